@@ -1,0 +1,22 @@
+import type { BreakerState, TaskError } from '../state/schema.js';
+import type { ExecutionStatus } from './types.js';
+
+/** Typed events out of the core; the action and the CLI turn them into logs and progress. */
+export type ExecutorEvent =
+  | { type: 'executionStarted'; executionId: string; total: number; resumed: boolean; at: number }
+  | { type: 'taskStarted'; taskId: string; taskType: string; attempt: number; at: number }
+  | { type: 'taskSucceeded'; taskId: string; taskType: string; attempt: number; durationMs: number; at: number }
+  | { type: 'taskRetrying'; taskId: string; taskType: string; attempt: number; delayMs: number; error: TaskError; at: number }
+  | { type: 'taskFailed'; taskId: string; taskType: string; attempt: number; error: TaskError; at: number }
+  | { type: 'taskSkipped'; taskId: string; taskType: string; reason: string; at: number }
+  | { type: 'taskReused'; taskId: string; taskType: string; at: number }
+  | { type: 'taskDeferred'; taskId: string; taskType: string; reason: string; at: number }
+  | { type: 'breakerOpened'; key: string; state: BreakerState; at: number }
+  | { type: 'breakerHalfOpen'; key: string; at: number }
+  | { type: 'breakerClosed'; key: string; at: number }
+  | { type: 'checkpointWritten'; executionId: string; writes: number; at: number }
+  | { type: 'budgetExhausted'; pending: string[]; at: number }
+  | { type: 'executionCancelled'; executionId: string; at: number }
+  | { type: 'executionFinished'; executionId: string; status: ExecutionStatus; pending: string[]; at: number };
+
+export type ExecutorEventListener = (event: ExecutorEvent) => void;

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+
+/** Version of every object this code writes; readers reject any other. */
+export const SCHEMA_VERSION = 1;
+
+const isoDate = z.iso.datetime();
+
+export const taskStatusSchema = z.enum(['pending', 'running', 'succeeded', 'failed', 'skipped', 'cancelled']);
+export const executionStatusSchema = z.enum(['running', 'completed', 'partial', 'failed', 'cancelled']);
+
+export const taskErrorSchema = z.object({
+  name: z.string(),
+  message: z.string(),
+  retryable: z.boolean(),
+});
+
+export const taskRecordSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  status: taskStatusSchema,
+  /** Attempts started so far, across all runs. */
+  attempts: z.number().int().nonnegative(),
+  dependsOn: z.array(z.string()),
+  optionalDependsOn: z.array(z.string()),
+  startedAt: isoDate.optional(),
+  finishedAt: isoDate.optional(),
+  durationMs: z.number().nonnegative().optional(),
+  error: taskErrorSchema.optional(),
+  /** Why a task was skipped (failed dependency, open breaker, not enrolled...). */
+  skipReason: z.string().optional(),
+});
+
+export const breakerStateSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('closed'), consecutiveFailures: z.number().int().nonnegative() }),
+  z.object({
+    state: z.literal('open'),
+    consecutiveFailures: z.number().int().nonnegative(),
+    openedAt: isoDate,
+    lastError: z.string().optional(),
+  }),
+  z.object({ state: z.literal('half-open'), consecutiveFailures: z.number().int().nonnegative() }),
+]);
+
+export const triggerSchema = z.object({
+  /** GitHub event name (`schedule`, `pull_request`, ...) or `cli`. */
+  event: z.string(),
+  ref: z.string().optional(),
+  sha: z.string().optional(),
+  runId: z.string().optional(),
+  pullRequest: z.number().int().positive().optional(),
+});
+
+export const executionManifestSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  kind: z.literal('execution'),
+  executionId: z.string(),
+  accountId: z.string(),
+  status: executionStatusSchema,
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  finishedAt: isoDate.optional(),
+  trigger: triggerSchema.optional(),
+  /** Set by `cancel`; a run that sees it stops scheduling. */
+  cancelRequested: z.boolean(),
+  /** How many runs have worked on this execution. */
+  runs: z.number().int().nonnegative(),
+  tasks: z.record(z.string(), taskRecordSchema),
+  breakers: z.record(z.string(), breakerStateSchema),
+});
+
+export const latestPointerSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  kind: z.literal('latest'),
+  accountId: z.string(),
+  executionId: z.string(),
+  updatedAt: isoDate,
+});
+
+export const leaseSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  kind: z.literal('lease'),
+  accountId: z.string(),
+  holder: z.string(),
+  acquiredAt: isoDate,
+  expiresAt: isoDate,
+});
+
+export const taskResultSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  kind: z.literal('result'),
+  executionId: z.string(),
+  taskId: z.string(),
+  writtenAt: isoDate,
+  data: z.unknown(),
+});
+
+export const cacheEntrySchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  kind: z.literal('cache'),
+  key: z.string(),
+  writtenAt: isoDate,
+  /** Absent for entries that never expire (closed Cost Explorer months). */
+  expiresAt: isoDate.optional(),
+  data: z.unknown(),
+});
+
+export type TaskRecord = z.infer<typeof taskRecordSchema>;
+export type TaskError = z.infer<typeof taskErrorSchema>;
+export type BreakerState = z.infer<typeof breakerStateSchema>;
+export type Trigger = z.infer<typeof triggerSchema>;
+export type ExecutionManifest = z.infer<typeof executionManifestSchema>;
+export type LatestPointer = z.infer<typeof latestPointerSchema>;
+export type Lease = z.infer<typeof leaseSchema>;
+export type TaskResult = z.infer<typeof taskResultSchema>;
+export type CacheEntry = z.infer<typeof cacheEntrySchema>;
