@@ -1,0 +1,114 @@
+/**
+ * The report model: what every renderer (summary, comment, HTML, CSV, report.json) reads.
+ * Analyses produce `CostSummary` and `Finding`s; the report task assembles a `Report`.
+ * All money is USD as numbers with cents (round with `roundUsd`).
+ */
+export const REPORT_SCHEMA_VERSION = 1;
+
+export type Severity = 'low' | 'medium' | 'high';
+
+export interface Finding {
+  /** Stable check id, e.g. `ebs-unattached`. */
+  check: string;
+  resourceId: string;
+  /** e.g. `ebs-volume`, `ec2-instance`, `elastic-ip`, `nat-gateway`, `load-balancer`, `rds-instance`, `service`. */
+  resourceType: string;
+  /** AWS region, or `global` for account-wide findings. */
+  region: string;
+  title: string;
+  /** The numbers that triggered the finding, by name (e.g. `{ sizeGiB: 100, ageDays: 41 }`). */
+  evidence: Record<string, string | number | boolean | null>;
+  /** USD per month. */
+  estimatedMonthlySavings: number;
+  severity: Severity;
+  /** Human advice: what to do. */
+  recommendation?: string;
+  /** Where the price came from: `price-list` (live API) or `bundled` (snapshot fallback). */
+  priceSource?: 'price-list' | 'bundled' | 'cost-explorer';
+}
+
+export interface CostAmount {
+  amount: number;
+  unit: 'USD';
+}
+
+export interface ServiceCost {
+  service: string;
+  /** Month-to-date cost. */
+  current: number;
+  /** Same days of the previous month. */
+  previous: number;
+  change: number;
+  /** `null` when `previous` is 0. */
+  changePercent: number | null;
+}
+
+export interface DailyCost {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  amount: number;
+}
+
+export interface Period {
+  /** Inclusive start `YYYY-MM-DD`. */
+  start: string;
+  /** Exclusive end `YYYY-MM-DD` (Cost Explorer convention). */
+  end: string;
+}
+
+export interface CostSummary {
+  metric: string;
+  currency: 'USD';
+  /** Month to date. */
+  current: { period: Period; total: number };
+  /** The same days of the previous month. */
+  previous: { period: Period; total: number };
+  change: number;
+  changePercent: number | null;
+  /** Previous full month vs the month before. */
+  lastMonth?: { period: Period; total: number; priorTotal: number; change: number; changePercent: number | null };
+  /** End-of-month forecast of the current month (actual to date + forecast rest). */
+  forecast?: { total: number; lower?: number; upper?: number } | null;
+  byService: ServiceCost[];
+  byRegion: Array<{ region: string; amount: number }>;
+  byAccount?: Array<{ accountId: string; amount: number }>;
+  byTag?: { key: string; values: Array<{ value: string; amount: number }> };
+  daily: DailyCost[];
+  /** Services with the largest absolute change, largest first. */
+  movers: ServiceCost[];
+  anomalies?: Array<{ id: string; service?: string; start: string; end?: string; impact: number }>;
+}
+
+export interface ReportTask {
+  id: string;
+  type: string;
+  status: string;
+  attempts: number;
+  durationMs: number | null;
+  error: string | null;
+}
+
+export interface Report {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  executionId: string;
+  accountId: string;
+  status: string;
+  generatedAt: string;
+  period: Period;
+  costs: CostSummary | null;
+  findings: Finding[];
+  /** Sum of savings counting each resource once at its largest saving. */
+  potentialMonthlySavings: number;
+  tasks: ReportTask[];
+  breakers: Record<string, unknown>;
+  pending: string[];
+  /** Sections that could not be produced, with why (not enrolled, access denied, breaker open...). */
+  gaps: Array<{ taskId: string; reason: string }>;
+  /** True when some savings were priced from the bundled snapshot. */
+  usedBundledPrices: boolean;
+}
+
+/** Rounds to cents, avoiding binary artefacts (0.1 + 0.2). */
+export function roundUsd(value: number): number {
+  return Math.round((value + Number.EPSILON) * 100) / 100;
+}
