@@ -58,6 +58,26 @@ export class PreconditionFailedError extends FinopsError {
   }
 }
 
+/** The account's lease was taken over or vanished while this run held it: stop writing state. */
+export class LeaseLostError extends FinopsError {
+  readonly retryable = false;
+  constructor(readonly accountId: string, readonly holder: string, reason: string) {
+    super(`lease on account ${accountId} held by ${holder} was lost: ${reason}`);
+  }
+}
+
+/** A state key, execution id, account id or task id is malformed or would escape the store. */
+export class InvalidStateKeyError extends FinopsError {
+  readonly retryable = false;
+}
+
+/** Reading or writing the state store failed (network, permissions, disk); says whether a retry may help. */
+export class StateIoError extends FinopsError {
+  constructor(message: string, readonly retryable: boolean, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
 /** A failure that retrying cannot fix (access denied, validation): the task fails at once. */
 export class NonRetryableError extends FinopsError {
   readonly retryable = false;
@@ -74,6 +94,30 @@ export class TaskSkippedError extends FinopsError {
 /** The task graph is malformed (unknown dependency, cycle, duplicate id). */
 export class GraphError extends FinopsError {
   readonly retryable = false;
+}
+
+/** A task's result cannot be stored as JSON without changing it; retrying would give the same. */
+export class ResultNotSerialisableError extends FinopsError {
+  readonly retryable = false;
+  constructor(readonly taskId: string, readonly path: string, problem: string) {
+    super(`result of task ${taskId} is not JSON-serialisable at ${path}: ${problem}`);
+  }
+}
+
+/** The execution was cancelled (the `cancel` command); in-flight work is abandoned. */
+export class ExecutionCancelledError extends FinopsError {
+  readonly retryable = false;
+  constructor(message = 'execution cancelled') {
+    super(message);
+  }
+}
+
+/** The run was stopped from outside (SIGTERM, job cancelled); pending work resumes next run. */
+export class ExecutionInterruptedError extends FinopsError {
+  readonly retryable = false;
+  constructor(message = 'run interrupted', options?: { cause?: unknown }) {
+    super(message, options);
+  }
 }
 
 export function isFinopsError(error: unknown): error is FinopsError {

@@ -19,4 +19,11 @@ export interface ExecutionJournal {
   flush(): Promise<void>;
   /** True once another process asked to cancel this execution (seen on the latest checkpoint or poll). */
   cancelRequested(): boolean;
+  /**
+   * Optional push for cancellation: calls `listener` as soon as a cancel is seen, so in-flight
+   * work is aborted without waiting for the next task to finish. Returns the unsubscribe.
+   */
+  onCancelRequested?(listener: () => void): () => void;
+  /** Optional: manifest writes done so far, reported in the `checkpointWritten` event after `flush()`. */
+  readonly writes?: number;
 }

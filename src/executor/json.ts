@@ -1,0 +1,54 @@
+import { ResultNotSerialisableError } from '../errors.js';
+
+/**
+ * Checks that a task result survives a JSON round-trip unchanged and returns the round-tripped
+ * copy, so dependants in this run see exactly what a resumed run will load from storage.
+ * Rejected (with the path): bigint, functions, symbols, NaN/Infinity, `undefined` in arrays,
+ * cycles, and objects that are not plain (Date, Map, Set, class instances), which JSON would
+ * silently turn into something else. A top-level `undefined` (a task with nothing to return)
+ * is stored as `null`.
+ * @throws ResultNotSerialisableError
+ */
+export function toStoredResult(taskId: string, value: unknown): unknown {
+  if (value === undefined) return null;
+  check(taskId, value, '$', new Set());
+  return JSON.parse(JSON.stringify(value)) as unknown;
+}
+
+function check(taskId: string, value: unknown, path: string, ancestors: Set<object>): void {
+  const fail = (problem: string): never => {
+    throw new ResultNotSerialisableError(taskId, path, problem);
+  };
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return;
+    case 'number':
+      if (!Number.isFinite(value)) fail(`${value} is not a JSON number`);
+      return;
+    case 'undefined':
+      return fail('undefined in an array becomes null');
+    case 'bigint':
+    case 'function':
+    case 'symbol':
+      return fail(`a ${typeof value} cannot be stored`);
+  }
+  if (value === null) return;
+  const object = value as object;
+  if (ancestors.has(object)) fail('circular reference');
+  ancestors.add(object);
+  if (Array.isArray(object)) {
+    object.forEach((item, i) => check(taskId, item, `${path}[${i}]`, ancestors));
+  } else {
+    const proto = Object.getPrototypeOf(object) as object | null;
+    if (proto !== Object.prototype && proto !== null) {
+      const kind = (object.constructor as { name?: string } | undefined)?.name ?? 'object';
+      fail(kind === 'Date' ? 'a Date: store it as an ISO string' : `a ${kind} instance: convert it to a plain object or array`);
+    }
+    for (const [key, item] of Object.entries(object)) {
+      // JSON drops undefined properties, which reads back the same as absent.
+      if (item !== undefined) check(taskId, item, `${path}.${key}`, ancestors);
+    }
+  }
+  ancestors.delete(object);
+}

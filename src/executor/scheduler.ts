@@ -1,0 +1,304 @@
+import { BudgetExhaustedError, ExecutionCancelledError, ExecutionInterruptedError, PreconditionFailedError, TaskSkippedError } from '../errors.js';
+import { runTask, type TaskOutcome } from './attempt.js';
+import { BreakerGate } from './breaker-gate.js';
+import { createBudget, DurationEstimator, type Budget } from './budget.js';
+import { describeError } from './classify.js';
+import type { Clock } from './clock.js';
+import type { ExecutorEvent } from './events.js';
+import type { ExecutionOutcome, ResolvedOptions } from './execute.js';
+import { allDependencies, topologicalOrder } from './graph.js';
+import { toStoredResult } from './json.js';
+import { TaskLedger } from './ledger.js';
+import type { ExecutionJournal } from './journal.js';
+import { resolvePolicy } from './policy.js';
+import { prepareRecords } from './resume.js';
+import { finalStatus } from './status.js';
+import type { TaskContext, TaskDefinition, TaskPolicy } from './types.js';
+
+type StopKind = 'budget' | 'interrupted' | 'cancelled';
+const UNFINISHED = new Set(['failed', 'skipped', 'cancelled']);
+
+/** One run of the executor over one execution; see `executeGraph`. */
+export class Scheduler {
+  private readonly order: TaskDefinition[];
+  private readonly journal: ExecutionJournal;
+  private readonly clock: Clock;
+  private readonly ledger: TaskLedger;
+  private readonly breakers: BreakerGate;
+  private readonly budget: Budget;
+  private estimator = new DurationEstimator();
+  private results = new Map<string, unknown>();
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly deferred = new Set<string>();
+  private readonly controller = new AbortController();
+  private stop: StopKind | undefined;
+  private fatal: { error: unknown } | undefined;
+
+  constructor(private readonly options: ResolvedOptions) {
+    this.order = topologicalOrder(options.tasks);
+    this.journal = options.journal;
+    this.clock = options.clock;
+    this.ledger = new TaskLedger(this.journal, this.clock, this.emit);
+    this.breakers = new BreakerGate(this.journal.manifest, this.clock, this.emit, () => this.journal.changed());
+    this.budget = createBudget(options.deadline, options.safetyMarginMs);
+  }
+
+  async execute(): Promise<ExecutionOutcome> {
+    const { journal, clock } = this;
+    const manifest = journal.manifest;
+    const prepared = await prepareRecords({ tasks: this.order, journal, ledger: this.ledger, clock, signal: this.options.signal });
+    this.results = prepared.results;
+    this.estimator = DurationEstimator.fromRecords(this.order.map((t) => this.ledger.get(t.id)));
+    manifest.status = 'running';
+    delete manifest.finishedAt;
+    journal.changed();
+    const previously = { failed: 0, skipped: 0 };
+    for (const t of this.order) {
+      const { status } = this.ledger.get(t.id);
+      if (status === 'failed' || status === 'skipped') previously[status] += 1;
+    }
+    this.emit({ type: 'executionStarted', executionId: manifest.executionId, total: this.order.length, resumed: prepared.resumed, at: clock.now(), previously });
+    prepared.events.forEach(this.emit);
+
+    const unwatch = this.watchStops();
+    try {
+      await this.loop();
+    } finally {
+      unwatch();
+    }
+    if (this.fatal) throw this.fatal.error;
+    return this.finish();
+  }
+
+  private async loop(): Promise<void> {
+    const stopped = new Promise<void>((resolve) => this.controller.signal.addEventListener('abort', () => resolve(), { once: true }));
+    for (;;) {
+      this.pollCancel();
+      if (this.controller.signal.aborted) break;
+      this.schedulePass();
+      if (this.running.size === 0) break;
+      await Promise.race([...this.running.values(), stopped]);
+    }
+    // Prompt: every attempt races the aborted signal.
+    await Promise.all(this.running.values());
+  }
+
+  /** One pass in dependency order, so a skip cascades to every dependant in the same pass. */
+  private schedulePass(): void {
+    for (const task of this.order) {
+      const record = this.ledger.get(task.id);
+      if (record.status !== 'pending') continue;
+      const blocker = (task.dependsOn ?? []).map((id) => this.ledger.get(id)).find((r) => UNFINISHED.has(r.status));
+      if (blocker) {
+        this.ledger.skip(task, `dependency ${blocker.id} ${blocker.status}`);
+        continue;
+      }
+      if (allDependencies(task).some((id) => !isSettled(this.ledger.get(id).status))) continue;
+      if (this.running.size >= this.options.maxConcurrentTasks) continue;
+      this.pollCancel();
+      if (this.controller.signal.aborted) return;
+      this.consider(task);
+    }
+  }
+
+  /** Policies in order: budget → breaker → (start) retry → timeout. */
+  private consider(task: TaskDefinition): void {
+    const policy = resolvePolicy(this.options.policy, task.type);
+    const gate = this.breakers.evaluate(task, policy.breaker);
+    if (gate.kind === 'reject') {
+      this.ledger.skip(task, gate.error.message, gate.error);
+      return;
+    }
+    if (gate.kind === 'wait') return;
+    const timeoutMs = task.timeoutMs ?? policy.timeoutMs;
+    const refusal = this.budgetRefusal(task, timeoutMs);
+    if (refusal) {
+      this.defer(task, refusal);
+      return;
+    }
+    const trialKeys = this.breakers.admit(task, policy.breaker);
+    this.ledger.begin(task);
+    const done = this.runOne(task, policy, timeoutMs)
+      .catch((error: unknown) => {
+        this.fatal ??= { error };
+        this.halt('interrupted', error);
+      })
+      .finally(() => {
+        this.breakers.release(trialKeys);
+        this.running.delete(task.id);
+      });
+    this.running.set(task.id, done);
+  }
+
+  private async runOne(task: TaskDefinition, policy: TaskPolicy, timeoutMs: number): Promise<void> {
+    const inputs = new Map<string, unknown>();
+    const missing: Array<TaskContext['missing'][number]> = [];
+    for (const id of allDependencies(task)) {
+      const dep = this.ledger.get(id);
+      if (dep.status === 'succeeded') inputs.set(id, this.results.get(id));
+      else missing.push({ taskId: id, status: dep.status, ...reasonOf(dep) });
+    }
+    const outcome = await runTask({
+      taskId: task.id,
+      policy,
+      timeoutMs,
+      clock: this.clock,
+      random: this.options.random,
+      signal: this.controller.signal,
+      beforeAttempt: (n) => {
+        if (n > 1) {
+          this.pollCancel();
+          const refusal = this.controller.signal.aborted ? 'stopped' : this.budgetRefusal(task, timeoutMs);
+          if (refusal) return { deferReason: refusal };
+        }
+        return { attempt: this.ledger.attemptStarted(task) };
+      },
+      attempt: async (attempt, signal) => {
+        const ctx: TaskContext = { taskId: task.id, executionId: this.journal.manifest.executionId, attempt, signal, inputs, missing, clock: this.clock };
+        const value = toStoredResult(task.id, await task.run(ctx));
+        try {
+          await this.journal.saveResult(task.id, value, signal);
+          return value;
+        } catch (error) {
+          // An abandoned earlier attempt stored it first: results are written once, keep that one.
+          if (!(error instanceof PreconditionFailedError)) throw error;
+          return (await this.journal.loadResult(task.id, signal)) ?? value;
+        }
+      },
+      onRetry: ({ attempt, delayMs, error }) => {
+        const taskError = { ...describeError(error), retryable: true };
+        this.emit({ type: 'taskRetrying', taskId: task.id, taskType: task.type, attempt, delayMs, error: taskError, at: this.clock.now() });
+      },
+    });
+    this.settle(task, policy, outcome);
+    this.pollCancel();
+  }
+
+  private settle(task: TaskDefinition, policy: TaskPolicy, outcome: TaskOutcome): void {
+    switch (outcome.kind) {
+      case 'succeeded':
+        this.results.set(task.id, outcome.result);
+        this.estimator.observe(task.type, this.ledger.succeed(task));
+        this.breakers.succeeded(task);
+        return;
+      case 'failed':
+        this.estimator.observe(task.type, this.ledger.fail(task, outcome.error));
+        this.breakers.failed(task, policy.breaker, describeError(outcome.error).message);
+        return;
+      case 'skipped': {
+        const { name, message } = describeError(outcome.error);
+        this.ledger.skip(task, outcome.error instanceof TaskSkippedError ? message : `${name}: ${message}`, outcome.error);
+        // The service answered (it refused access or the feature is off): it is not down.
+        this.breakers.succeeded(task);
+        return;
+      }
+      case 'interrupted': {
+        const status = this.stop === 'cancelled' ? 'cancelled' : 'pending';
+        if (status === 'cancelled') this.ledger.cancel(task);
+        else this.ledger.toPending(task);
+        const reason = describeError(outcome.reason).message;
+        this.emit({ type: 'taskInterrupted', taskId: task.id, taskType: task.type, status, reason, at: this.clock.now() });
+        return;
+      }
+      case 'deferred':
+        this.ledger.toPending(task);
+        this.defer(task, outcome.reason);
+        return;
+    }
+  }
+
+  private budgetRefusal(task: TaskDefinition, timeoutMs: number): string | undefined {
+    const now = this.clock.now();
+    const estimate = this.estimator.estimate(task.type, timeoutMs);
+    if (this.budget.fits(now, estimate)) return undefined;
+    const left = Math.max(0, (this.budget.stopAt ?? now) - now);
+    return `needs about ${seconds(estimate)} and ${seconds(left)} remain before the time budget's hard stop; the next run resumes it`;
+  }
+
+  private defer(task: TaskDefinition, reason: string): void {
+    if (this.deferred.has(task.id)) return;
+    this.deferred.add(task.id);
+    this.emit({ type: 'taskDeferred', taskId: task.id, taskType: task.type, reason, at: this.clock.now() });
+  }
+
+  /** Arms the hard stop, the outside signal and the cancel push. @returns the disarm */
+  private watchStops(): () => void {
+    const disarm: Array<() => void> = [];
+    const { stopAt } = this.budget;
+    if (stopAt !== undefined) {
+      const timer = new AbortController();
+      const exhausted = () => this.halt('budget', new BudgetExhaustedError('time budget exhausted: in-flight tasks stopped and left pending'));
+      if (stopAt <= this.clock.now()) exhausted();
+      else this.clock.sleep(stopAt - this.clock.now(), timer.signal).then(exhausted, () => {});
+      disarm.push(() => timer.abort());
+    }
+    const outside = this.options.signal;
+    if (outside) {
+      const onAbort = () => this.halt('interrupted', new ExecutionInterruptedError(`run stopped: ${describeError(outside.reason).message}`, { cause: outside.reason }));
+      if (outside.aborted) onAbort();
+      else outside.addEventListener('abort', onAbort, { once: true });
+      disarm.push(() => outside.removeEventListener('abort', onAbort));
+    }
+    const unsubscribe = this.journal.onCancelRequested?.(() => this.halt('cancelled', new ExecutionCancelledError()));
+    if (unsubscribe) disarm.push(unsubscribe);
+    return () => disarm.forEach((d) => d());
+  }
+
+  private pollCancel(): void {
+    if (!this.stop && this.journal.cancelRequested()) this.halt('cancelled', new ExecutionCancelledError());
+  }
+
+  private halt(kind: StopKind, reason: unknown): void {
+    if (this.stop) return;
+    this.stop = kind;
+    this.controller.abort(reason);
+  }
+
+  private async finish(): Promise<ExecutionOutcome> {
+    const { journal, clock } = this;
+    const manifest = journal.manifest;
+    const executionId = manifest.executionId;
+    if (this.stop === 'cancelled') {
+      for (const t of this.order) if (this.ledger.get(t.id).status === 'pending') this.ledger.cancel(t);
+    }
+    const pending = this.order.filter((t) => this.ledger.get(t.id).status === 'pending').map((t) => t.id);
+    const status = this.stop === 'cancelled' ? 'cancelled' : finalStatus(this.order.map((t) => this.ledger.get(t.id).status));
+    manifest.status = status;
+    if (status === 'partial') delete manifest.finishedAt;
+    else manifest.finishedAt = new Date(clock.now()).toISOString();
+    journal.changed();
+    if (status === 'cancelled') this.emit({ type: 'executionCancelled', executionId, at: clock.now() });
+    if (status === 'partial' && this.stop === 'interrupted') {
+      const reason = describeError(this.controller.signal.reason).message;
+      this.emit({ type: 'executionInterrupted', executionId, reason, pending, at: clock.now() });
+    } else if (status === 'partial') {
+      this.emit({ type: 'budgetExhausted', pending, at: clock.now() });
+    }
+    await journal.flush();
+    this.emit({ type: 'checkpointWritten', executionId, writes: journal.writes ?? 0, at: clock.now() });
+    this.emit({ type: 'executionFinished', executionId, status, pending, at: clock.now() });
+    return { status, pending, results: this.results };
+  }
+
+  /** Listeners are logging at the edge: one that throws must not break the run. */
+  private readonly emit = (event: ExecutorEvent): void => {
+    try {
+      this.options.onEvent?.(event);
+    } catch {
+      // Deliberately ignored; see above.
+    }
+  };
+}
+
+function isSettled(status: string): boolean {
+  return status !== 'pending' && status !== 'running';
+}
+
+function reasonOf(record: { skipReason?: string; error?: { message: string } }): { reason?: string } {
+  const reason = record.skipReason ?? record.error?.message;
+  return reason === undefined ? {} : { reason };
+}
+
+function seconds(ms: number): string {
+  return `${Math.ceil(ms / 1000)} s`;
+}
