@@ -1,0 +1,29 @@
+/**
+ * findings.csv: one row per finding, for spreadsheets and scripts. RFC 4180 (CRLF line ends,
+ * quoted fields) and safe to open in Excel or Sheets (no cell evaluates as a formula).
+ */
+import { escapeCsvCell } from './escape.js';
+import { compareText, sortFindings } from './findings.js';
+import type { Finding } from './model.js';
+
+/** Column order of findings.csv. */
+export const FINDINGS_CSV_COLUMNS = ['check', 'resourceId', 'resourceType', 'region', 'title', 'estimatedMonthlySavings', 'severity', 'evidence'] as const;
+
+/** Evidence as compact JSON with keys in a stable order, e.g. `{"ageDays":41,"sizeGiB":500}`. */
+export function evidenceJson(evidence: Finding['evidence']): string {
+  const entries = Object.entries(evidence ?? {}).sort(([a], [b]) => compareText(a, b));
+  return JSON.stringify(Object.fromEntries(entries));
+}
+
+/**
+ * The CSV text: a header row, then findings largest saving first. Savings are plain numbers in
+ * USD with up to two decimals (no currency sign), so spreadsheets sum them.
+ */
+export function renderFindingsCsv(findings: readonly Finding[]): string {
+  const rows = [FINDINGS_CSV_COLUMNS.join(',')];
+  for (const f of sortFindings(findings)) {
+    const savings = Number.isFinite(f.estimatedMonthlySavings) ? Math.round(f.estimatedMonthlySavings * 100) / 100 : '';
+    rows.push([f.check, f.resourceId, f.resourceType, f.region, f.title, savings, f.severity, evidenceJson(f.evidence)].map(escapeCsvCell).join(','));
+  }
+  return `${rows.join('\r\n')}\r\n`;
+}
