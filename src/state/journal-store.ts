@@ -1,0 +1,244 @@
+import { PreconditionFailedError, StateCorruptError } from '../errors.js';
+import type { Clock } from '../executor/clock.js';
+import type { ExecutionJournal } from '../executor/journal.js';
+import type { ExecutionManifest } from './schema.js';
+import type { ManifestHandle, StateStore } from './state-store.js';
+
+/** Options of {@link StoreJournal}. */
+export interface StoreJournalOptions {
+  /** @default the store's clock */
+  clock?: Clock;
+  /** Least time between two coalesced manifest writes, in ms. @default 1000 */
+  minIntervalMs?: number;
+  /** Conflicts resolved in a row before a write gives up. @default 5 */
+  maxConflictRetries?: number;
+  /** Called after each manifest write, with the running count. */
+  onCheckpoint?: (writes: number) => void;
+  /** Called when a background write or poll fails; writes are retried later, and `flush()` reports them. */
+  onError?: (error: unknown) => void;
+  /**
+   * While someone listens through `onCancelRequested`, look at the stored manifest this often
+   * for a cancellation (one GET), in ms; 0 turns polling off. Conflicting writes reveal a
+   * cancel anyway; the poll covers long stretches without a checkpoint. @default 30000
+   */
+  cancelPollMs?: number;
+}
+
+/**
+ * {@link ExecutionJournal} on a {@link StateStore}. Manifest writes are coalesced: the first
+ * change is written at once, later ones no sooner than `minIntervalMs` after the previous
+ * write, plus one on `flush()`; writes never overlap. A conflicting write (someone else
+ * changed the manifest, typically `cancel`) reloads it, adopts `cancelRequested`, and
+ * writes the working copy again on the new version.
+ */
+export class StoreJournal implements ExecutionJournal {
+  /** The working copy; the executor mutates it in place. */
+  readonly manifest: ExecutionManifest;
+  /** Manifest writes that succeeded. */
+  writes = 0;
+  /** Conditional writes that lost and were retried on a reloaded version. */
+  conflicts = 0;
+
+  private etag: string;
+  private readonly clock: Clock;
+  private readonly minIntervalMs: number;
+  private readonly maxConflictRetries: number;
+  private dirty = false;
+  private lastWriteAt: number | undefined;
+  private inFlight: Promise<void> | undefined;
+  private timer: AbortController | undefined;
+  private failure: unknown;
+  private failuresInARow = 0;
+  private cancelSeen: boolean;
+  private readonly cancelListeners = new Set<() => void>();
+  private cancelPoll: AbortController | undefined;
+
+  constructor(
+    private readonly store: StateStore,
+    handle: ManifestHandle,
+    private readonly options: StoreJournalOptions = {},
+  ) {
+    this.manifest = handle.manifest;
+    this.etag = handle.etag;
+    this.clock = options.clock ?? store.clock;
+    this.minIntervalMs = options.minIntervalMs ?? 1000;
+    this.maxConflictRetries = options.maxConflictRetries ?? 5;
+    this.cancelSeen = handle.manifest.cancelRequested;
+  }
+
+  /** The version last written or adopted; pass it on to whoever saves the manifest next. */
+  get handle(): ManifestHandle {
+    return { manifest: this.manifest, etag: this.etag };
+  }
+
+  storedResultIds(signal?: AbortSignal): Promise<Set<string>> {
+    return this.store.listResultIds(this.manifest.executionId, signal);
+  }
+
+  loadResult(taskId: string, signal?: AbortSignal): Promise<unknown> {
+    return this.store.getResult(this.manifest.executionId, taskId, signal);
+  }
+
+  async saveResult(taskId: string, data: unknown, signal?: AbortSignal): Promise<void> {
+    // 'exists' is fine: a result is written once, and the first one stands.
+    await this.store.putResult(this.manifest.executionId, taskId, data, signal);
+  }
+
+  cancelRequested(): boolean {
+    return this.cancelSeen || this.manifest.cancelRequested;
+  }
+
+  /** Calls `listener` once a cancellation is seen; polls the store while anyone listens. Returns the unsubscribe. */
+  onCancelRequested(listener: () => void): () => void {
+    this.cancelListeners.add(listener);
+    if (this.cancelRequested()) queueMicrotask(() => this.cancelListeners.has(listener) && listener());
+    else if (this.cancelListeners.size === 1) this.startCancelPoll();
+    return () => {
+      this.cancelListeners.delete(listener);
+      if (this.cancelListeners.size === 0) {
+        this.cancelPoll?.abort();
+        this.cancelPoll = undefined;
+      }
+    };
+  }
+
+  changed(): void {
+    this.dirty = true;
+    if (this.inFlight || this.timer) return; // the running write or the timer picks it up
+    this.scheduleNext();
+  }
+
+  async flush(): Promise<void> {
+    for (;;) {
+      this.cancelTimer();
+      if (this.inFlight) {
+        await this.inFlight;
+        continue;
+      }
+      if (!this.dirty) return;
+      await this.startWrite();
+      if (this.failure !== undefined) {
+        // The caller now owns the failure; a background retry would only keep the process alive.
+        this.cancelTimer();
+        throw this.failure;
+      }
+    }
+  }
+
+  /** Resolves once no manifest write is in flight (a deferred one may still be scheduled). */
+  async whenIdle(): Promise<void> {
+    while (this.inFlight) await this.inFlight;
+  }
+
+  /**
+   * Looks at the stored manifest for a cancellation without writing (for long stretches
+   * with no checkpoint). Returns `cancelRequested()`.
+   */
+  async pollCancel(signal?: AbortSignal): Promise<boolean> {
+    const remote = await this.store.loadExecution(this.manifest.executionId, signal);
+    if (remote?.manifest.cancelRequested) this.adoptCancel();
+    return this.cancelRequested();
+  }
+
+  private scheduleNext(): void {
+    if (!this.dirty) return;
+    const now = this.clock.now();
+    const backoff = this.failuresInARow === 0 ? 0 : Math.min(30_000, this.minIntervalMs * 2 ** this.failuresInARow);
+    const due = this.lastWriteAt === undefined ? now : this.lastWriteAt + Math.max(this.minIntervalMs, backoff);
+    if (due <= now) {
+      void this.startWrite();
+      return;
+    }
+    const timer = new AbortController();
+    this.timer = timer;
+    this.clock.sleep(due - now, timer.signal).then(
+      () => {
+        if (this.timer !== timer) return;
+        this.timer = undefined;
+        if (!this.inFlight) void this.startWrite();
+      },
+      () => undefined, // cancelled by flush()
+    );
+  }
+
+  private cancelTimer(): void {
+    this.timer?.abort();
+    this.timer = undefined;
+  }
+
+  /** Starts one write; the promise never rejects (the outcome is in `failure`). */
+  private startWrite(): Promise<void> {
+    this.cancelTimer();
+    const write = this.write().then(
+      () => {
+        this.failure = undefined;
+        this.failuresInARow = 0;
+      },
+      (error: unknown) => {
+        this.failure = error;
+        this.failuresInARow++;
+        this.dirty = true;
+        this.options.onError?.(error);
+      },
+    );
+    this.inFlight = write.finally(() => {
+      this.inFlight = undefined;
+      this.scheduleNext();
+    });
+    return this.inFlight;
+  }
+
+  private async write(): Promise<void> {
+    this.dirty = false;
+    this.lastWriteAt = this.clock.now();
+    // A snapshot: the executor keeps mutating the working copy while the PUT is in flight.
+    let snapshot = structuredClone(this.manifest);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const saved = await this.store.saveExecution({ manifest: snapshot, etag: this.etag });
+        this.etag = saved.etag;
+        this.manifest.updatedAt = saved.manifest.updatedAt;
+        this.writes++;
+        this.options.onCheckpoint?.(this.writes);
+        return;
+      } catch (error) {
+        if (!(error instanceof PreconditionFailedError) || attempt >= this.maxConflictRetries) throw error;
+      }
+      this.conflicts++;
+      const remote = await this.store.loadExecution(this.manifest.executionId);
+      if (!remote) {
+        throw new StateCorruptError(`execution ${this.manifest.executionId}`, 'its manifest vanished or became unreadable while this run was writing it');
+      }
+      this.etag = remote.etag;
+      if (remote.manifest.cancelRequested) {
+        this.adoptCancel();
+        snapshot = { ...snapshot, cancelRequested: true };
+      }
+    }
+  }
+
+  private adoptCancel(): void {
+    const first = !this.cancelSeen;
+    this.cancelSeen = true;
+    this.manifest.cancelRequested = true;
+    if (first) for (const listener of [...this.cancelListeners]) listener();
+  }
+
+  private startCancelPoll(): void {
+    const every = this.options.cancelPollMs ?? 30_000;
+    if (every <= 0 || this.cancelRequested()) return;
+    const poll = new AbortController();
+    this.cancelPoll = poll;
+    void (async () => {
+      while (!poll.signal.aborted && !this.cancelRequested()) {
+        try {
+          await this.clock.sleep(every, poll.signal);
+          await this.pollCancel(poll.signal);
+        } catch (error) {
+          if (poll.signal.aborted) return;
+          this.options.onError?.(error); // a failed poll is retried at the next tick
+        }
+      }
+    })();
+  }
+}
