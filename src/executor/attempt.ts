@@ -116,6 +116,11 @@ export async function runTask(options: RunTaskOptions): Promise<TaskOutcome> {
         }
       },
       {
+        // Each run grants the policy's maxAttempts, whatever earlier runs used (the record's
+        // `attempts` still counts them all): an attempt cut short by a crash, the budget or a
+        // stop says nothing about whether the task can succeed. A task that really failed is
+        // terminal and is not retried on resume; only `reopenTasks` (the retry command) brings
+        // it back. A task that crashes the process every time is bounded by the resume window.
         retries: policy.retry.maxAttempts - 1,
         minTimeout: 0,
         signal,

@@ -11,10 +11,11 @@ export function backoffBoundMs(retry: Pick<RetryPolicy, 'initialDelayMs' | 'back
 }
 
 /**
- * Full-jitter delay before retry `n`, in ms: uniform in `[0, bound)`. Full jitter spreads the
- * retries of many tasks throttled at once, so they do not hit the API again in lock-step.
+ * Full-jitter delay before retry `n`, in whole ms: uniform in `[0, bound)`. Full jitter spreads
+ * the retries of many tasks throttled at once, so they do not hit the API again in lock-step.
+ * Whole milliseconds because timers have no finer resolution.
  * @param random returns a number in [0, 1); tests inject a seeded one.
  */
 export function fullJitterDelayMs(retry: Pick<RetryPolicy, 'initialDelayMs' | 'backoffCoefficient' | 'maxDelayMs'>, n: number, random: () => number): number {
-  return random() * backoffBoundMs(retry, n);
+  return Math.floor(random() * backoffBoundMs(retry, n));
 }

@@ -1,4 +1,4 @@
-import { BudgetExhaustedError, ExecutionCancelledError, ExecutionInterruptedError, PreconditionFailedError, TaskSkippedError } from '../errors.js';
+import { PreconditionFailedError, TaskSkippedError } from '../errors.js';
 import { runTask, type TaskOutcome } from './attempt.js';
 import { BreakerGate } from './breaker-gate.js';
 import { createBudget, DurationEstimator, type Budget } from './budget.js';
@@ -6,17 +6,18 @@ import { describeError } from './classify.js';
 import type { Clock } from './clock.js';
 import type { ExecutorEvent } from './events.js';
 import type { ExecutionOutcome, ResolvedOptions } from './execute.js';
+import { finishRun } from './finish.js';
 import { allDependencies, topologicalOrder } from './graph.js';
 import { toStoredResult } from './json.js';
 import { TaskLedger } from './ledger.js';
 import type { ExecutionJournal } from './journal.js';
 import { resolvePolicy } from './policy.js';
 import { prepareRecords } from './resume.js';
-import { finalStatus } from './status.js';
+import { RunStop } from './stop.js';
 import type { TaskContext, TaskDefinition, TaskPolicy } from './types.js';
 
-type StopKind = 'budget' | 'interrupted' | 'cancelled';
-const UNFINISHED = new Set(['failed', 'skipped', 'cancelled']);
+/** Statuses of a required dependency that skip its dependants. */
+const BLOCKS_DEPENDANTS = new Set(['failed', 'skipped', 'cancelled']);
 
 /** One run of the executor over one execution; see `executeGraph`. */
 export class Scheduler {
@@ -30,8 +31,7 @@ export class Scheduler {
   private results = new Map<string, unknown>();
   private readonly running = new Map<string, Promise<void>>();
   private readonly deferred = new Set<string>();
-  private readonly controller = new AbortController();
-  private stop: StopKind | undefined;
+  private readonly stop: RunStop;
   private fatal: { error: unknown } | undefined;
 
   constructor(private readonly options: ResolvedOptions) {
@@ -41,12 +41,14 @@ export class Scheduler {
     this.ledger = new TaskLedger(this.journal, this.clock, this.emit);
     this.breakers = new BreakerGate(this.journal.manifest, this.clock, this.emit, () => this.journal.changed());
     this.budget = createBudget(options.deadline, options.safetyMarginMs);
+    this.stop = new RunStop(this.journal);
   }
 
   async execute(): Promise<ExecutionOutcome> {
     const { journal, clock } = this;
     const manifest = journal.manifest;
-    const prepared = await prepareRecords({ tasks: this.order, journal, ledger: this.ledger, clock, signal: this.options.signal });
+    // Not under options.signal: these reads are short, and a stop is handled uniformly (→ partial) once they are done.
+    const prepared = await prepareRecords({ tasks: this.order, journal, ledger: this.ledger, clock });
     this.results = prepared.results;
     this.estimator = DurationEstimator.fromRecords(this.order.map((t) => this.ledger.get(t.id)));
     manifest.status = 'running';
@@ -60,24 +62,23 @@ export class Scheduler {
     this.emit({ type: 'executionStarted', executionId: manifest.executionId, total: this.order.length, resumed: prepared.resumed, at: clock.now(), previously });
     prepared.events.forEach(this.emit);
 
-    const unwatch = this.watchStops();
+    const unwatch = this.stop.arm({ stopAt: this.budget.stopAt, clock, outside: this.options.signal });
     try {
       await this.loop();
     } finally {
       unwatch();
     }
     if (this.fatal) throw this.fatal.error;
-    return this.finish();
+    return finishRun({ order: this.order, ledger: this.ledger, journal, clock, stop: this.stop, results: this.results, emit: this.emit });
   }
 
   private async loop(): Promise<void> {
-    const stopped = new Promise<void>((resolve) => this.controller.signal.addEventListener('abort', () => resolve(), { once: true }));
     for (;;) {
-      this.pollCancel();
-      if (this.controller.signal.aborted) break;
+      this.stop.pollCancel();
+      if (this.stop.signal.aborted) break;
       this.schedulePass();
       if (this.running.size === 0) break;
-      await Promise.race([...this.running.values(), stopped]);
+      await Promise.race([...this.running.values(), this.stop.stopped]);
     }
     // Prompt: every attempt races the aborted signal.
     await Promise.all(this.running.values());
@@ -88,40 +89,44 @@ export class Scheduler {
     for (const task of this.order) {
       const record = this.ledger.get(task.id);
       if (record.status !== 'pending') continue;
-      const blocker = (task.dependsOn ?? []).map((id) => this.ledger.get(id)).find((r) => UNFINISHED.has(r.status));
+      const blocker = (task.dependsOn ?? []).map((id) => this.ledger.get(id)).find((r) => BLOCKS_DEPENDANTS.has(r.status));
       if (blocker) {
         this.ledger.skip(task, `dependency ${blocker.id} ${blocker.status}`);
         continue;
       }
       if (allDependencies(task).some((id) => !isSettled(this.ledger.get(id).status))) continue;
       if (this.running.size >= this.options.maxConcurrentTasks) continue;
-      this.pollCancel();
-      if (this.controller.signal.aborted) return;
+      this.stop.pollCancel();
+      if (this.stop.signal.aborted) return;
       this.consider(task);
     }
   }
 
-  /** Policies in order: budget → breaker → (start) retry → timeout. */
+  /**
+   * Policies in order: budget → breaker → (start) retry → timeout. Budget first, so a task that
+   * would not fit stays pending for the next run instead of being skipped by a breaker that may
+   * have recovered by then.
+   */
   private consider(task: TaskDefinition): void {
     const policy = resolvePolicy(this.options.policy, task.type);
-    const gate = this.breakers.evaluate(task, policy.breaker);
-    if (gate.kind === 'reject') {
-      this.ledger.skip(task, gate.error.message, gate.error);
-      return;
-    }
-    if (gate.kind === 'wait') return;
     const timeoutMs = task.timeoutMs ?? policy.timeoutMs;
     const refusal = this.budgetRefusal(task, timeoutMs);
     if (refusal) {
       this.defer(task, refusal);
       return;
     }
+    const gate = this.breakers.evaluate(task, policy.breaker);
+    if (gate.kind === 'reject') {
+      this.ledger.skip(task, gate.error.message, gate.error);
+      return;
+    }
+    if (gate.kind === 'wait') return;
     const trialKeys = this.breakers.admit(task, policy.breaker);
     this.ledger.begin(task);
     const done = this.runOne(task, policy, timeoutMs)
       .catch((error: unknown) => {
         this.fatal ??= { error };
-        this.halt('interrupted', error);
+        this.stop.halt('interrupted', error);
       })
       .finally(() => {
         this.breakers.release(trialKeys);
@@ -144,11 +149,11 @@ export class Scheduler {
       timeoutMs,
       clock: this.clock,
       random: this.options.random,
-      signal: this.controller.signal,
+      signal: this.stop.signal,
       beforeAttempt: (n) => {
         if (n > 1) {
-          this.pollCancel();
-          const refusal = this.controller.signal.aborted ? 'stopped' : this.budgetRefusal(task, timeoutMs);
+          this.stop.pollCancel();
+          const refusal = this.stop.signal.aborted ? 'stopped' : this.budgetRefusal(task, timeoutMs);
           if (refusal) return { deferReason: refusal };
         }
         return { attempt: this.ledger.attemptStarted(task) };
@@ -171,7 +176,7 @@ export class Scheduler {
       },
     });
     this.settle(task, policy, outcome);
-    this.pollCancel();
+    this.stop.pollCancel();
   }
 
   private settle(task: TaskDefinition, policy: TaskPolicy, outcome: TaskOutcome): void {
@@ -193,7 +198,7 @@ export class Scheduler {
         return;
       }
       case 'interrupted': {
-        const status = this.stop === 'cancelled' ? 'cancelled' : 'pending';
+        const status = this.stop.kind === 'cancelled' ? 'cancelled' : 'pending';
         if (status === 'cancelled') this.ledger.cancel(task);
         else this.ledger.toPending(task);
         const reason = describeError(outcome.reason).message;
@@ -219,65 +224,6 @@ export class Scheduler {
     if (this.deferred.has(task.id)) return;
     this.deferred.add(task.id);
     this.emit({ type: 'taskDeferred', taskId: task.id, taskType: task.type, reason, at: this.clock.now() });
-  }
-
-  /** Arms the hard stop, the outside signal and the cancel push. @returns the disarm */
-  private watchStops(): () => void {
-    const disarm: Array<() => void> = [];
-    const { stopAt } = this.budget;
-    if (stopAt !== undefined) {
-      const timer = new AbortController();
-      const exhausted = () => this.halt('budget', new BudgetExhaustedError('time budget exhausted: in-flight tasks stopped and left pending'));
-      if (stopAt <= this.clock.now()) exhausted();
-      else this.clock.sleep(stopAt - this.clock.now(), timer.signal).then(exhausted, () => {});
-      disarm.push(() => timer.abort());
-    }
-    const outside = this.options.signal;
-    if (outside) {
-      const onAbort = () => this.halt('interrupted', new ExecutionInterruptedError(`run stopped: ${describeError(outside.reason).message}`, { cause: outside.reason }));
-      if (outside.aborted) onAbort();
-      else outside.addEventListener('abort', onAbort, { once: true });
-      disarm.push(() => outside.removeEventListener('abort', onAbort));
-    }
-    const unsubscribe = this.journal.onCancelRequested?.(() => this.halt('cancelled', new ExecutionCancelledError()));
-    if (unsubscribe) disarm.push(unsubscribe);
-    return () => disarm.forEach((d) => d());
-  }
-
-  private pollCancel(): void {
-    if (!this.stop && this.journal.cancelRequested()) this.halt('cancelled', new ExecutionCancelledError());
-  }
-
-  private halt(kind: StopKind, reason: unknown): void {
-    if (this.stop) return;
-    this.stop = kind;
-    this.controller.abort(reason);
-  }
-
-  private async finish(): Promise<ExecutionOutcome> {
-    const { journal, clock } = this;
-    const manifest = journal.manifest;
-    const executionId = manifest.executionId;
-    if (this.stop === 'cancelled') {
-      for (const t of this.order) if (this.ledger.get(t.id).status === 'pending') this.ledger.cancel(t);
-    }
-    const pending = this.order.filter((t) => this.ledger.get(t.id).status === 'pending').map((t) => t.id);
-    const status = this.stop === 'cancelled' ? 'cancelled' : finalStatus(this.order.map((t) => this.ledger.get(t.id).status));
-    manifest.status = status;
-    if (status === 'partial') delete manifest.finishedAt;
-    else manifest.finishedAt = new Date(clock.now()).toISOString();
-    journal.changed();
-    if (status === 'cancelled') this.emit({ type: 'executionCancelled', executionId, at: clock.now() });
-    if (status === 'partial' && this.stop === 'interrupted') {
-      const reason = describeError(this.controller.signal.reason).message;
-      this.emit({ type: 'executionInterrupted', executionId, reason, pending, at: clock.now() });
-    } else if (status === 'partial') {
-      this.emit({ type: 'budgetExhausted', pending, at: clock.now() });
-    }
-    await journal.flush();
-    this.emit({ type: 'checkpointWritten', executionId, writes: journal.writes ?? 0, at: clock.now() });
-    this.emit({ type: 'executionFinished', executionId, status, pending, at: clock.now() });
-    return { status, pending, results: this.results };
   }
 
   /** Listeners are logging at the edge: one that throws must not break the run. */

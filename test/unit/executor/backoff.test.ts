@@ -27,8 +27,9 @@ describe('backoff', () => {
     }
   });
 
-  it('scales the random draw by the bound', () => {
+  it('scales the random draw by the bound, in whole ms', () => {
     expect(fullJitterDelayMs(retry, 3, () => 0.5)).toBe(2000);
+    expect(fullJitterDelayMs(retry, 1, () => 0.99999)).toBe(999);
     expect(fullJitterDelayMs(retry, 3, () => 0)).toBe(0);
   });
 });
