@@ -72,8 +72,12 @@ export function truncateMiddle(text: string, max: number, options: TruncateMiddl
     let first = start;
     while (first > 0 && isTableRow(lines[first - 1] ?? '')) first--;
     if (start === first) return [];
-    if (start === first + 1) return [lines[first] ?? ''];
-    return [lines[first] ?? '', lines[first + 1] ?? ''];
+    const columns = start === first + 1 ? [lines[first] ?? ''] : [lines[first] ?? '', lines[first + 1] ?? ''];
+    // Name the section again, or the rows after the note would appear under no title.
+    let h = first - 1;
+    while (h >= 0 && (lines[h] ?? '').trim() === '') h--;
+    const heading = h >= 0 ? (lines[h] ?? '') : '';
+    return /^#{1,6} /.test(heading) ? [`${heading} (continued)`, '', ...columns] : columns;
   };
   while (tailStart > headEnd) {
     const next = tailStart - 1;

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { COMMENT_MARKER } from '../../../src/report/comment.js';
+import { renderHtml } from '../../../src/report/html.js';
+import { fixtureReport, largeReport } from './fixture-report.js';
+import { hostileReport } from './hostile.js';
+
+describe('renderHtml', () => {
+  it('is one self-contained document: no script, no external resource', () => {
+    const html = renderHtml(fixtureReport());
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|url\(/i);
+    expect(html).not.toMatch(/(src|href)=/i);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none';`);
+  });
+
+  it('draws both charts with stable ids and classes', () => {
+    const html = renderHtml(fixtureReport());
+    expect(html).toMatch(/<svg id="daily-cost-chart" class="chart"[^>]*>/);
+    expect(html).toMatch(/<path class="series area" d="M[\d.]+,[\d.]+ L/);
+    expect(html).toMatch(/<path class="series line" d="M[\d.]+,[\d.]+( L[\d.]+,[\d.]+){29}"\/>/);
+    expect(html.match(/<circle class="point"/g)).toHaveLength(30);
+    expect(html).toMatch(/<svg id="service-cost-chart" class="chart"[^>]*>/);
+    expect(html.match(/<rect class="bar" /g)).toHaveLength(11);
+    expect(html).toContain('<title>2026-11-24: $444.57</title>');
+  });
+
+  it('shows an empty chart rather than a broken one without data', () => {
+    const report = fixtureReport();
+    const html = renderHtml({ ...report, costs: { ...report.costs!, daily: [{ date: '2026-11-01', amount: 1 }], byService: [] } });
+    expect(html).toContain('<svg id="daily-cost-chart" class="chart empty"');
+    expect(html).toContain('<svg id="service-cost-chart" class="chart empty"');
+    expect(html).not.toContain('class="series');
+    expect(renderHtml({ ...report, costs: null })).toContain('Cost data is not available for this run');
+  });
+
+  it('has the headline, partial banner, findings, gaps and health', () => {
+    const html = renderHtml(fixtureReport());
+    expect(html).toContain('<div class="value">$10,010.32</div>');
+    expect(html).toContain('range $11,900.00 – $13,050.00');
+    expect(html).toContain('<strong>Partial run.</strong>');
+    expect(html).toContain('<h2>Findings (13 · $1,082.56 / month)</h2>');
+    expect(html).toContain('<li><strong>compute-optimizer</strong>: Not enrolled in AWS Compute Optimizer');
+    expect(html).toContain('aws:cloudwatch: open after 3 consecutive failures since 2026-11-25 06:12 UTC; last error: ThrottlingException: Rate exceeded');
+  });
+
+  it('escapes every AWS string', () => {
+    const html = renderHtml(hostileReport());
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain(COMMENT_MARKER);
+    expect(html).toContain('&lt;script&gt;alert(document.cookie)&lt;/script&gt;');
+    expect(html).not.toMatch(/<a\b/);
+  });
+
+  it('caps the findings table and points to the CSV', () => {
+    const html = renderHtml(largeReport(6_000), { maxFindings: 100 });
+    expect(html.match(/<td class="sev-/g)).toHaveLength(100);
+    expect(html).toContain('Showing the 100 largest of 6,000 findings; findings.csv has all of them.');
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { COMMENT_MARKER } from '../../../src/report/comment.js';
+import { DEFAULT_SUMMARY_MAX_BYTES, GITHUB_SUMMARY_MAX_BYTES, utf8ByteLength } from '../../../src/report/limits.js';
+import { renderReportMarkdown, renderSummaryMarkdown } from '../../../src/report/markdown.js';
+import type { Report } from '../../../src/report/model.js';
+import { fixtureReport, largeReport } from './fixture-report.js';
+import { hostileReport } from './hostile.js';
+
+describe('renderSummaryMarkdown', () => {
+  it('has the headline, chart, movers, findings, gaps and health of the run', () => {
+    const md = renderSummaryMarkdown(fixtureReport());
+    expect(md).toContain('| **$10,010.32** | +$889.44 (+9.8%) | $12,480.00 | **$1,082.56** / month |');
+    expect(md).toContain('```mermaid\nxychart-beta\n');
+    expect(md).toMatch(/line \[(\d+(\.\d+)?, ){29}\d+(\.\d+)?\]/);
+    expect(md).toContain('### Top movers');
+    expect(md).toContain('### Findings: 13 · $1,082.56 / month');
+    expect(md).toContain('- **compute-optimizer**: Not enrolled in AWS Compute Optimizer');
+    expect(md).toContain('| 16 | 10 | 2 | 2 | 2 | 6 |');
+    expect(md).toContain('**aws:cloudwatch** open after 3 consecutive failures');
+    expect(md).toContain('The next run resumes them.');
+    expect(md).not.toContain('ec2-inventory** closed');
+  });
+
+  it('lists findings largest saving first', () => {
+    const md = renderSummaryMarkdown(fixtureReport());
+    const savings = [...md.matchAll(/^\| \$([\d,.]+) \| (?:🔴|🟠|🟡)/gm)].map((m) => Number(m[1]!.replace(/,/g, '')));
+    expect(savings.length).toBe(13);
+    expect(savings).toEqual([...savings].sort((a, b) => b - a));
+  });
+
+  it('caps the findings table and says how many more the artifact has', () => {
+    const md = renderSummaryMarkdown(fixtureReport(), { maxFindings: 5, artifactUrl: 'https://github.com/o/r/actions/runs/1/artifacts/2' });
+    expect(md).toContain('_Showing the 5 largest of 13 findings; 8 more in the [artifact report](https://github.com/o/r/actions/runs/1/artifacts/2) (report.html, findings.csv)._');
+  });
+
+  it('ignores an artifact URL that is not https', () => {
+    const md = renderSummaryMarkdown(fixtureReport(), { maxFindings: 1, artifactUrl: 'javascript:alert(1)' });
+    expect(md).toContain('more in the artifact report (');
+    expect(md).not.toContain('javascript:');
+  });
+
+  it('stays under 1 MiB with 50,000 findings and says what was cut', () => {
+    const report = largeReport(50_000);
+    const md = renderSummaryMarkdown(report);
+    expect(utf8ByteLength(md)).toBeLessThan(GITHUB_SUMMARY_MAX_BYTES);
+    expect(md).toContain('_Showing the 25 largest of 50,000 findings; 49,975 more in the artifact report');
+  });
+
+  it('fills the byte budget, not more, when the row cap is lifted', () => {
+    const md = renderSummaryMarkdown(largeReport(50_000), { maxFindings: Number.POSITIVE_INFINITY });
+    const bytes = utf8ByteLength(md);
+    expect(bytes).toBeLessThanOrEqual(DEFAULT_SUMMARY_MAX_BYTES);
+    expect(bytes).toBeGreaterThan(DEFAULT_SUMMARY_MAX_BYTES - 2_000);
+    expect(md).toMatch(/_Showing the [\d,]+ largest of 50,000 findings; [\d,]+ more in the artifact report/);
+    expect(md).toContain('### Execution health');
+  });
+
+  it('cuts the middle with a note when even the fixed sections exceed a tiny budget', () => {
+    const md = renderSummaryMarkdown(fixtureReport(), { maxBytes: 1_500 });
+    expect(utf8ByteLength(md)).toBeLessThanOrEqual(1_500);
+    expect(md).toContain('lines were cut here to keep the summary under');
+    expect(md.startsWith('## 💰 AWS cost report')).toBe(true);
+  });
+
+  it('never throws, even on a malformed report', () => {
+    const broken = { ...fixtureReport(), findings: undefined } as unknown as Report;
+    const md = renderSummaryMarkdown(broken);
+    expect(md).toContain('The summary could not be rendered');
+    expect(renderSummaryMarkdown(fixtureReport(), { maxBytes: 10 }).length).toBeLessThanOrEqual(10);
+  });
+
+  it('renders a run without cost data', () => {
+    const md = renderSummaryMarkdown({ ...fixtureReport(), costs: null });
+    expect(md).toContain('Cost data is not available for this run');
+    expect(md).not.toContain('```mermaid');
+    expect(md).not.toContain('### Top movers');
+  });
+
+  it('says when a run failed or there is nothing to find', () => {
+    const md = renderSummaryMarkdown({ ...fixtureReport(), status: 'failed', findings: [], potentialMonthlySavings: 0, usedBundledPrices: false });
+    expect(md).toContain('❌ **The analysis failed**: 2 tasks failed.');
+    expect(md).toContain('No findings: nothing to save that the checks could see.');
+    expect(md).not.toContain('bundled price snapshot');
+  });
+
+  it('lets nothing from AWS inject Markdown, HTML, links, mentions or our marker', () => {
+    const md = renderSummaryMarkdown(hostileReport());
+    expect(md).not.toContain('<script');
+    expect(md).not.toContain(COMMENT_MARKER);
+    expect(md).not.toMatch(/(?<!\\)\]\(/);
+    expect(md).not.toContain('http://evil');
+    expect(md).not.toContain('@octo-org');
+    expect(md).not.toContain('![x]');
+    // Every table row keeps its column count: no cell broke out.
+    for (const line of md.split('\n').filter((l) => l.startsWith('| $'))) {
+      expect(line.replace(/\\\|/g, '').split('|').length).toBe(8);
+    }
+  });
+});
+
+describe('renderReportMarkdown', () => {
+  it('has every finding, the cost breakdowns and the tasks', () => {
+    const md = renderReportMarkdown(largeReport(2_000));
+    expect(md.match(/^\| \$/gm)?.length).toBe(2_000);
+    expect(md).not.toContain('_Showing the');
+    expect(md).toContain('### Cost by service');
+    expect(md).toContain('### Cost by region');
+    expect(md).toContain('### Cost by tag team');
+    expect(md).toContain('| *(untagged)* | $1,311.80 |');
+    expect(md).toContain('### Anomalies');
+    expect(md).toContain('| ec2-inventory:ap-southeast-2 | failed | 1 | 312 ms | UnauthorizedOperation: You are not authorized to perform this operation. |');
+  });
+});
