@@ -1,5 +1,6 @@
-import { PreconditionFailedError, StateCorruptError } from '../errors.js';
+import { LeaseLostError, PreconditionFailedError, StateCorruptError } from '../errors.js';
 import type { Clock } from '../executor/clock.js';
+import { CancelWatch } from './cancel-watch.js';
 import type { ExecutionJournal } from '../executor/journal.js';
 import type { ExecutionManifest } from './schema.js';
 import type { ManifestHandle, StateStore } from './state-store.js';
@@ -22,6 +23,11 @@ export interface StoreJournalOptions {
    * cancel anyway; the poll covers long stretches without a checkpoint. @default 30000
    */
   cancelPollMs?: number;
+  /**
+   * Aborted when this run may no longer write (e.g. `LeaseKeeper.signal` on a lost lease);
+   * writes then fail with the signal's reason instead of touching the store.
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -49,9 +55,7 @@ export class StoreJournal implements ExecutionJournal {
   private timer: AbortController | undefined;
   private failure: unknown;
   private failuresInARow = 0;
-  private cancelSeen: boolean;
-  private readonly cancelListeners = new Set<() => void>();
-  private cancelPoll: AbortController | undefined;
+  private readonly cancelWatch: CancelWatch;
 
   constructor(
     private readonly store: StateStore,
@@ -63,7 +67,13 @@ export class StoreJournal implements ExecutionJournal {
     this.clock = options.clock ?? store.clock;
     this.minIntervalMs = options.minIntervalMs ?? 1000;
     this.maxConflictRetries = options.maxConflictRetries ?? 5;
-    this.cancelSeen = handle.manifest.cancelRequested;
+    this.cancelWatch = new CancelWatch(
+      this.clock,
+      options.cancelPollMs ?? 30_000,
+      (signal) => this.pollCancel(signal),
+      (error) => options.onError?.(error),
+      handle.manifest.cancelRequested,
+    );
   }
 
   /** The version last written or adopted; pass it on to whoever saves the manifest next. */
@@ -85,21 +95,12 @@ export class StoreJournal implements ExecutionJournal {
   }
 
   cancelRequested(): boolean {
-    return this.cancelSeen || this.manifest.cancelRequested;
+    return this.cancelWatch.cancelled || this.manifest.cancelRequested;
   }
 
   /** Calls `listener` once a cancellation is seen; polls the store while anyone listens. Returns the unsubscribe. */
   onCancelRequested(listener: () => void): () => void {
-    this.cancelListeners.add(listener);
-    if (this.cancelRequested()) queueMicrotask(() => this.cancelListeners.has(listener) && listener());
-    else if (this.cancelListeners.size === 1) this.startCancelPoll();
-    return () => {
-      this.cancelListeners.delete(listener);
-      if (this.cancelListeners.size === 0) {
-        this.cancelPoll?.abort();
-        this.cancelPoll = undefined;
-      }
-    };
+    return this.cancelWatch.subscribe(listener);
   }
 
   changed(): void {
@@ -189,6 +190,7 @@ export class StoreJournal implements ExecutionJournal {
   }
 
   private async write(): Promise<void> {
+    this.options.signal?.throwIfAborted();
     this.dirty = false;
     this.lastWriteAt = this.clock.now();
     // A snapshot: the executor keeps mutating the working copy while the PUT is in flight.
@@ -209,6 +211,14 @@ export class StoreJournal implements ExecutionJournal {
       if (!remote) {
         throw new StateCorruptError(`execution ${this.manifest.executionId}`, 'its manifest vanished or became unreadable while this run was writing it');
       }
+      // Another run reopened the execution (each run bumps `runs`): its progress must win.
+      if (remote.manifest.runs !== snapshot.runs) {
+        throw new LeaseLostError(
+          this.manifest.accountId,
+          'this run',
+          `execution ${this.manifest.executionId} was reopened by another run (runs ${remote.manifest.runs}, ours ${snapshot.runs}); not overwriting it`,
+        );
+      }
       this.etag = remote.etag;
       if (remote.manifest.cancelRequested) {
         this.adoptCancel();
@@ -218,27 +228,7 @@ export class StoreJournal implements ExecutionJournal {
   }
 
   private adoptCancel(): void {
-    const first = !this.cancelSeen;
-    this.cancelSeen = true;
     this.manifest.cancelRequested = true;
-    if (first) for (const listener of [...this.cancelListeners]) listener();
-  }
-
-  private startCancelPoll(): void {
-    const every = this.options.cancelPollMs ?? 30_000;
-    if (every <= 0 || this.cancelRequested()) return;
-    const poll = new AbortController();
-    this.cancelPoll = poll;
-    void (async () => {
-      while (!poll.signal.aborted && !this.cancelRequested()) {
-        try {
-          await this.clock.sleep(every, poll.signal);
-          await this.pollCancel(poll.signal);
-        } catch (error) {
-          if (poll.signal.aborted) return;
-          this.options.onError?.(error); // a failed poll is retried at the next tick
-        }
-      }
-    })();
+    this.cancelWatch.markSeen();
   }
 }

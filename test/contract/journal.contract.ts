@@ -76,6 +76,21 @@ export function journalContract(factory: StoreFactory): void {
     expect(stored.etag).toBe(journal.handle.etag);
   });
 
+  it('never overwrites a manifest another run has reopened, and stops writing once told to', async () => {
+    const { store, handle } = await open();
+    const lease = new AbortController();
+    const journal = new StoreJournal(store, handle, { signal: lease.signal });
+    const other = (await store.loadExecution(handle.manifest.executionId))!;
+    await store.saveExecution({ ...other, manifest: { ...other.manifest, runs: other.manifest.runs + 1 } });
+    journal.manifest.status = 'failed';
+    journal.changed();
+    await expect(journal.flush()).rejects.toMatchObject({ name: 'LeaseLostError', message: expect.stringMatching(/reopened by another run/) });
+    expect((await store.loadExecution(handle.manifest.executionId))?.manifest.status).toBe('running');
+    lease.abort(new Error('lease lost'));
+    await expect(journal.flush()).rejects.toThrow('lease lost');
+    expect(journal.writes).toBe(0);
+  });
+
   it('sees a cancellation by polling, without writing', async () => {
     const { store, handle } = await open();
     const journal = new StoreJournal(store, handle);
