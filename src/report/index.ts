@@ -8,7 +8,7 @@ export { escapeCsvCell, escapeHtml, escapeHtmlAttribute, escapeMarkdown, escapeM
 export { DEFAULT_COMMENT_MAX_CHARS, DEFAULT_SUMMARY_MAX_BYTES, GITHUB_COMMENT_MAX_CHARS, GITHUB_SUMMARY_MAX_BYTES, utf8ByteLength } from './limits.js';
 export { compareFindings, findingKey, sortFindings } from './findings.js';
 export { executionHealth, type ExecutionHealth, type BreakerView, type TaskCounts } from './health.js';
-export { renderReportMarkdown, renderSummaryMarkdown, type SummaryOptions } from './markdown.js';
+export { renderReportMarkdown, renderSummaryMarkdown, renderSummaryNotice, type SummaryOptions } from './markdown.js';
 export {
   buildCommentData,
   COMMENT_MARKER,

@@ -98,11 +98,11 @@ function render(report: Report, options: SummaryOptions): string {
     bannerSection(report, health),
     chart ? `### Daily cost\n\n${chart}` : '',
     moversSection(report, options.maxMovers ?? 10),
+    options.detailed ? breakdownSections(report) : '',
   ];
   const after = [
     gapsSection(report, options.maxGaps ?? 50),
     healthSection(report, health),
-    options.detailed ? breakdownSections(report) : '',
     options.detailed ? tasksSection(report) : '',
   ];
   const fixedBytes = utf8ByteLength(join([...before, ...after])) + 4;
@@ -142,4 +142,14 @@ export function renderSummaryMarkdown(report: Report, options: SummaryOptions = 
  */
 export function renderReportMarkdown(report: Report, options: Pick<SummaryOptions, 'artifactUrl'> = {}): string {
   return renderSummaryMarkdown(report, { ...REPORT_MD_OPTIONS, ...options });
+}
+
+const NOTICE_ICON = { note: 'ℹ️', warning: '⚠️' } as const;
+
+/**
+ * A one-paragraph call-out for the summary, e.g. "the PR comment was skipped: this token cannot
+ * write pull requests". The message is escaped (it may quote an API error) and kept on one line.
+ */
+export function renderSummaryNotice(message: string, level: keyof typeof NOTICE_ICON = 'warning'): string {
+  return `> ${NOTICE_ICON[level]} ${escapeMarkdown(truncateText(sanitizeText(message), 2_000))}\n`;
 }

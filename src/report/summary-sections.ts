@@ -79,8 +79,9 @@ export function moversSection(report: Report, maxRows = 10): string {
 
 const SEVERITY_LABEL: Record<Severity, string> = { high: '🔴 high', medium: '🟠 medium', low: '🟡 low' };
 
-/** Column headers and alignment of the findings table. */
+/** Column headers of the findings table. */
 export const FINDINGS_HEADERS = ['Savings / month', 'Severity', 'Check', 'Resource', 'Region', 'Finding'] as const;
+/** Column alignment of the findings table. */
 export const FINDINGS_ALIGNS: readonly Align[] = ['right', 'left', 'left', 'left', 'left', 'left'];
 
 /** One findings table row (escaped). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMMENT_MARKER } from '../../../src/report/comment.js';
 import { DEFAULT_SUMMARY_MAX_BYTES, GITHUB_SUMMARY_MAX_BYTES, utf8ByteLength } from '../../../src/report/limits.js';
-import { renderReportMarkdown, renderSummaryMarkdown } from '../../../src/report/markdown.js';
+import { renderReportMarkdown, renderSummaryMarkdown, renderSummaryNotice } from '../../../src/report/markdown.js';
 import type { Report } from '../../../src/report/model.js';
 import { fixtureReport, largeReport } from './fixture-report.js';
 import { hostileReport } from './hostile.js';
@@ -109,5 +109,14 @@ describe('renderReportMarkdown', () => {
     expect(md).toContain('| *(untagged)* | $1,311.80 |');
     expect(md).toContain('### Anomalies');
     expect(md).toContain('| ec2-inventory:ap-southeast-2 | failed | 1 | 312 ms | UnauthorizedOperation: You are not authorized to perform this operation. |');
+  });
+});
+
+describe('renderSummaryNotice', () => {
+  it('is one escaped call-out line', () => {
+    expect(renderSummaryNotice('PR comment skipped: Resource not accessible by integration (403). Add `pull-requests: write`.')).toBe(
+      '> ⚠️ PR comment skipped: Resource not accessible by integration (403). Add \\`pull-requests: write\\`.\n',
+    );
+    expect(renderSummaryNotice('line1\nline2 <b>', 'note')).toBe('> ℹ️ line1 line2 &lt;b&gt;\n');
   });
 });
