@@ -116,10 +116,14 @@ export async function releaseLease(docs: Documents, handle: LeaseHandle, signal?
 }
 
 async function conditional(docs: Documents, handle: LeaseHandle, lease: Lease, action: string, signal?: AbortSignal): Promise<string> {
+  const key = stateKeys.lease(lease.accountId);
   try {
-    return await docs.write(stateKeys.lease(lease.accountId), leaseSchema, lease, { ifMatch: handle.etag }, signal);
+    return await docs.write(key, leaseSchema, lease, { ifMatch: handle.etag }, signal);
   } catch (error) {
     if (error instanceof PreconditionFailedError) {
+      // The SDK may have retried a PUT whose first try landed: then the stored lease is ours.
+      const current = await docs.read(key, leaseSchema, signal ? { signal } : {});
+      if (current && JSON.stringify(current.value) === JSON.stringify(lease)) return current.etag;
       throw new LeaseLostError(lease.accountId, lease.holder, `could not ${action} it: another run took it over or it was removed`);
     }
     throw error;

@@ -58,8 +58,16 @@ export class StateStore {
   /** Stores a new execution. @throws PreconditionFailedError when the id is taken. */
   async createExecution(manifest: ExecutionManifest, signal?: AbortSignal): Promise<ManifestHandle> {
     const key = this.manifestKey(manifest);
-    const etag = await this.docs.write(key, executionManifestSchema, manifest, { ifNoneMatch: '*' }, signal);
-    return { manifest, etag };
+    try {
+      const etag = await this.docs.write(key, executionManifestSchema, manifest, { ifNoneMatch: '*' }, signal);
+      return { manifest, etag };
+    } catch (error) {
+      if (!(error instanceof PreconditionFailedError)) throw error;
+      // An SDK retry of a create whose first try landed finds our own manifest: that is success.
+      const existing = await this.loadExecution(manifest.executionId, signal);
+      if (existing && JSON.stringify(existing.manifest) === JSON.stringify(executionManifestSchema.parse(manifest))) return existing;
+      throw error;
+    }
   }
 
   /** The execution, or `undefined` when absent or quarantined as unreadable. */

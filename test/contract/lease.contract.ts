@@ -54,9 +54,21 @@ export function leaseContract(factory: StoreFactory): void {
     clock.time += 60_000;
     const renewed = await store.renewLease(held);
     expect(renewed.lease.expiresAt).toBe(new Date(clock.now() + TTL).toISOString());
-    await expect(store.renewLease(held)).rejects.toBeInstanceOf(LeaseLostError);
+    clock.time += 1000;
+    await expect(store.renewLease(held)).rejects.toBeInstanceOf(LeaseLostError); // stale version
     await store.releaseLease(renewed);
     expect((await store.acquireLease(ACCOUNT, 'run-C', TTL)).lease.holder).toBe('run-C');
+  });
+
+  it('treats a renewal whose first try landed (then retried into a 412) as renewed', async () => {
+    const { store, objects, clock } = await open();
+    const held = await store.acquireLease(ACCOUNT, 'run-A', TTL);
+    clock.time += 1000;
+    const landed = { ...held.lease, expiresAt: new Date(clock.now() + TTL).toISOString() };
+    await objects.put(`accounts/${ACCOUNT}/lease.json`, JSON.stringify(landed));
+    const renewed = await store.renewLease(held);
+    expect(renewed.lease).toEqual(landed);
+    expect(await store.renewLease(renewed)).toMatchObject({ lease: { holder: 'run-A' } });
   });
 
   it('waits up to waitMs for a held lease, polling, then takes it when it lapses', async () => {
