@@ -110,7 +110,7 @@ function render(report: Report, options: SummaryOptions): string {
   const markdown = join([...before, findings, ...after]);
   return truncateMiddle(markdown, maxBytes, {
     measure: utf8ByteLength,
-    note: (cut) => `> ✂️ ${formatCount(cut.lines)} lines were cut here to keep the summary under GitHub's 1 MiB limit; ${artifact} has everything.`,
+    note: (cut) => `> ✂️ ${formatCount(cut.lines)} lines were cut here to keep ${options.detailed ? 'this report within its size limit' : "the summary under GitHub's 1 MiB limit"}; ${artifact} has everything.`,
   });
 }
 

@@ -71,8 +71,15 @@ export interface CostSummary {
   forecast?: { total: number; lower?: number; upper?: number } | null;
   byService: ServiceCost[];
   byRegion: Array<{ region: string; amount: number }>;
+  /** By linked account (payer accounts only: present when more than one account has spend); covers `breakdownPeriod`. */
   byAccount?: Array<{ accountId: string; amount: number }>;
+  /** By the `tag-key` tag; value `''` is the untagged spend; covers `breakdownPeriod`. */
   byTag?: { key: string; values: Array<{ value: string; amount: number }> };
+  /**
+   * Period of `byAccount` and `byTag`: the last full month (closed months are cached, so these
+   * cost no Cost Explorer request after the first run). `byService` and `byRegion` cover `current.period`.
+   */
+  breakdownPeriod?: Period;
   daily: DailyCost[];
   /** Services with the largest absolute change, largest first. */
   movers: ServiceCost[];

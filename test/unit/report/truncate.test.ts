@@ -44,6 +44,18 @@ describe('truncateMiddle', () => {
   });
 });
 
+describe('truncateMiddle and code blocks', () => {
+  const text = ['# T', '', 'a'.repeat(50), '', '```mermaid', ...Array.from({ length: 40 }, (_, i) => `line ${i}`), '```', '', 'b'.repeat(50), '', '```', 'x', 'y', '```', 'end'].join('\n');
+
+  it.each([120, 200, 260, 320, 380, 440])('never leaves a fence open (budget %i)', (max) => {
+    expect(text.length).toBeGreaterThan(max);
+    const out = truncateMiddle(text, max, { note });
+    expect(out.length).toBeLessThanOrEqual(max);
+    expect(out.split('\n').filter((l) => l.startsWith('```')).length % 2).toBe(0);
+    expect(out).toContain('> cut');
+  });
+});
+
 describe('prefixWithin', () => {
   it('finds the longest prefix within a budget', () => {
     expect(prefixWithin('abcdef', 3)).toBe('abc');
