@@ -8,10 +8,10 @@ import { formatCount, formatDate, formatDuration, formatPeriod, formatUsd, forma
 import type { ExecutionHealth } from './health.js';
 import type { Report } from './model.js';
 
-/** A table cell: plain text (escaped here) and an optional class. */
+/** A table cell: plain text (escaped here) and optional space-separated classes. */
 export interface Cell {
   text: string;
-  cls?: 'num' | 'id' | `sev-${string}` | 'up' | 'down';
+  cls?: string;
 }
 
 const c = (text: string, cls?: Cell['cls']): Cell => (cls ? { text, cls } : { text });
@@ -28,7 +28,7 @@ export function htmlTable(headers: readonly Cell[], rows: readonly (readonly Cel
   return `<table>\n${head}\n<tbody>\n${body}\n</tbody>\n</table>`;
 }
 
-const changeClass = (change: number): Cell['cls'] => (change > 0 ? 'up' : change < 0 ? 'down' : 'num');
+const changeClass = (change: number): string => (change > 0 ? 'num up' : change < 0 ? 'num down' : 'num');
 
 function kpi(label: string, value: string, detail: string, cls = ''): string {
   const detailClass = cls ? ` ${cls}` : '';
