@@ -1,0 +1,48 @@
+// A run of the 50-task crash graph against a local state directory; the crash test kills it.
+// argv: stateDir logDir
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runExecution } from '../../src/engine/run-execution.js';
+import { systemClock } from '../../src/executor/clock.js';
+import { LocalObjectStore } from '../../src/state/local-store.js';
+import type { ObjectStore, WriteCondition } from '../../src/state/object-store.js';
+import { StateStore } from '../../src/state/state-store.js';
+import { crashGraph } from './graph.js';
+
+const [stateDir, logDir] = process.argv.slice(2) as [string, string];
+// A killed child can leave a per-key lock file behind; take it over sooner than the 10 s default.
+const local = new LocalObjectStore(stateDir, { staleLockMs: 1000 });
+
+// Records each result object that a put really created, after the fact, so the test can
+// prove no result was written twice.
+const recording: ObjectStore = {
+  location: local.location,
+  get: (key, signal) => local.get(key, signal),
+  delete: (key, signal) => local.delete(key, signal),
+  list: (prefix, signal) => local.list(prefix, signal),
+  async put(key: string, body: string, condition?: WriteCondition, signal?: AbortSignal) {
+    const written = await local.put(key, body, condition, signal);
+    if (key.includes('/results/')) appendFileSync(join(logDir, 'writes.log'), `${key}\n`);
+    return written;
+  },
+};
+
+const store = new StateStore(recording, { onWarning: (m) => process.stderr.write(`warning: ${m}\n`) });
+const result = await runExecution({
+  store,
+  accountId: '123456789012',
+  holder: `crash-child-${process.pid}`,
+  clock: systemClock,
+  trigger: { event: 'cli' },
+  resumeWindowMs: 3_600_000,
+  leaseTtlMs: 600,
+  leaseWaitMs: 10_000,
+  maxConcurrentTasks: 4,
+  tasks: () =>
+    crashGraph({
+      ran: (taskId, nonce) => appendFileSync(join(logDir, 'runs.log'), `${taskId} ${nonce}\n`),
+      durationMs: () => 5 + Math.floor(Math.random() * 40),
+      sleep: (ms, signal) => systemClock.sleep(ms, signal),
+    }),
+});
+process.stdout.write(`${JSON.stringify({ executionId: result.manifest.executionId, status: result.outcome.status, resumed: result.resumed })}\n`);
