@@ -1,0 +1,41 @@
+import type { Finding, Severity } from '../../report/model.js';
+import { roundUsd } from '../../report/model.js';
+import type { PriceEntry, PriceSource } from '../pricing/price-book.js';
+import { combinedSource } from '../pricing/price-book.js';
+
+/** Severity by monthly saving: ≥ $100 high, ≥ $10 medium, else low. */
+export function severityFor(monthlyUsd: number): Severity {
+  if (monthlyUsd >= 100) return 'high';
+  if (monthlyUsd >= 10) return 'medium';
+  return 'low';
+}
+
+/** `name (id)` when the resource has a Name tag. */
+export function label(id: string, name: string | null | undefined): string {
+  return name ? `${name} (${id})` : id;
+}
+
+/**
+ * A finding with its saving rounded to cents and severity derived from it. When no price was
+ * found the saving is 0 and the evidence says `priceUnavailable`, so the finding is still listed.
+ */
+export function makeFinding(
+  base: Omit<Finding, 'estimatedMonthlySavings' | 'severity' | 'priceSource'>,
+  saving: { usd: number; prices: ReadonlyArray<PriceEntry | undefined> } | undefined,
+  source?: PriceSource | 'cost-explorer',
+): Finding {
+  const usd = saving ? roundUsd(Math.max(0, saving.usd)) : 0;
+  const priceSource = source ?? (saving ? combinedSource(saving.prices) : undefined);
+  return {
+    ...base,
+    evidence: saving ? base.evidence : { ...base.evidence, priceUnavailable: true },
+    estimatedMonthlySavings: usd,
+    severity: severityFor(usd),
+    ...(priceSource ? { priceSource } : {}),
+  };
+}
+
+/** Rounds a measured number for evidence (2 decimals). */
+export function r2(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -1,0 +1,60 @@
+import { ageDays } from '../dates.js';
+import { lastDays, seriesKey } from '../metrics/types.js';
+import { HOURS_PER_MONTH, priceKeys } from '../pricing/keys.js';
+import { label, makeFinding, r2 } from './helpers.js';
+import { defineRegionCheck, param } from './types.js';
+
+/** Bytes in a gigabyte (decimal, as AWS bills data processing). */
+export const BYTES_PER_GB = 1_000_000_000;
+
+/**
+ * Available NAT gateways, at least `lookbackDays` old, that processed less than
+ * `maxGbProcessed` GB (in from the VPC plus in from the destinations) over that period.
+ * Saving: the gateway's hourly charge for a month.
+ */
+export const natIdle = defineRegionCheck({
+  id: 'nat-idle',
+  scope: 'region',
+  description: 'NAT gateway that processed almost no data',
+  params: {
+    maxGbProcessed: param.number(1, 0, 1_000_000, 'GB processed over the lookback (exclusive)'),
+    lookbackDays: param.integer(14, 1, 455, 'days of CloudWatch data considered'),
+  },
+  countsTowardSavings: true,
+  requires: ['natGateways'],
+  metrics: ['nat'],
+  lookbackDays: (p) => p.lookbackDays,
+  priceKeys: (inventory) => ((inventory.natGateways ?? []).some((g) => g.state === 'available') ? [priceKeys.natHour] : []),
+  run({ region, now, inventory, metrics, prices }, params) {
+    if (!metrics) return [];
+    const rate = prices.get(priceKeys.natHour);
+    return (inventory.natGateways ?? []).flatMap((gateway) => {
+      if (gateway.state !== 'available') return [];
+      const age = ageDays(gateway.createTime, now);
+      if (age === null || age < params.lookbackDays) return [];
+      const series = ['BytesInFromSource', 'BytesInFromDestination'].map((m) => metrics.series[seriesKey(gateway.natGatewayId, m, 'Sum')]);
+      if (series.some((s) => s?.status === 'Forbidden')) return [];
+      // NAT gateways publish no datapoint for minutes without traffic: a missing series is zero bytes.
+      const bytes = ['BytesInFromSource', 'BytesInFromDestination']
+        .map((m) => lastDays(metrics, seriesKey(gateway.natGatewayId, m, 'Sum'), params.lookbackDays) ?? [])
+        .flat()
+        .reduce((a, b) => a + b, 0);
+      const gb = bytes / BYTES_PER_GB;
+      if (gb >= params.maxGbProcessed) return [];
+      return [
+        makeFinding(
+          {
+            check: 'nat-idle',
+            resourceId: gateway.natGatewayId,
+            resourceType: 'nat-gateway',
+            region,
+            title: `NAT gateway ${label(gateway.natGatewayId, gateway.name)} processed ${r2(gb)} GB in ${params.lookbackDays} days`,
+            evidence: { gbProcessed: r2(gb), lookbackDays: params.lookbackDays, ageDays: age, vpcId: gateway.vpcId, hourlyUsd: rate?.usd ?? null },
+            recommendation: 'Delete the gateway if nothing routes through it (check route tables first).',
+          },
+          rate && { usd: rate.usd * HOURS_PER_MONTH, prices: [rate] },
+        ),
+      ];
+    });
+  },
+});

@@ -1,0 +1,101 @@
+import type { PricingPort } from '../../aws/ports.js';
+import { errorMessage } from '../../errors.js';
+import type { Cache } from '../../state/cache.js';
+import type { PriceKey } from './keys.js';
+import { priceListQuery } from './price-list.js';
+import { bundledPrice } from './snapshot.js';
+
+/** Price List answers are kept this long in the cache, in ms (7 days). */
+export const PRICE_CACHE_TTL_MS = 7 * 86_400_000;
+
+export type PriceSource = 'price-list' | 'bundled';
+
+export interface PriceEntry {
+  /** USD in the key's unit (see `keys.ts`). */
+  usd: number;
+  source: PriceSource;
+}
+
+/** Result of a `prices:{region}` task. */
+export interface PricesResult {
+  region: string;
+  prices: Record<PriceKey, PriceEntry>;
+  /** Keys neither the API nor the snapshot could price. */
+  unpriced: PriceKey[];
+  /** Why the API was not (fully) used, e.g. access denied; null when every call succeeded. */
+  apiProblem: string | null;
+  /** GetProducts calls made (cache hits excluded). */
+  apiCalls: number;
+}
+
+/** Cache key of one price. */
+export function priceCacheKey(region: string, key: PriceKey): string {
+  return `prices/v1/${region}/${key}`;
+}
+
+/**
+ * Prices `keys` in `region`: from the cache, else the Price List API (cached 7 days), else the
+ * bundled snapshot. After the first API failure (denied, unreachable, throttled past the SDK's
+ * retries) the rest come from the snapshot without further calls: a denied API stays denied.
+ */
+export async function resolvePrices(
+  keys: Iterable<PriceKey>,
+  region: string,
+  pricing: PricingPort,
+  cache: Cache,
+  signal?: AbortSignal,
+): Promise<PricesResult> {
+  const result: PricesResult = { region, prices: {}, unpriced: [], apiProblem: null, apiCalls: 0 };
+  for (const key of [...new Set(keys)].sort()) {
+    signal?.throwIfAborted();
+    // null is a remembered "the Price List has no such product" (e.g. a size a family lacks).
+    const cached = await cache.get<number | null>(priceCacheKey(region, key), signal);
+    if (typeof cached === 'number') {
+      result.prices[key] = { usd: cached, source: 'price-list' };
+      continue;
+    }
+    const query = result.apiProblem === null && cached !== null ? priceListQuery(key, region) : undefined;
+    if (query) {
+      try {
+        result.apiCalls++;
+        const products = await pricing.getProducts({ serviceCode: query.serviceCode, filters: query.filters }, signal);
+        const usd = query.pick(products);
+        await cache.put(priceCacheKey(region, key), usd ?? null, PRICE_CACHE_TTL_MS, signal);
+        if (usd !== undefined) {
+          result.prices[key] = { usd, source: 'price-list' };
+          continue;
+        }
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        result.apiProblem = errorMessage(error);
+      }
+    }
+    const bundled = bundledPrice(region, key);
+    if (bundled !== undefined) result.prices[key] = { usd: bundled, source: 'bundled' };
+    else result.unpriced.push(key);
+  }
+  return result;
+}
+
+/**
+ * What checks read prices through: the region's resolved prices, falling back to the bundled
+ * snapshot (e.g. when the prices task did not run).
+ */
+export class PriceLookup {
+  constructor(
+    readonly region: string,
+    private readonly resolved: Readonly<Record<PriceKey, PriceEntry>> = {},
+  ) {}
+
+  get(key: PriceKey): PriceEntry | undefined {
+    const entry = this.resolved[key];
+    if (entry) return entry;
+    const bundled = bundledPrice(this.region, key);
+    return bundled === undefined ? undefined : { usd: bundled, source: 'bundled' };
+  }
+}
+
+/** The weakest source among the prices a saving used: bundled taints the whole saving. */
+export function combinedSource(entries: ReadonlyArray<PriceEntry | undefined>): PriceSource {
+  return entries.some((e) => e?.source === 'bundled') ? 'bundled' : 'price-list';
+}

@@ -1,0 +1,62 @@
+import type { CostSummary, Finding } from '../../report/model.js';
+import { roundUsd } from '../../report/model.js';
+import { getCheck } from '../checks/registry.js';
+
+/** Result of a `checks:{region}` or `cost-checks` task. */
+export interface ChecksResult {
+  region: string;
+  findings: Finding[];
+  /** Checks that ran. */
+  ran: string[];
+  /** Enabled checks that could not run, with why (their inventory or metrics task did not succeed). */
+  notRun: Array<{ check: string; reason: string }>;
+}
+
+/** Output of the final `analysis` task: what the report is assembled from. */
+export interface AnalysisResult {
+  /** null when the cost analysis did not succeed (see `gaps`). */
+  costs: CostSummary | null;
+  /** Every finding, largest saving first. */
+  findings: Finding[];
+  /** USD per month, each resource counted once at its largest saving; cost spikes excluded. */
+  potentialMonthlySavings: number;
+  /** Tasks that did not succeed, with why (denied, not enrolled, failed, breaker open...). */
+  gaps: Array<{ taskId: string; reason: string }>;
+  /** True when some saving was priced from the bundled snapshot. */
+  usedBundledPrices: boolean;
+  /** Regions analysed. */
+  regions: string[];
+  /** Enabled checks that could not run in some region, with why. */
+  checksNotRun: Array<{ region: string; check: string; reason: string }>;
+  /** Regions where the Price List API could not be used, with why (bundled prices were used). */
+  priceProblems: Array<{ region: string; reason: string }>;
+}
+
+/**
+ * The account's potential monthly saving: findings of saving checks grouped by resource, each
+ * resource counted once at its largest saving (idle and previous generation on one instance
+ * are not added up).
+ */
+export function potentialSavings(findings: readonly Finding[]): number {
+  const best = new Map<string, number>();
+  for (const finding of findings) {
+    if (getCheck(finding.check)?.countsTowardSavings === false) continue;
+    const key = `${finding.region}\u0000${finding.resourceId}`;
+    const saving = Number.isFinite(finding.estimatedMonthlySavings) ? finding.estimatedMonthlySavings : 0;
+    best.set(key, Math.max(best.get(key) ?? 0, saving));
+  }
+  let total = 0;
+  for (const saving of best.values()) total += saving;
+  return roundUsd(total);
+}
+
+/** Largest saving first, then check, region and resource: a stable order for reports and diffs. */
+export function orderFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      b.estimatedMonthlySavings - a.estimatedMonthlySavings ||
+      (a.check < b.check ? -1 : a.check > b.check ? 1 : 0) ||
+      (a.region < b.region ? -1 : a.region > b.region ? 1 : 0) ||
+      (a.resourceId < b.resourceId ? -1 : a.resourceId > b.resourceId ? 1 : 0),
+  );
+}

@@ -1,0 +1,58 @@
+import { TaskSkippedError } from '../../../../src/errors.js';
+import type { TaskContext, TaskDefinition, TaskStatus } from '../../../../src/executor/types.js';
+
+export interface GraphRun {
+  status: Map<string, TaskStatus>;
+  results: Map<string, unknown>;
+  reasons: Map<string, string>;
+}
+
+/**
+ * A minimal, sequential stand-in for the executor, so analysis tests do not depend on it:
+ * dependency order, required vs optional dependencies, skipped on TaskSkippedError, failed on
+ * anything else, results round-tripped through JSON as the store would.
+ */
+export async function runGraph(tasks: readonly TaskDefinition[], options: { failFast?: boolean } = {}): Promise<GraphRun> {
+  const run: GraphRun = { status: new Map(), results: new Map(), reasons: new Map() };
+  const byId = new Map(tasks.map((t) => [t.id, t]));
+  const visiting = new Set<string>();
+  const execute = async (task: TaskDefinition): Promise<void> => {
+    if (run.status.has(task.id)) return;
+    if (visiting.has(task.id)) throw new Error(`cycle at ${task.id}`);
+    visiting.add(task.id);
+    for (const dep of [...(task.dependsOn ?? []), ...(task.optionalDependsOn ?? [])]) {
+      const def = byId.get(dep);
+      if (!def) throw new Error(`${task.id} depends on unknown ${dep}`);
+      await execute(def);
+    }
+    const blocked = (task.dependsOn ?? []).find((d) => run.status.get(d) !== 'succeeded');
+    if (blocked) {
+      run.status.set(task.id, 'skipped');
+      run.reasons.set(task.id, `dependency ${blocked} ${run.status.get(blocked)}`);
+      return;
+    }
+    const deps = [...(task.dependsOn ?? []), ...(task.optionalDependsOn ?? [])];
+    const ctx: TaskContext = {
+      taskId: task.id,
+      executionId: 'exec_123456789012_20261125T060000Z_00000000',
+      attempt: 1,
+      signal: new AbortController().signal,
+      inputs: new Map(deps.filter((d) => run.status.get(d) === 'succeeded').map((d) => [d, run.results.get(d)])),
+      missing: deps
+        .filter((d) => run.status.get(d) !== 'succeeded')
+        .map((d) => ({ taskId: d, status: run.status.get(d)!, ...(run.reasons.has(d) ? { reason: run.reasons.get(d)! } : {}) })),
+      clock: { now: () => Date.now(), sleep: async () => {} },
+    };
+    try {
+      const result = await task.run(ctx);
+      run.results.set(task.id, JSON.parse(JSON.stringify(result ?? null)));
+      run.status.set(task.id, 'succeeded');
+    } catch (error) {
+      if (options.failFast && !(error instanceof TaskSkippedError)) throw error;
+      run.status.set(task.id, error instanceof TaskSkippedError ? 'skipped' : 'failed');
+      run.reasons.set(task.id, error instanceof Error ? error.message : String(error));
+    }
+  };
+  for (const task of tasks) await execute(task);
+  return run;
+}
