@@ -11,8 +11,11 @@ export interface ExecutionJournal {
   storedResultIds(signal?: AbortSignal): Promise<Set<string>>;
   /** The stored result of a task; `undefined` when absent or quarantined as corrupt. */
   loadResult(taskId: string, signal?: AbortSignal): Promise<unknown>;
-  /** Stores a task's result once; a second write of the same task is a no-op conflict, never an overwrite. */
-  saveResult(taskId: string, data: unknown, signal?: AbortSignal): Promise<void>;
+  /**
+   * Stores a task's result once; a second write of the same task is a no-op, never an
+   * overwrite, and answers `'exists'` (the first result stands).
+   */
+  saveResult(taskId: string, data: unknown, signal?: AbortSignal): Promise<'written' | 'exists'>;
   /** The working copy changed: persist it soon (writes are coalesced). */
   changed(): void;
   /** Persist the working copy now and wait for it. */

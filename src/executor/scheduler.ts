@@ -1,4 +1,4 @@
-import { PreconditionFailedError, TaskSkippedError } from '../errors.js';
+import { TaskSkippedError } from '../errors.js';
 import { runTask, type TaskOutcome } from './attempt.js';
 import { BreakerGate } from './breaker-gate.js';
 import { createBudget, DurationEstimator, type Budget } from './budget.js';
@@ -161,14 +161,10 @@ export class Scheduler {
       attempt: async (attempt, signal) => {
         const ctx: TaskContext = { taskId: task.id, executionId: this.journal.manifest.executionId, attempt, signal, inputs, missing, clock: this.clock };
         const value = toStoredResult(task.id, await task.run(ctx));
-        try {
-          await this.journal.saveResult(task.id, value, signal);
-          return value;
-        } catch (error) {
-          // An abandoned earlier attempt stored it first: results are written once, keep that one.
-          if (!(error instanceof PreconditionFailedError)) throw error;
-          return (await this.journal.loadResult(task.id, signal)) ?? value;
-        }
+        // An abandoned earlier attempt may have stored it first: results are written once, and
+        // dependants must see the stored one, which a resumed run would load.
+        if ((await this.journal.saveResult(task.id, value, signal)) === 'written') return value;
+        return (await this.journal.loadResult(task.id, signal)) ?? value;
       },
       onRetry: ({ attempt, delayMs, error }) => {
         const taskError = { ...describeError(error), retryable: true };

@@ -89,9 +89,9 @@ export class StoreJournal implements ExecutionJournal {
     return this.store.getResult(this.manifest.executionId, taskId, signal);
   }
 
-  async saveResult(taskId: string, data: unknown, signal?: AbortSignal): Promise<void> {
+  async saveResult(taskId: string, data: unknown, signal?: AbortSignal): Promise<'written' | 'exists'> {
     // 'exists' is fine: a result is written once, and the first one stands.
-    await this.store.putResult(this.manifest.executionId, taskId, data, signal);
+    return this.store.putResult(this.manifest.executionId, taskId, data, signal);
   }
 
   cancelRequested(): boolean {

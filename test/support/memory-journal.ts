@@ -71,7 +71,9 @@ function fromManifest(manifest: ExecutionManifest, results: Map<string, unknown>
     async saveResult(taskId, data) {
       journal.saves.push({ taskId, data });
       // Written once: a second write is a no-op, never an overwrite.
-      if (!results.has(taskId)) results.set(taskId, JSON.parse(JSON.stringify(data)) as unknown);
+      if (results.has(taskId)) return 'exists';
+      results.set(taskId, JSON.parse(JSON.stringify(data)) as unknown);
+      return 'written';
     },
     changed() {
       journal.counts.changed += 1;

@@ -61,7 +61,7 @@ describe('storing results', () => {
     let failures = 1;
     h.journal.saveResult = async (id, data) => {
       if (failures-- > 0) throw awsError('SlowDown', 503);
-      await save(id, data);
+      return save(id, data);
     };
     const task = sleeper('a', 10, 'v');
     const outcome = await h.execute({ tasks: [task], random: () => 0 });
@@ -72,10 +72,8 @@ describe('storing results', () => {
   it('keeps the result an abandoned earlier attempt stored first', async () => {
     const h = harness();
     h.journal.results.set('a', 'first');
+    // The store holds it, but the listing at start missed it (written while this run began).
     h.journal.storedResultIds = async () => new Set();
-    h.journal.saveResult = async () => {
-      throw new PreconditionFailedError('results/a.json', 'IfNoneMatch: *');
-    };
     const outcome = await h.execute({ tasks: [sleeper('a', 10, 'second')] });
     expect(outcome.status).toBe('completed');
     expect(outcome.results.get('a')).toBe('first');

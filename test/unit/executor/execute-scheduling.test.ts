@@ -101,7 +101,7 @@ describe('executeGraph scheduling', () => {
     const save = h.journal.saveResult.bind(h.journal);
     h.journal.saveResult = async (id, data) => {
       statusAtSave = h.journal.manifest.tasks[id]?.status;
-      await save(id, data);
+      return save(id, data);
     };
     await h.execute({ tasks: [sleeper('a', 250, { n: 1 }, { dependsOn: [] })] });
     expect(statusAtSave).toBe('running');
