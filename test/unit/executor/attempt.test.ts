@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PreconditionFailedError, TaskTimeoutError } from '../../../src/errors.js';
+import { TaskTimeoutError } from '../../../src/errors.js';
 import { runWithTimeout } from '../../../src/executor/attempt.js';
 import { createFakeClock } from '../../support/fake-clock.js';
 import { awsError, harness, sleeper } from './helpers.js';
