@@ -18,6 +18,9 @@ export function cloudWatchAdapter(client: CloudWatchClient, region: string): Clo
         const batch = request.queries.slice(offset, offset + MAX_QUERIES_PER_REQUEST);
         // CloudWatch ids must match ^[a-z][a-zA-Z0-9_]*$, so callers' keys are mapped to q<n>.
         const keyOfId = new Map(batch.map((q, i) => [`q${offset + i}`, q.key]));
+        // Every query gets a series, even one CloudWatch answers without datapoints: "queried,
+        // nothing happened" must stay distinguishable from "not queried".
+        for (const q of batch) series[q.key] ??= { timestamps: [], values: [], status: 'Complete' };
         const queries = batch.map((q, i) => toQuery(q, `q${offset + i}`));
         const results = await collectPages('cloudwatch:GetMetricData', async (token) => {
           const out = await awsCall('cloudwatch:GetMetricData', region, () =>
@@ -37,7 +40,7 @@ export function cloudWatchAdapter(client: CloudWatchClient, region: string): Clo
         for (const result of results) {
           const key = result.Id === undefined ? undefined : keyOfId.get(result.Id);
           if (key === undefined) continue;
-          const entry = (series[key] ??= { timestamps: [], values: [], status: 'Complete' });
+          const entry = series[key]!;
           const timestamps = result.Timestamps ?? [];
           const values = result.Values ?? [];
           for (let i = 0; i < Math.min(timestamps.length, values.length); i++) {

@@ -31,7 +31,8 @@ export const elbIdle = defineRegionCheck({
       const age = ageDays(lb.createdTime, now);
       if (age === null || age < params.lookbackDays) return [];
       const metric = REQUEST_METRIC[lb.type];
-      const daily = metric && metrics ? (lastDays(metrics, seriesKey(lb.arn, metric, 'Sum'), params.lookbackDays) ?? []) : undefined;
+      // Undefined when not measured (gateway LB, metrics task missing): then only target health decides.
+      const daily = metric ? lastDays(metrics, seriesKey(lb.arn, metric, 'Sum'), params.lookbackDays) : undefined;
       const busiest = daily === undefined ? null : Math.max(0, ...daily);
       const total = daily === undefined ? null : daily.reduce((a, b) => a + b, 0);
       const noHealthyTargets = lb.healthyTargets === 0;

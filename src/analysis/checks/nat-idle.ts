@@ -32,13 +32,11 @@ export const natIdle = defineRegionCheck({
       if (gateway.state !== 'available') return [];
       const age = ageDays(gateway.createTime, now);
       if (age === null || age < params.lookbackDays) return [];
-      const series = ['BytesInFromSource', 'BytesInFromDestination'].map((m) => metrics.series[seriesKey(gateway.natGatewayId, m, 'Sum')]);
-      if (series.some((s) => s?.status === 'Forbidden')) return [];
-      // NAT gateways publish no datapoint for minutes without traffic: a missing series is zero bytes.
-      const bytes = ['BytesInFromSource', 'BytesInFromDestination']
-        .map((m) => lastDays(metrics, seriesKey(gateway.natGatewayId, m, 'Sum'), params.lookbackDays) ?? [])
-        .flat()
-        .reduce((a, b) => a + b, 0);
+      const keys = ['BytesInFromSource', 'BytesInFromDestination'].map((m) => seriesKey(gateway.natGatewayId, m, 'Sum'));
+      // A gateway that was not queried (or whose metrics were forbidden) is unknown, not idle.
+      if (keys.some((k) => metrics.series[k] === undefined || metrics.series[k]!.status === 'Forbidden')) return [];
+      // NAT gateways publish no datapoint for periods without traffic: missing days are zero bytes.
+      const bytes = keys.flatMap((k) => lastDays(metrics, k, params.lookbackDays) ?? []).reduce((a, b) => a + b, 0);
       const gb = bytes / BYTES_PER_GB;
       if (gb >= params.maxGbProcessed) return [];
       return [

@@ -26,6 +26,11 @@ describe('elb-idle', () => {
     expect(run(loadBalancer({ arn: NLB, type: 'network' }), requests(NLB, 'NewFlowCount', repeat(1000, 7)))).toEqual([]);
   });
 
+  it('without request metrics only target health decides', () => {
+    expect(run(loadBalancer({ arn: ALB }), metrics([], 7))).toEqual([]);
+    expect(run(loadBalancer({ arn: ALB, healthyTargets: 0 }), undefined)).toHaveLength(1);
+  });
+
   it('ignores busy or young load balancers', () => {
     expect(run(loadBalancer({ arn: ALB }), requests(ALB, 'RequestCount', repeat(1000, 7)))).toEqual([]);
     expect(run(loadBalancer({ arn: ALB, createdTime: daysAgo(2), healthyTargets: 0 }), requests(ALB, 'RequestCount', []))).toEqual([]);

@@ -19,8 +19,13 @@ describe('nat-idle', () => {
     expect(finding!.evidence).toMatchObject({ gbProcessed: 0.14, lookbackDays: 14 });
   });
 
-  it('a gateway with no datapoints at all processed nothing', () => {
-    expect(run(metrics([]))).toHaveLength(1);
+  it('a queried gateway without datapoints processed nothing; one not queried is unknown', () => {
+    const empty = metrics([
+      { resourceId: 'nat-1', metric: 'BytesInFromSource', stat: 'Sum', values: [] },
+      { resourceId: 'nat-1', metric: 'BytesInFromDestination', stat: 'Sum', values: [] },
+    ]);
+    expect(run(empty)).toHaveLength(1);
+    expect(run(metrics([]))).toEqual([]);
   });
 
   it('ignores busy, young or deleted gateways, and does not guess without metrics', () => {

@@ -45,6 +45,7 @@ export async function runGraph(tasks: readonly TaskDefinition[], options: { fail
     };
     try {
       const result = await task.run(ctx);
+      assertPlainJson(result, task.id);
       run.results.set(task.id, JSON.parse(JSON.stringify(result ?? null)));
       run.status.set(task.id, 'succeeded');
     } catch (error) {
@@ -55,4 +56,30 @@ export async function runGraph(tasks: readonly TaskDefinition[], options: { fail
   };
   for (const task of tasks) await execute(task);
   return run;
+}
+
+/**
+ * Throws unless `value` survives JSON as it is: plain objects, arrays, strings, finite numbers,
+ * booleans and null only (no Date, class instance, undefined in arrays, NaN).
+ */
+export function assertPlainJson(value: unknown, path: string): void {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`${path} is ${value}, not JSON`);
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      if (item === undefined) throw new Error(`${path}[${i}] is undefined`);
+      assertPlainJson(item, `${path}[${i}]`);
+    });
+    return;
+  }
+  if (typeof value === 'object') {
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) throw new Error(`${path} is a ${proto?.constructor?.name ?? 'non-plain object'}, not plain JSON`);
+    for (const [key, item] of Object.entries(value)) if (item !== undefined) assertPlainJson(item, `${path}.${key}`);
+    return;
+  }
+  throw new Error(`${path} is a ${typeof value}, not JSON`);
 }
