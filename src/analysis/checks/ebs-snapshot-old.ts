@@ -5,6 +5,14 @@ import { defineRegionCheck, param } from './types.js';
 
 
 /**
+ * Snapshots kept by a retention policy (Data Lifecycle Manager, AWS Backup) are deleted by that
+ * policy; their age is deliberate, not waste.
+ */
+function isPolicyManaged(tags: Record<string, string>): boolean {
+  return 'aws:dlm:lifecycle-policy-id' in tags || 'aws:backup:source-resource' in tags;
+}
+
+/**
  * Standard-tier snapshots older than `minAgeDays` that no image owned by the account uses.
  * Saving: source volume size × snapshot rate, an upper bound (snapshots are incremental, and
  * deleting one may move blocks to the next snapshot of the chain).
@@ -22,7 +30,7 @@ export const ebsSnapshotOld = defineRegionCheck({
     const rate = prices.get(priceKeys.snapshot);
     return (inventory.snapshots ?? []).flatMap((snapshot) => {
       // Archived snapshots were put there on purpose, at a quarter of the price.
-      if (used.has(snapshot.snapshotId) || snapshot.storageTier === 'archive') return [];
+      if (used.has(snapshot.snapshotId) || snapshot.storageTier === 'archive' || isPolicyManaged(snapshot.tags)) return [];
       if (snapshot.state !== null && snapshot.state !== 'completed') return [];
       const age = ageDays(snapshot.startTime, now);
       if (age === null || age < params.minAgeDays) return [];

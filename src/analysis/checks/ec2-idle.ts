@@ -1,6 +1,6 @@
 import { HOURS_PER_MONTH, priceKeys } from '../pricing/keys.js';
 import { ec2Utilisation } from './ec2-utilisation.js';
-import { label, makeFinding, r2 } from './helpers.js';
+import { ec2PricingBasis, label, makeFinding, r2 } from './helpers.js';
 import { defineRegionCheck, param } from './types.js';
 
 /**
@@ -39,6 +39,7 @@ export const ec2Idle = defineRegionCheck({
             title: `Idle ${instance.instanceType} instance ${label(instance.instanceId, instance.name)}`,
             evidence: {
               instanceType: instance.instanceType,
+              ...ec2PricingBasis(instance),
               peakCpuPercent: r2(use.peakCpuPercent),
               averageCpuPercent: r2(use.averageCpuPercent),
               peakNetworkMbPerDay: r2(use.peakNetworkMbPerDay),

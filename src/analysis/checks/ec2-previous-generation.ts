@@ -1,6 +1,6 @@
 import { HOURS_PER_MONTH, priceKeys } from '../pricing/keys.js';
 import { parseInstanceType, PREVIOUS_GENERATION_FAMILIES, successorType } from '../pricing/instance-types.js';
-import { label, makeFinding } from './helpers.js';
+import { ec2PricingBasis, label, makeFinding } from './helpers.js';
 import { defineRegionCheck, param } from './types.js';
 
 /**
@@ -39,6 +39,7 @@ export const ec2PreviousGeneration = defineRegionCheck({
             title: `Previous-generation ${instance.instanceType} instance ${label(instance.instanceId, instance.name)}${successor ? ` → ${successor}` : ''}`,
             evidence: {
               instanceType: instance.instanceType,
+              ...ec2PricingBasis(instance),
               family,
               suggestedType: successor ?? null,
               currentHourlyUsd: current?.usd ?? null,

@@ -1,7 +1,7 @@
 import { HOURS_PER_MONTH, priceKeys } from '../pricing/keys.js';
 import { smallerSizes } from '../pricing/instance-types.js';
 import { ec2Utilisation } from './ec2-utilisation.js';
-import { label, makeFinding, r2 } from './helpers.js';
+import { ec2PricingBasis, label, makeFinding, r2 } from './helpers.js';
 import { defineRegionCheck, param } from './types.js';
 
 /**
@@ -45,6 +45,7 @@ export const ec2Underutilised = defineRegionCheck({
             title: `Underutilised ${instance.instanceType} instance ${label(instance.instanceId, instance.name)}: ${targetType} would do`,
             evidence: {
               instanceType: instance.instanceType,
+              ...ec2PricingBasis(instance),
               suggestedType: targetType,
               peakCpuPercent: r2(use.peakCpuPercent),
               averageCpuPercent: r2(use.averageCpuPercent),

@@ -39,3 +39,11 @@ export function makeFinding(
 export function r2(value: number): number {
   return Math.round(value * 100) / 100;
 }
+
+/**
+ * What an EC2 saving is priced at: the Linux on-demand list rate. Said in the evidence because
+ * it overstates spot, Reserved Instance and Savings Plan usage and understates licensed OSes.
+ */
+export function ec2PricingBasis(instance: { lifecycle: string | null; platformDetails: string | null }): Record<string, string> {
+  return { pricedAs: 'Linux on-demand', purchase: instance.lifecycle ?? 'on-demand', platform: instance.platformDetails ?? 'unknown' };
+}

@@ -13,10 +13,12 @@ describe('ebs-snapshot-old', () => {
     expect(finding!.evidence).toMatchObject({ ageDays: 120, volumeSizeGiB: 80, usedByImage: false });
   });
 
-  it('ignores snapshots used by an AMI, archived ones and recent ones', () => {
+  it('ignores snapshots used by an AMI, archived, recent, or kept by a retention policy', () => {
     expect(run([snapshot({ snapshotId: 'snap-ami', startTime: daysAgo(400) })], [image({ snapshotIds: ['snap-ami'] })])).toEqual([]);
     expect(run([snapshot({ storageTier: 'archive', startTime: daysAgo(400) })])).toEqual([]);
     expect(run([snapshot({ startTime: daysAgo(30) })])).toEqual([]);
+    expect(run([snapshot({ startTime: daysAgo(400), tags: { 'aws:dlm:lifecycle-policy-id': 'policy-0123456789abcdef0' } })])).toEqual([]);
+    expect(run([snapshot({ startTime: daysAgo(400), tags: { 'aws:backup:source-resource': 'vol-1' } })])).toEqual([]);
   });
 
   it('boundary: 90 days old is a finding, 89 is not', () => {
