@@ -6,6 +6,7 @@ import { CHECKS, isAccountCheck, isRegionCheck } from './checks/registry.js';
 import { defaultChecksConfig, type ChecksConfig } from './config.js';
 import { fetchAnomalies, fetchClosedMonths, fetchDaily, fetchForecast, type CostAnomaliesResult, type CostDailyResult, type CostForecastResult, type CostMonthsResult } from './cost/fetch.js';
 import { planCosts } from './cost/plan.js';
+import { utcDay } from './dates.js';
 import { summariseCosts } from './cost/summary.js';
 import type { MetricFamily } from './metrics/types.js';
 import type { PricesResult } from './pricing/price-book.js';
@@ -62,7 +63,7 @@ export function buildAnalysisGraph(options: AnalysisGraphOptions): TaskDefinitio
   tasks.push(
     { id: ids.daily, type: 'cost-daily', breakerKeys: ce, run: (ctx) => fetchDaily(adapters.costExplorer, plan, metric, ctx.signal) },
     { id: ids.months, type: 'cost-months', breakerKeys: ce, run: (ctx) => fetchClosedMonths(adapters.costExplorer, cache, plan, { accountId, metric, tagKey }, ctx.signal) },
-    { id: ids.forecast, type: 'cost-forecast', breakerKeys: ce, run: (ctx) => fetchForecast(adapters.costExplorer, plan, metric, ctx.signal) },
+    { id: ids.forecast, type: 'cost-forecast', breakerKeys: ce, run: (ctx) => fetchForecast(adapters.costExplorer, plan, metric, utcDay(ctx.clock.now()), ctx.signal) },
     { id: ids.anomalies, type: 'cost-anomalies', breakerKeys: ce, run: (ctx) => fetchAnomalies(adapters.costExplorer, cache, plan, accountId, ctx.signal) },
     {
       id: ids.costs,

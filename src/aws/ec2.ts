@@ -14,8 +14,9 @@ import { awsCall } from './errors.js';
 import { collectPages } from './paginate.js';
 import type { Ec2Instance, Ec2Port, RegionsPort } from './ports.js';
 
-/** Largest page EC2 accepts for these listings; fewer pages means fewer throttled calls. */
+/** Largest pages EC2 accepts for these listings; fewer pages means fewer throttled calls. */
 const PAGE_SIZE = 1000;
+const VOLUME_PAGE_SIZE = 500;
 
 /** EC2 listings of one region behind {@link Ec2Port}, every page. */
 export function ec2Adapter(client: EC2Client, region: string): Ec2Port {
@@ -34,7 +35,7 @@ export function ec2Adapter(client: EC2Client, region: string): Ec2Port {
     async listVolumes(signal) {
       const volumes = await collectPages('ec2:DescribeVolumes', async (token) => {
         const out = await call('DescribeVolumes', () =>
-          client.send(new DescribeVolumesCommand({ MaxResults: PAGE_SIZE, NextToken: token }), { abortSignal: signal }),
+          client.send(new DescribeVolumesCommand({ MaxResults: VOLUME_PAGE_SIZE, NextToken: token }), { abortSignal: signal }),
         );
         return { items: out.Volumes, next: out.NextToken };
       });

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { CostAnomaly, CostExplorerPort, CostGroupBy, CostPeriod } from '../../aws/ports.js';
 import type { Period } from '../../report/model.js';
 import type { Cache } from '../../state/cache.js';
-import { addMonths, monthOf } from '../dates.js';
+import { TaskSkippedError } from '../../errors.js';
+import { addMonths, daysBetween, monthOf } from '../dates.js';
 import type { CostPlan } from './plan.js';
 
 /** A closed month Cost Explorer still marks estimated is re-asked after this long, in ms. */
@@ -112,10 +113,26 @@ export async function fetchClosedMonths(
   return result;
 }
 
-/** GetCostForecast for the rest of the current month. */
-export async function fetchForecast(ce: CostExplorerPort, plan: CostPlan, metric: string, signal?: AbortSignal): Promise<CostForecastResult> {
-  const forecast = await ce.getCostForecast({ start: plan.forecast.start, end: plan.forecast.end, metric }, signal);
-  return { period: plan.forecast, ...forecast };
+/**
+ * GetCostForecast for the rest of the month of the plan. Cost Explorer only forecasts from
+ * today on, so a resumed execution (planned yesterday) asks from `runDay` and scales the answer
+ * to the planned days at the forecast's own daily rate.
+ * @param runDay the UTC day the task actually runs.
+ */
+export async function fetchForecast(ce: CostExplorerPort, plan: CostPlan, metric: string, runDay: string, signal?: AbortSignal): Promise<CostForecastResult> {
+  const start = runDay > plan.forecast.start ? runDay : plan.forecast.start;
+  if (start >= plan.forecast.end) {
+    throw new TaskSkippedError(`no forecast: the month of this execution ended before the task ran (${plan.forecast.end})`);
+  }
+  const forecast = await ce.getCostForecast({ start, end: plan.forecast.end, metric }, signal);
+  const scale = daysBetween(plan.forecast.start, plan.forecast.end) / daysBetween(start, plan.forecast.end);
+  if (scale === 1) return { period: plan.forecast, ...forecast };
+  return {
+    period: plan.forecast,
+    mean: forecast.mean * scale,
+    ...(forecast.lower === undefined ? {} : { lower: forecast.lower * scale }),
+    ...(forecast.upper === undefined ? {} : { upper: forecast.upper * scale }),
+  };
 }
 
 /** GetAnomalies over every monitor of the account (an account without a monitor gets none), cached 6 hours. */

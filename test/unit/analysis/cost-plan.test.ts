@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { fetchForecast } from '../../../src/analysis/cost/fetch.js';
 import { planCosts } from '../../../src/analysis/cost/plan.js';
+import { TaskSkippedError } from '../../../src/errors.js';
 
 describe('planCosts', () => {
   it('mid-month: MTD [1st, today) vs the same days of last month; CE end dates are exclusive', () => {
@@ -46,5 +48,39 @@ describe('planCosts', () => {
 
   it('the last day of a month forecasts a single day', () => {
     expect(planCosts(new Date('2026-11-30T06:00:00Z')).forecast).toEqual({ start: '2026-11-30', end: '2026-12-01' });
+  });
+});
+
+describe('fetchForecast', () => {
+  const plan = planCosts(new Date('2026-11-25T06:00:00Z'));
+  const ce = (mean: number) => {
+    const asked: Array<{ start: string; end: string }> = [];
+    return {
+      asked,
+      port: {
+        getCostAndUsage: async () => [],
+        getAnomalies: async () => [],
+        getCostForecast: async (r: { start: string; end: string }) => (asked.push({ start: r.start, end: r.end }), { mean, lower: mean - 10, upper: mean + 10 }),
+      },
+    };
+  };
+
+  it('forecasts the rest of the month from today', async () => {
+    const fake = ce(600);
+    expect(await fetchForecast(fake.port, plan, 'UnblendedCost', '2026-11-25')).toEqual({ period: { start: '2026-11-25', end: '2026-12-01' }, mean: 600, lower: 590, upper: 610 });
+    expect(fake.asked).toEqual([{ start: '2026-11-25', end: '2026-12-01' }]);
+  });
+
+  it('a resumed execution asks from its own day (CE rejects past starts) and scales to the planned 6 days', async () => {
+    const fake = ce(500);
+    const result = await fetchForecast(fake.port, plan, 'UnblendedCost', '2026-11-26');
+    expect(fake.asked).toEqual([{ start: '2026-11-26', end: '2026-12-01' }]);
+    // 500 over 5 days = 100 a day → 600 over the planned 6 days
+    expect(result.mean).toBe(600);
+    expect(result.lower).toBe(588);
+  });
+
+  it('after the month ended there is nothing to forecast: skipped with the reason', async () => {
+    await expect(fetchForecast(ce(1).port, plan, 'UnblendedCost', '2026-12-02')).rejects.toBeInstanceOf(TaskSkippedError);
   });
 });

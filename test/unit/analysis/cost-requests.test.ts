@@ -37,7 +37,7 @@ const requests = () => ({
 
 async function analyse(cache: Cache, now: Date, tagKey?: string) {
   const tasks = buildAnalysisGraph({ accountId: '123456789012', regions: ['us-east-1'], adapters: createAwsAdapters({ region: 'us-east-1', credentials }), cache, now, checks: costOnly(), tagKey });
-  const run = await runGraph(tasks);
+  const run = await runGraph(tasks, { now });
   return { run, analysis: run.results.get('analysis') as AnalysisResult };
 }
 

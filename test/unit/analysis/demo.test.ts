@@ -10,7 +10,7 @@ import { runGraph } from './support/run-graph.js';
 async function analyseDemo(options: DemoOptions = {}): Promise<AnalysisResult> {
   const adapters = createDemoAdapters(options);
   const regions = await resolveRegions(adapters, 'all');
-  const run = await runGraph(buildAnalysisGraph({ accountId: DEMO_ACCOUNT_ID, regions, adapters, cache: memoryCache(), now: options.now ?? DEMO_NOW, tagKey: 'team' }), { failFast: true });
+  const run = await runGraph(buildAnalysisGraph({ accountId: DEMO_ACCOUNT_ID, regions, adapters, cache: memoryCache(), now: options.now ?? DEMO_NOW, tagKey: 'team' }), { failFast: true, now: options.now ?? DEMO_NOW });
   return run.results.get('analysis') as AnalysisResult;
 }
 

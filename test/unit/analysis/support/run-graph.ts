@@ -12,7 +12,9 @@ export interface GraphRun {
  * dependency order, required vs optional dependencies, skipped on TaskSkippedError, failed on
  * anything else, results round-tripped through JSON as the store would.
  */
-export async function runGraph(tasks: readonly TaskDefinition[], options: { failFast?: boolean } = {}): Promise<GraphRun> {
+export async function runGraph(tasks: readonly TaskDefinition[], options: { failFast?: boolean; now?: Date } = {}): Promise<GraphRun> {
+  // Tasks may read the clock (the forecast does): a fixed one keeps tests independent of the day they run.
+  const nowMs = (options.now ?? new Date('2026-11-25T06:00:00Z')).getTime();
   const run: GraphRun = { status: new Map(), results: new Map(), reasons: new Map() };
   const byId = new Map(tasks.map((t) => [t.id, t]));
   const visiting = new Set<string>();
@@ -41,7 +43,7 @@ export async function runGraph(tasks: readonly TaskDefinition[], options: { fail
       missing: deps
         .filter((d) => run.status.get(d) !== 'succeeded')
         .map((d) => ({ taskId: d, status: run.status.get(d)!, ...(run.reasons.has(d) ? { reason: run.reasons.get(d)! } : {}) })),
-      clock: { now: () => Date.now(), sleep: async () => {} },
+      clock: { now: () => nowMs, sleep: async () => {} },
     };
     try {
       const result = await task.run(ctx);
