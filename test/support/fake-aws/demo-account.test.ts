@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANALYSIS_TASK_ID, buildAnalysisGraph } from '../../../src/analysis/graph.js';
+import type { AnalysisResult } from '../../../src/analysis/tasks/result.js';
+import { createAwsAdapters } from '../../../src/aws/adapters.js';
+import type { AwsAdapters } from '../../../src/aws/ports.js';
+import { createDemoAdapters, DEMO_ACCOUNT_ID, DEMO_NOW, DEMO_REGIONS } from '../../../src/demo/index.js';
+import { executeGraph } from '../../../src/executor/execute.js';
+import { memoryCache } from '../../../src/state/cache.js';
+import { createMemoryJournal } from '../memory-journal.js';
+import { describeCall, recordCalls, replay, type PortCall } from './recording.js';
+import { STATIC_CREDENTIALS, useFakeAwsEndpoint } from './sdk-env.js';
+import { startFakeAws, type FakeAws } from './index.js';
+
+/** The whole analysis of the demo account, as the action runs it, through the given adapters. */
+async function analyse(adapters: AwsAdapters): Promise<AnalysisResult> {
+  const tasks = buildAnalysisGraph({ accountId: DEMO_ACCOUNT_ID, regions: [...DEMO_REGIONS], adapters, cache: memoryCache(), now: DEMO_NOW });
+  const outcome = await executeGraph({ tasks, journal: createMemoryJournal(), maxConcurrentTasks: 4 });
+  expect(outcome.status).toBe('completed');
+  return outcome.results.get(ANALYSIS_TASK_ID) as AnalysisResult;
+}
+
+/**
+ * The fake serves the demo account: every port call the analysis makes, sent through the
+ * real SDK clients and the wire, returns exactly what the demo adapters return directly, and
+ * the analysis built on either is the same.
+ */
+describe('fake AWS serving the demo account', () => {
+  const demo = createDemoAdapters({ now: DEMO_NOW });
+  let fake: FakeAws;
+  let restore: () => void;
+  let calls: PortCall[];
+  let viaWire: AnalysisResult;
+
+  beforeAll(async () => {
+    fake = await startFakeAws({ data: demo });
+    restore = useFakeAwsEndpoint(fake.endpoint);
+    const recorded = recordCalls(createAwsAdapters({ region: 'us-east-1', credentials: STATIC_CREDENTIALS }));
+    viaWire = await analyse(recorded.adapters);
+    calls = recorded.calls;
+  });
+  afterAll(async () => {
+    restore?.();
+    await fake?.stop();
+  });
+
+  it('every port method the analysis uses was called, in every demo region', () => {
+    const methods = new Set(calls.map((c) => `${c.path[0]}.${c.path.at(-1)}`));
+    for (const method of [
+      'costExplorer.getCostAndUsage',
+      'costExplorer.getCostForecast',
+      'costExplorer.getAnomalies',
+      'pricing.getProducts',
+      'ec2.listInstances',
+      'ec2.listVolumes',
+      'ec2.listSnapshots',
+      'ec2.listImages',
+      'ec2.listAddresses',
+      'ec2.listNatGateways',
+      'elb.listLoadBalancers',
+      'elb.listTargetGroups',
+      'elb.targetHealth',
+      'rds.listDbInstances',
+      'cloudwatch.getMetricData',
+    ]) {
+      expect(methods, method).toContain(method);
+    }
+    expect(new Set(calls.filter((c) => c.path[0] === 'ec2').map((c) => c.path[1]))).toEqual(new Set(DEMO_REGIONS));
+    expect(fake.requests.filter((r) => r.status !== 200)).toEqual([]);
+  });
+
+  it('each call returns through the wire what the demo returns directly', async () => {
+    for (const call of calls) {
+      expect(call.result, describeCall(call)).toEqual(await replay(demo, call));
+    }
+  });
+
+  it('the analysis (costs, findings, savings) is the same as on the demo adapters', async () => {
+    const direct = await analyse(demo);
+    expect(viaWire.findings.length).toBeGreaterThan(5);
+    expect(viaWire).toEqual(direct);
+  });
+});
