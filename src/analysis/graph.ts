@@ -1,20 +1,19 @@
 import type { AwsAdapters } from '../aws/ports.js';
 import { taskId, type TaskDefinition } from '../executor/types.js';
-import type { Finding } from '../report/model.js';
+import type { CostSummary, Finding } from '../report/model.js';
 import type { Cache } from '../state/cache.js';
 import { CHECKS, isAccountCheck, isRegionCheck } from './checks/registry.js';
 import { defaultChecksConfig, type ChecksConfig } from './config.js';
 import { fetchAnomalies, fetchClosedMonths, fetchDaily, fetchForecast, type CostAnomaliesResult, type CostDailyResult, type CostForecastResult, type CostMonthsResult } from './cost/fetch.js';
 import { planCosts } from './cost/plan.js';
-import { utcDay } from './dates.js';
 import { summariseCosts } from './cost/summary.js';
+import { utcDay } from './dates.js';
 import type { MetricFamily } from './metrics/types.js';
 import type { PricesResult } from './pricing/price-book.js';
 import { assertRegions } from './regions.js';
 import { familyOf, INVENTORY_FAMILIES } from './tasks/inventory.js';
 import { enabledRegionChecks, runMetrics, runPrices, runRegionChecks, type RegionTaskIds } from './tasks/regional.js';
 import { orderFindings, potentialSavings, type AnalysisResult, type ChecksResult } from './tasks/result.js';
-import type { CostSummary } from '../report/model.js';
 
 export interface AnalysisGraphOptions {
   /** 12-digit AWS account id (cache keys are per account). */

@@ -104,6 +104,7 @@ export function demoLoadBalancerArn(lb: (typeof LOAD_BALANCERS)[number]): string
 
 const targetGroupArn = (lb: (typeof LOAD_BALANCERS)[number]) => `arn:aws:elasticloadbalancing:${lb.region}:${DEMO_ACCOUNT_ID}:targetgroup/${lb.name}-tg/${lb.id}`;
 
+/** The demo account's load balancers of one region, with their target health. */
 export function demoElb(region: string, now: Date): ElbPort {
   const t = clockFor(now);
   const mine = LOAD_BALANCERS.filter((lb) => lb.region === region);
@@ -121,6 +122,7 @@ export function demoElb(region: string, now: Date): ElbPort {
   };
 }
 
+/** The demo account's RDS instances of one region. */
 export function demoRds(region: string, now: Date): RdsPort {
   const t = clockFor(now);
   return {
