@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** Version of every object this code writes; readers reject any other. */
+/**
+ * Version of every object this code writes; readers reject any other. Objects are strict: a
+ * field this version does not know means the object is not ours or was damaged.
+ */
 export const SCHEMA_VERSION = 1;
 
 const isoDate = z.iso.datetime();
@@ -8,13 +11,13 @@ const isoDate = z.iso.datetime();
 export const taskStatusSchema = z.enum(['pending', 'running', 'succeeded', 'failed', 'skipped', 'cancelled']);
 export const executionStatusSchema = z.enum(['running', 'completed', 'partial', 'failed', 'cancelled']);
 
-export const taskErrorSchema = z.object({
+export const taskErrorSchema = z.strictObject({
   name: z.string(),
   message: z.string(),
   retryable: z.boolean(),
 });
 
-export const taskRecordSchema = z.object({
+export const taskRecordSchema = z.strictObject({
   id: z.string(),
   type: z.string(),
   status: taskStatusSchema,
@@ -31,17 +34,17 @@ export const taskRecordSchema = z.object({
 });
 
 export const breakerStateSchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('closed'), consecutiveFailures: z.number().int().nonnegative() }),
-  z.object({
+  z.strictObject({ state: z.literal('closed'), consecutiveFailures: z.number().int().nonnegative() }),
+  z.strictObject({
     state: z.literal('open'),
     consecutiveFailures: z.number().int().nonnegative(),
     openedAt: isoDate,
     lastError: z.string().optional(),
   }),
-  z.object({ state: z.literal('half-open'), consecutiveFailures: z.number().int().nonnegative() }),
+  z.strictObject({ state: z.literal('half-open'), consecutiveFailures: z.number().int().nonnegative() }),
 ]);
 
-export const triggerSchema = z.object({
+export const triggerSchema = z.strictObject({
   /** GitHub event name (`schedule`, `pull_request`, ...) or `cli`. */
   event: z.string(),
   ref: z.string().optional(),
@@ -50,7 +53,7 @@ export const triggerSchema = z.object({
   pullRequest: z.number().int().positive().optional(),
 });
 
-export const executionManifestSchema = z.object({
+export const executionManifestSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
   kind: z.literal('execution'),
   executionId: z.string(),
@@ -68,7 +71,7 @@ export const executionManifestSchema = z.object({
   breakers: z.record(z.string(), breakerStateSchema),
 });
 
-export const latestPointerSchema = z.object({
+export const latestPointerSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
   kind: z.literal('latest'),
   accountId: z.string(),
@@ -76,7 +79,7 @@ export const latestPointerSchema = z.object({
   updatedAt: isoDate,
 });
 
-export const leaseSchema = z.object({
+export const leaseSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
   kind: z.literal('lease'),
   accountId: z.string(),
@@ -85,7 +88,7 @@ export const leaseSchema = z.object({
   expiresAt: isoDate,
 });
 
-export const taskResultSchema = z.object({
+export const taskResultSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
   kind: z.literal('result'),
   executionId: z.string(),
@@ -94,7 +97,7 @@ export const taskResultSchema = z.object({
   data: z.unknown(),
 });
 
-export const cacheEntrySchema = z.object({
+export const cacheEntrySchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
   kind: z.literal('cache'),
   key: z.string(),

@@ -1,0 +1,38 @@
+import { defaultChecksConfig } from '../../../src/analysis/config.js';
+import type { AwsAdapters } from '../../../src/aws/ports.js';
+import { createDemoAdapters, DEMO_ACCOUNT_ID, DEMO_NOW, DEMO_REGIONS } from '../../../src/demo/index.js';
+import { analyse, type AnalyseResult } from '../../../src/engine/analyse.js';
+import { systemClock } from '../../../src/executor/clock.js';
+import type { StateStore } from '../../../src/state/state-store.js';
+
+export const ACCOUNT = DEMO_ACCOUNT_ID;
+
+/** A full analysis of the demo account on `store`, as the action runs it (warnings collected). */
+export async function runDemoAnalysis(
+  store: StateStore,
+  options: { adapters?: AwsAdapters; warnings?: string[]; timeBudgetMs?: number; event?: string } = {},
+): Promise<AnalyseResult> {
+  return analyse({
+    store,
+    accountId: ACCOUNT,
+    adapters: options.adapters ?? createDemoAdapters({ now: DEMO_NOW }),
+    regions: [...DEMO_REGIONS],
+    costMetric: 'UnblendedCost',
+    checks: defaultChecksConfig(),
+    maxConcurrentTasks: 4,
+    taskTimeoutMs: 60_000,
+    timeBudgetMs: options.timeBudgetMs ?? 600_000,
+    resumeWindowMs: 24 * 3_600_000,
+    leaseWaitMs: 0,
+    clock: systemClock,
+    holder: `test-${process.pid}`,
+    trigger: { event: options.event ?? 'schedule' },
+    ...(options.warnings ? { onWarning: (m: string) => options.warnings?.push(m) } : {}),
+  });
+}
+
+/** Comparable content of a report: what a user reads, without ids and times. */
+export function reportContent(result: AnalyseResult) {
+  const { report } = result;
+  return { costs: report.costs, findings: report.findings, savings: report.potentialMonthlySavings, gaps: report.gaps };
+}
