@@ -10,7 +10,7 @@ export const ACCOUNT = DEMO_ACCOUNT_ID;
 /** A full analysis of the demo account on `store`, as the action runs it (warnings collected). */
 export async function runDemoAnalysis(
   store: StateStore,
-  options: { adapters?: AwsAdapters; warnings?: string[]; timeBudgetMs?: number; event?: string } = {},
+  options: { adapters?: AwsAdapters; warnings?: string[]; timeBudgetMs?: number; event?: string; holder?: string } = {},
 ): Promise<AnalyseResult> {
   return analyse({
     store,
@@ -25,7 +25,7 @@ export async function runDemoAnalysis(
     resumeWindowMs: 24 * 3_600_000,
     leaseWaitMs: 0,
     clock: systemClock,
-    holder: `test-${process.pid}`,
+    holder: options.holder ?? `test-${process.pid}`,
     trigger: { event: options.event ?? 'schedule' },
     ...(options.warnings ? { onWarning: (m: string) => options.warnings?.push(m) } : {}),
   });
