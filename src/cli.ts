@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+import { main } from './cli/main.js';
+
+// Ctrl-C or SIGTERM stops a run cleanly (tasks back to pending, checkpoint, lease released);
+// a second one exits at once.
+const stop = new AbortController();
+const onSignal = (signal: NodeJS.Signals) => {
+  if (stop.signal.aborted) process.exit(130);
+  process.stderr.write(`\n${signal}: stopping after a checkpoint (again to exit at once)\n`);
+  stop.abort(new Error(`received ${signal}`));
+};
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
+
+process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, isTTY: process.stderr.isTTY === true }, { signal: stop.signal });
+process.off('SIGINT', onSignal);
+process.off('SIGTERM', onSignal);

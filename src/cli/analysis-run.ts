@@ -1,0 +1,135 @@
+import { resolve } from 'node:path';
+import { analyse, type AnalyseResult } from '../engine/analyse.js';
+import { writeReportFiles } from '../engine/report-files.js';
+import { sanitizeText } from '../report/escape.js';
+import { formatDuration, formatUsd, formatUsdChange, plural } from '../report/format.js';
+import type { ManifestHandle, StateStore } from '../state/state-store.js';
+import type { AnalysisFlags } from './analysis-flags.js';
+import { ExitCode, type AwsTarget, type ExitCodeValue } from './context.js';
+import { countTasks, executionDurationMs } from './executions.js';
+import { cliHolder } from './lease.js';
+import { createProgressView } from './progress-view.js';
+import type { Runtime } from './runtime.js';
+
+/** One analysis run of `run`, `resume` or `retry`. */
+export interface AnalysisRequest {
+  runtime: Runtime;
+  flags: AnalysisFlags;
+  store: StateStore;
+  target: AwsTarget;
+  command: 'run' | 'resume' | 'retry';
+  /** Continue this execution instead of applying the resume rule. */
+  execution?: ManifestHandle;
+  regions: readonly string[] | 'all';
+  /** Added to the `--json` result (e.g. the tasks `retry` reopened). */
+  extra?: Record<string, unknown>;
+}
+
+/** Findings listed under the headline; the rest are in the report files. */
+const TOP_FINDINGS = 5;
+
+/**
+ * Runs the analysis on the engine (lease, executor, report), writes the report files and
+ * prints the headline. Exit: 0 completed or partial, 1 failed or cancelled, 130 interrupted.
+ */
+export async function runAnalysis(request: AnalysisRequest): Promise<ExitCodeValue> {
+  const { runtime, flags, store, target } = request;
+  const { settings } = flags;
+  const view = createProgressView({ io: runtime.io, clock: runtime.clock, level: flags.logLevel, concurrency: settings.maxConcurrentTasks });
+  let reused = 0;
+  let result: AnalyseResult;
+  try {
+    result = await analyse({
+      store,
+      accountId: target.accountId,
+      adapters: target.adapters,
+      regions: request.regions,
+      costMetric: settings.costMetric,
+      tagKey: settings.tagKey,
+      checks: flags.checks,
+      maxConcurrentTasks: settings.maxConcurrentTasks,
+      taskTimeoutMs: settings.taskTimeoutMs,
+      timeBudgetMs: settings.timeBudgetMs,
+      resumeWindowMs: settings.resumeWindowMs,
+      leaseWaitMs: settings.leaseWaitMs,
+      clock: runtime.clock,
+      holder: cliHolder(request.command),
+      trigger: { event: 'cli' },
+      onEvent: (event) => {
+        if (event.type === 'taskReused') reused++;
+        view.onEvent(event);
+      },
+      onWarning: (message) => view.warn(message),
+      ...(runtime.signal ? { signal: runtime.signal } : {}),
+      ...(request.execution ? { execution: request.execution } : {}),
+    });
+  } finally {
+    view.finish();
+  }
+  const files = await writeReportFiles(settings.reportDir, result.report);
+  const interrupted = runtime.signal?.aborted === true && result.manifest.status === 'partial';
+  printResult(request, result, files, interrupted, reused);
+  if (interrupted) return ExitCode.Interrupted;
+  return result.manifest.status === 'failed' || result.manifest.status === 'cancelled' ? ExitCode.Failed : ExitCode.Ok;
+}
+
+function printResult(request: AnalysisRequest, result: AnalyseResult, files: string[], interrupted: boolean, reused: number): void {
+  const { out } = request.runtime;
+  const { report, manifest } = result;
+  const counts = countTasks(manifest);
+  const pending = report.pending;
+  const failed = Object.values(manifest.tasks).filter((t) => t.status === 'failed').map((t) => t.id);
+  const reportDir = resolve(request.flags.settings.reportDir);
+  const costs = report.costs;
+  if (request.flags.json) {
+    out.json({
+      ...request.extra,
+      executionId: manifest.executionId,
+      accountId: manifest.accountId,
+      status: manifest.status,
+      resumed: result.resumed,
+      reusedTasks: reused,
+      interrupted,
+      durationMs: executionDurationMs(manifest),
+      tasks: counts,
+      pending,
+      failed,
+      totalCost: costs?.current.total ?? null,
+      costDelta: costs?.change ?? null,
+      costDeltaPercent: costs?.changePercent ?? null,
+      forecast: costs?.forecast?.total ?? null,
+      potentialMonthlySavings: report.potentialMonthlySavings,
+      findingsCount: report.findings.length,
+      reportDir,
+      files,
+      state: request.store.location,
+    });
+    return;
+  }
+  const how = result.resumed ? `resumed: ${plural(reused, 'succeeded task')} reused` : 'new execution';
+  out.line(`Execution ${manifest.executionId} ${manifest.status} (${how}; ${counts.succeeded}/${counts.total} tasks succeeded in ${formatDuration(executionDurationMs(manifest))})`);
+  out.line(`  Account        ${manifest.accountId} (${sanitizeText(request.target.label)})`);
+  if (costs) {
+    out.line(`  Month to date  ${formatUsd(costs.current.total)}, ${formatUsdChange(costs.change, costs.previous.total)} vs the same days last month`);
+    if (costs.forecast) out.line(`  Forecast       ${formatUsd(costs.forecast.total)} by the end of the month`);
+  } else {
+    out.line('  Costs          not available in this run (see the report\'s "Not analysed")');
+  }
+  out.line(`  Savings        ${formatUsd(report.potentialMonthlySavings)} / month from ${plural(report.findings.length, 'finding')}`);
+  const top = report.findings.slice(0, TOP_FINDINGS);
+  if (top.length > 0) {
+    out.line('Top findings:');
+    for (const f of top) {
+      out.line(`  ${`${formatUsd(f.estimatedMonthlySavings)}/mo`.padStart(14)}  ${f.check}  ${sanitizeText(f.resourceId)} (${f.region})  ${sanitizeText(f.title)}`);
+    }
+  }
+  out.line(`Report files in ${reportDir}: ${files.map((f) => f.slice(reportDir.length + 1)).join(', ')}`);
+  out.line(`State in ${request.store.location}`);
+  if (pending.length > 0) {
+    const why = interrupted ? 'Interrupted' : 'Time budget reached';
+    out.line(`${why}: ${plural(pending.length, 'task')} pending. \`finops-aws resume ${manifest.executionId}\` (or the next run) continues them.`);
+  }
+  if (failed.length > 0) {
+    out.line(`${plural(failed.length, 'task')} failed (${failed.join(', ')}). \`finops-aws retry ${manifest.executionId}\` runs them again.`);
+  }
+}

@@ -1,0 +1,77 @@
+import { Option, type Command } from 'commander';
+import { resetBreakers } from '../../executor/breaker.js';
+import type { BreakerState } from '../../state/schema.js';
+import { CliError, ExitCode } from '../context.js';
+import { loadOrNotFound, parseExecIdArgument } from '../executions.js';
+import { withAccountLease } from '../lease.js';
+import { addStoreOptions, settingsFrom, type Flags } from '../options.js';
+import { renderTable, when } from '../output.js';
+import type { Runtime } from '../runtime.js';
+import { updateExecution } from '../update.js';
+
+/** Breakers worth a row: open, half-open, or counting failures; the quiet ones are only named. */
+function isQuiet(b: BreakerState): boolean {
+  return b.state === 'closed' && b.consecutiveFailures === 0;
+}
+
+function rows(breakers: Record<string, BreakerState>): string[][] {
+  return Object.entries(breakers)
+    .filter(([, b]) => !isQuiet(b))
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([key, b]) => [key, b.state, String(b.consecutiveFailures), b.state === 'open' ? when(b.openedAt) : '—', b.state === 'open' ? (b.lastError ?? '') : '']);
+}
+
+export function registerBreakers(program: Command, runtime: Runtime): void {
+  const command = program
+    .command('breakers')
+    .argument('<exec-id>', 'execution id')
+    .description('show an execution\'s circuit breakers (per task type and AWS service); --reset closes one, --reset-all every one')
+    .option('--reset <key>', 'close this breaker, e.g. ec2-inventory or aws:cloudwatch')
+    .addOption(new Option('--reset-all', 'close every breaker').conflicts('reset'));
+  addStoreOptions(command)
+    .addHelpText(
+      'after',
+      `
+A reset happens under the account's lease (exit 4 while a run holds it), so a run never
+overwrites it; the next run or \`resume\` lets the tasks behind the breaker run again.
+
+Examples:
+  $ finops-aws breakers exec_123456789012_20261125T060000Z_4f3a9c1e
+  $ finops-aws breakers exec_123456789012_20261125T060000Z_4f3a9c1e --reset aws:cloudwatch
+  $ finops-aws breakers exec_123456789012_20261125T060000Z_4f3a9c1e --reset-all --json`,
+    )
+    .action(async (rawId: string, flags: Flags, self: Command) => {
+      const { executionId, accountId } = parseExecIdArgument(rawId);
+      const key = typeof flags['reset'] === 'string' ? flags['reset'].trim() : undefined;
+      const resetAll = flags['resetAll'] === true;
+      const store = runtime.store(settingsFrom(flags, runtime.io.env, self));
+      const { out, signal } = runtime;
+      let breakers = (await loadOrNotFound(store, executionId, signal)).manifest.breakers;
+      let reset: string[] = [];
+      if (key !== undefined || resetAll) {
+        if (key !== undefined && !(key in breakers)) {
+          const known = Object.keys(breakers);
+          throw new CliError(ExitCode.Usage, `--reset: ${executionId} has no breaker ${JSON.stringify(key)}; ${known.length === 0 ? 'it has no breakers yet' : `its breakers are ${known.join(', ')}`}`);
+        }
+        const { after } = await withAccountLease(store, accountId, 'breakers', () =>
+          updateExecution(store, executionId, (m) => {
+            reset = resetBreakers(m, key);
+            return reset.length > 0 ? m : undefined;
+          }, signal),
+        );
+        if (after) breakers = after.manifest.breakers;
+      }
+      if (flags['json']) {
+        out.json({ executionId, breakers, reset });
+        return;
+      }
+      if (key !== undefined || resetAll) out.line(reset.length === 0 ? 'No breaker to reset.' : `Closed: ${reset.join(', ')}`);
+      const quiet = Object.keys(breakers).filter((k) => isQuiet(breakers[k]!)).sort();
+      if (Object.keys(breakers).length === 0) out.line(`${executionId} has no circuit breakers recorded.`);
+      else if (quiet.length === Object.keys(breakers).length) out.line(`All ${quiet.length} breakers closed, no failures.`);
+      else {
+        out.lines(renderTable(['BREAKER', 'STATE', 'FAILURES', 'OPENED', 'LAST ERROR'], rows(breakers)));
+        if (quiet.length > 0) out.line(`Closed, no failures: ${quiet.join(', ')}`);
+      }
+    });
+}

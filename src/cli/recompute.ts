@@ -1,0 +1,49 @@
+import type { ExecutionManifest } from '../state/schema.js';
+import { stateKeys } from '../state/keys.js';
+import type { StateStore } from '../state/state-store.js';
+
+/**
+ * Succeeded tasks that consumed — or ran without — the output of a reopened task, directly or
+ * through other such tasks (regional checks, the `analysis` summary). Left alone, they would keep
+ * a result computed without the retried data, and the report would still show the old gap.
+ */
+export function staleDependants(manifest: Pick<ExecutionManifest, 'tasks'>, reopened: readonly string[]): string[] {
+  const records = Object.values(manifest.tasks);
+  const stale = new Set<string>();
+  const queue = [...reopened];
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    for (const r of records) {
+      if (r.status !== 'succeeded' || stale.has(r.id)) continue;
+      if (r.dependsOn.includes(id) || r.optionalDependsOn.includes(id)) {
+        stale.add(r.id);
+        queue.push(r.id);
+      }
+    }
+  }
+  return [...stale];
+}
+
+/** Puts `ids` back to pending (attempts stay counted). Mutates the manifest. */
+export function markPending(manifest: Pick<ExecutionManifest, 'tasks'>, ids: readonly string[]): void {
+  for (const id of ids) {
+    const record = manifest.tasks[id];
+    if (!record) continue;
+    record.status = 'pending';
+    delete record.startedAt;
+    delete record.finishedAt;
+    delete record.durationMs;
+    delete record.error;
+    delete record.skipReason;
+  }
+}
+
+/**
+ * Deletes the stored results of tasks that must be recomputed: a result is written once and a
+ * stored one marks its task succeeded on the next run, so it has to go first. Call while
+ * holding the account's lease. A crash between this and the manifest write is harmless: the
+ * executor runs a succeeded task again when its result is missing.
+ */
+export async function dropResults(store: StateStore, executionId: string, ids: readonly string[], signal?: AbortSignal): Promise<void> {
+  for (const id of ids) await store.objects.delete(stateKeys.result(executionId, id), signal);
+}
