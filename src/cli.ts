@@ -12,6 +12,16 @@ const onSignal = (signal: NodeJS.Signals) => {
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 
+// `finops-aws list | head` closes stdout early: the reader has what it wanted, so stop. A closed
+// stderr only loses progress lines; a run keeps going so it still checkpoints and releases its lease.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
 process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, isTTY: process.stderr.isTTY === true }, { signal: stop.signal });
 process.off('SIGINT', onSignal);
 process.off('SIGTERM', onSignal);

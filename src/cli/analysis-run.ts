@@ -7,7 +7,7 @@ import type { ManifestHandle, StateStore } from '../state/state-store.js';
 import type { AnalysisFlags } from './analysis-flags.js';
 import { ExitCode, type AwsTarget, type ExitCodeValue } from './context.js';
 import { countTasks, executionDurationMs } from './executions.js';
-import { cliHolder } from './lease.js';
+import { cliHolder, describeLease, liveLease } from './lease.js';
 import { createProgressView } from './progress-view.js';
 import type { Runtime } from './runtime.js';
 
@@ -39,6 +39,10 @@ export async function runAnalysis(request: AnalysisRequest): Promise<ExitCodeVal
   let reused = 0;
   let result: AnalyseResult;
   try {
+    if (settings.leaseWaitMs > 0) {
+      const lease = await liveLease(store, target.accountId, runtime.signal);
+      if (lease) view.warn(`account ${target.accountId} is ${describeLease(lease)}; waiting up to ${settings.leaseWaitMs / 1000} s for it`);
+    }
     result = await analyse({
       store,
       accountId: target.accountId,

@@ -17,6 +17,7 @@ export const ExitCode = {
   Interrupted: 130,
 } as const;
 
+/** One of the {@link ExitCode} values. */
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
 /** An error the CLI reports as one line on stderr with a chosen exit code. */

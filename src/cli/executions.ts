@@ -34,6 +34,7 @@ export async function loadOrNotFound(store: StateStore, executionId: string, sig
   return handle;
 }
 
+/** How many tasks are in each status. */
 export function countTasks(manifest: Pick<ExecutionManifest, 'tasks'>): TaskCounts {
   const counts: TaskCounts = { total: 0, succeeded: 0, failed: 0, skipped: 0, cancelled: 0, running: 0, pending: 0 };
   for (const task of Object.values(manifest.tasks)) {

@@ -57,7 +57,8 @@ export async function main(argv: readonly string[], io: CliIo, deps: CliDeps = {
     return runtime.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
-    const { code, message } = classify(error);
+    // Ctrl-C aborts whatever was in flight; the abort error itself says nothing useful.
+    const { code, message } = deps.signal?.aborted && !(error instanceof CliError) ? { code: ExitCode.Interrupted, message: 'interrupted' } : classify(error);
     for (const line of message.split('\n')) io.stderr.write(`error: ${line}\n`);
     return code;
   }

@@ -62,8 +62,8 @@ export function addAnalysisOptions(command: Command, options: { resumeWindow: bo
     .option('--config-file <path>', 'YAML/JSON file with check thresholds (checks: { <id>: { ... } })')
     .option('--cost-metric <metric>', 'Cost Explorer metric', 'UnblendedCost')
     .option('--tag-key <key>', 'also break costs down by this tag key')
-    .option('--max-concurrent-tasks <n>', 'tasks running at once, 1-64 (env MAX_CONCURRENT_TASKS)', undefined)
-    .option('--task-timeout-seconds <n>', 'per-attempt timeout of a task, 1-3600 (env TASK_TIMEOUT_SECONDS)')
+    .option('--max-concurrent-tasks <n>', 'tasks running at once, 1-64 (env MAX_CONCURRENT_TASKS; default 4)')
+    .option('--task-timeout-seconds <n>', 'per-attempt timeout of a task, 1-3600 (env TASK_TIMEOUT_SECONDS; default 300)')
     .option('--time-budget-minutes <n>', 'time this run may take, 1-360; what is left stays pending for resume', '20')
     .option('--lease-wait-seconds <n>', 'wait this long for another run on the account to finish', '0')
     .option('--report-dir <dir>', 'where report.json, report.md, report.html and findings.csv go', 'finops-report')
@@ -135,6 +135,7 @@ export function integerFlag(label: string, raw: unknown, min: number, max: numbe
   return flagValue(label, (input) => v.integer(input, String(raw ?? ''), min, max));
 }
 
+/** How much of the run's progress is printed (`--log-level`, `LOG_LEVEL`). */
 export type LogLevel = 'debug' | 'info' | 'warning' | 'error';
 
 /** `--log-level`, else `LOG_LEVEL` (the prototype's, case-insensitive; `warn` is `warning`); undefined when neither. */

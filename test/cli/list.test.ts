@@ -49,6 +49,13 @@ describe.each(BACKENDS)('list on the %s store', (_name, makeBackend) => {
     expect(flag.code).toBe(2);
   });
 
+  it('Ctrl-C while reading: exit 130', async () => {
+    const backend = await makeBackend();
+    await backend.store().createExecution(manifest(ACCOUNT, NOW));
+    const result = await cli(['list', ...backend.args], { deps: { ...backend.deps, signal: AbortSignal.abort(new Error('SIGINT')) } });
+    expect([result.code, result.stderr]).toEqual([130, 'error: interrupted\n']);
+  });
+
   it('reads past the first page of the listing', async () => {
     const backend = await makeBackend();
     const store = backend.store();

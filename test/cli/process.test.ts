@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LocalObjectStore } from '../../src/state/local-store.js';
+import { StateStore } from '../../src/state/state-store.js';
 import { createTestBucket, testS3Client } from '../support/s3-client.js';
 import { s3Backend, tempDir } from './support/harness.js';
 import { CLI_ENTRY, childEnv, TS_HOOKS } from './support/killed-run.js';
@@ -54,6 +56,25 @@ describe('the finops-aws process', () => {
     await s3.store().acquireLease('123456789012', 'other-runner', 120_000);
     const held = await finopsAws(['run', '--demo', '--state-bucket', s3.bucket!], { cwd });
     expect([held.code, held.stderr]).toEqual([4, expect.stringContaining('error: account 123456789012 is locked by other-runner until')]);
+  });
+
+  it('Ctrl-C (SIGINT) while waiting for a held lease stops at once with exit 130', async () => {
+    const dir = await tempDir('state');
+    await new StateStore(new LocalObjectStore(dir)).acquireLease('123456789012', 'long-run', 600_000);
+    const child = spawn(process.execPath, ['--no-warnings', '--experimental-transform-types', '--import', TS_HOOKS, CLI_ENTRY, 'run', '--demo', '--state-dir', dir, '--lease-wait-seconds', '300'], { env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await new Promise<void>((resolve) =>
+      child.stderr.on('data', (c: Buffer) => {
+        stderr += c.toString();
+        if (stderr.includes('waiting up to 300 s')) resolve();
+      }),
+    );
+    expect(stderr).toContain('account 123456789012 is locked by long-run until ');
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toContain('SIGINT: stopping after a checkpoint');
+    expect(stderr).toContain('error: interrupted');
   });
 
   it('--state-bucket with AWS_ENDPOINT_URL_S3 and FINOPS_STATE_BUCKET reach the S3 server', async () => {

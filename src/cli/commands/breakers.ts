@@ -21,6 +21,7 @@ function rows(breakers: Record<string, BreakerState>): string[][] {
     .map(([key, b]) => [key, b.state, String(b.consecutiveFailures), b.state === 'open' ? when(b.openedAt) : '—', b.state === 'open' ? (b.lastError ?? '') : '']);
 }
 
+/** `breakers EXEC_ID [--reset KEY | --reset-all]`: show or close an execution's circuit breakers. */
 export function registerBreakers(program: Command, runtime: Runtime): void {
   const command = program
     .command('breakers')

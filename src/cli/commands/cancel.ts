@@ -9,6 +9,7 @@ import { finishCancelled, updateExecution } from '../update.js';
 
 const FINISHED = new Set<ExecutionManifest['status']>(['completed', 'failed', 'cancelled']);
 
+/** `cancel EXEC_ID`: end an execution `cancelled`, or ask the live run holding it to (see the help text). */
 export function registerCancel(program: Command, runtime: Runtime): void {
   const command = program
     .command('cancel')

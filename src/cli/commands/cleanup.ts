@@ -41,6 +41,7 @@ async function removeUnderLease(store: StateStore, accountId: string, candidates
   });
 }
 
+/** `cleanup [ACCOUNT] --days N [--dry-run]`: remove old executions, never an account a live run holds. */
 export function registerCleanup(program: Command, runtime: Runtime): void {
   const command = program
     .command('cleanup')

@@ -16,6 +16,7 @@ export function accountArgument(raw: string | undefined): string | undefined {
   return account;
 }
 
+/** `list [ACCOUNT]`: executions, newest first. */
 export function registerList(program: Command, runtime: Runtime): void {
   const command = program
     .command('list')

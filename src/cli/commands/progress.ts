@@ -22,6 +22,7 @@ export interface ExecutionProgress {
   updatedAt: string;
 }
 
+/** Progress of an execution from its stored manifest (no events needed). */
 export function progressOf(manifest: ExecutionManifest): ExecutionProgress {
   const tasks = countTasks(manifest);
   const records = Object.values(manifest.tasks);
@@ -50,6 +51,7 @@ export function progressText(manifest: ExecutionManifest, p: ExecutionProgress):
   return `${p.executionId} ${statusText(manifest)}: ${parts.join(', ')}${eta}`;
 }
 
+/** `progress EXEC_ID [--watch]`: where an execution stands, once or until it ends. */
 export function registerProgress(program: Command, runtime: Runtime): void {
   const command = program
     .command('progress')

@@ -5,6 +5,7 @@ import { openContinuation, regionsFor, targetFor } from '../continue.js';
 import { addAnalysisOptions, addStoreOptions, type Flags } from '../options.js';
 import type { Runtime } from '../runtime.js';
 
+/** `resume EXEC_ID`: run a partial or interrupted execution's pending tasks now. */
 export function registerResume(program: Command, runtime: Runtime): void {
   const command = program
     .command('resume')

@@ -19,6 +19,7 @@ export function retryableTaskIds(manifest: ExecutionManifest): string[] {
     .map((t) => t.id);
 }
 
+/** `retry EXEC_ID [--no-run] [--reset-breakers]`: reopen what failed or was skipped, then run it. */
 export function registerRetry(program: Command, runtime: Runtime): void {
   const command = program
     .command('retry')

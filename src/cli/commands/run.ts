@@ -4,6 +4,7 @@ import { runAnalysis } from '../analysis-run.js';
 import { addAnalysisOptions, addStoreOptions, type Flags } from '../options.js';
 import type { Runtime } from '../runtime.js';
 
+/** `run [--demo]`: a full analysis now, with the report files and a headline. */
 export function registerRun(program: Command, runtime: Runtime): void {
   const command = program
     .command('run')

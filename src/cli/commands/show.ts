@@ -31,6 +31,7 @@ export function statusHint(manifest: ExecutionManifest, lease: Lease | undefined
   }
 }
 
+/** `show EXEC_ID`: header, task table, breakers and pending tasks of one execution. */
 export function registerShow(program: Command, runtime: Runtime): void {
   const command = program
     .command('show')
