@@ -35,16 +35,21 @@ export function machine() {
 }
 
 /**
- * Runs a bench TypeScript file in a fresh Node (this one, i.e. Node 24) with the repo's TS hooks,
- * a clean environment (PATH and HOME only, plus `env`), and returns its BENCH_RESULT payload.
+ * Runs a bench file in a fresh Node (this one, i.e. Node 24) with a clean environment (PATH
+ * and HOME only, plus `env`) and returns its BENCH_RESULT payload. `script` is a path from the
+ * repo root (`bench/x.ts`); with `jsRoot` (see compile.ts) its compiled `.js` runs instead of
+ * the TypeScript through the repo's TS hooks.
  */
-export function runScript<T>(script: string, args: string[] = [], env: Record<string, string> = {}, nodeFlags: string[] = []): Promise<T> {
+export function runScript<T>(script: string, args: string[] = [], options: { env?: Record<string, string>; jsRoot?: string; nodeFlags?: string[] } = {}): Promise<T> {
+  const entry = options.jsRoot
+    ? [join(options.jsRoot, script.replace(/\.ts$/, '.js'))]
+    : ['--experimental-transform-types', '--import', join(ROOT, 'test/contract/process/ts-hooks.mjs'), join(ROOT, script)];
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--no-warnings', '--experimental-transform-types', '--import', join(ROOT, 'test/contract/process/ts-hooks.mjs'), ...nodeFlags, join(ROOT, script), ...args],
-      { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const child = spawn(process.execPath, ['--no-warnings', ...(options.nodeFlags ?? []), ...entry, ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));

@@ -1,0 +1,59 @@
+// One run of the executor over N no-op tasks, in its own process. argv: tasks variant
+//   full     runExecution on a LocalObjectStore in a temp dir (lease, manifest checkpoints, result writes)
+//   results  executeGraph with the manifest in memory, results written to the LocalObjectStore
+//   memory   executeGraph on an in-memory journal: the scheduler alone
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runExecution } from '../src/engine/run-execution.js';
+import { systemClock } from '../src/executor/clock.js';
+import { executeGraph } from '../src/executor/execute.js';
+import type { ExecutionJournal } from '../src/executor/journal.js';
+import { taskId, type TaskDefinition } from '../src/executor/types.js';
+import { LocalObjectStore } from '../src/state/local-store.js';
+import { StateStore } from '../src/state/state-store.js';
+import { createMemoryJournal } from '../test/support/memory-journal.js';
+import { emit, round } from './support/harness.js';
+
+const [tasksArg = '1000', variant = 'full'] = process.argv.slice(2);
+const n = Number(tasksArg);
+/** Chains of this many independent lanes: task i waits for task i − LANES, so dependencies are exercised without a fan-in. */
+const LANES = 100;
+
+function graph(count: number): TaskDefinition[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: taskId('noop', String(i)),
+    type: 'noop',
+    ...(i >= LANES ? { dependsOn: [taskId('noop', String(i - LANES))] } : {}),
+    run: async () => null,
+  }));
+}
+
+const dir = await mkdtemp(join(tmpdir(), 'finops-bench-exec-'));
+try {
+  const store = new StateStore(new LocalObjectStore(dir));
+  const tasks = graph(n);
+  const t0 = performance.now();
+  let status: string;
+  let checkpoints = 0;
+  if (variant === 'full') {
+    const run = await runExecution({ store, accountId: '123456789012', holder: 'bench', clock: systemClock, tasks: () => tasks, trigger: { event: 'cli' }, resumeWindowMs: 3_600_000, maxConcurrentTasks: 4 });
+    [status, checkpoints] = [run.outcome.status, run.checkpoints];
+  } else {
+    const memory = createMemoryJournal();
+    const executionId = memory.manifest.executionId;
+    const journal: ExecutionJournal =
+      variant === 'results'
+        ? Object.assign(memory, {
+            storedResultIds: (signal?: AbortSignal) => store.listResultIds(executionId, signal),
+            loadResult: (id: string, signal?: AbortSignal) => store.getResult(executionId, id, signal),
+            saveResult: async (id: string, data: unknown, signal?: AbortSignal) => void (await store.putResult(executionId, id, data, signal)),
+          })
+        : memory;
+    status = (await executeGraph({ tasks, journal, maxConcurrentTasks: 4, clock: systemClock })).status;
+  }
+  const wallMs = performance.now() - t0;
+  emit(`executor ${n} ${variant}`, [], { tasks: n, variant, status, checkpoints, wallMs: round(wallMs, 0), perTaskMs: round(wallMs / n, 3), maxRssMB: round(process.resourceUsage().maxRSS / 1024, 0) });
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
