@@ -11,7 +11,7 @@ import { defaultSessionName, oidcCredentials } from './action/credentials.js';
 import { readRunContext } from './action/github-context.js';
 import { createActionLogger } from './action/logger.js';
 import { runCommand } from './action/run-command.js';
-import { runOperation } from './action/operations.js';
+import { applyRetention, runOperation } from './action/operations.js';
 
 /**
  * The action: settings → credentials → store → command (`run` analyses and publishes; the
@@ -58,9 +58,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     logger.info(`Execution state: ${store.location}`);
 
     if (settings.command === 'run') {
-      await runCommand({ settings, checks, store, adapters: createAwsAdapters(aws), accountId: identity.accountId, context, logger, clock: systemClock, env, signal: stop.signal });
+      const deps = { settings, checks, store, adapters: createAwsAdapters(aws), accountId: identity.accountId, context, logger, clock: systemClock, env, signal: stop.signal, credentials };
+      await runCommand(deps);
+      if (settings.retentionDays !== undefined) await core.group('Retention', () => applyRetention(deps, settings.retentionDays as number));
     } else {
-      await runOperation({ settings, checks, store, adapters: createAwsAdapters(aws), accountId: identity.accountId, context, logger, clock: systemClock, env, signal: stop.signal });
+      await runOperation({ settings, checks, store, adapters: createAwsAdapters(aws), accountId: identity.accountId, context, logger, clock: systemClock, env, signal: stop.signal, credentials });
     }
   } catch (error) {
     if (error instanceof LeaseHeldError) {

@@ -27,13 +27,18 @@ export function openStateStore(location: StateLocation, options: OpenStoreOption
     // The prefix only namespaces a shared bucket; a local directory is the namespace itself.
     return new StateStore(new LocalObjectStore(location.dir), storeOptions);
   }
+  const client = stateS3Client(options);
+  return new StateStore(new S3ObjectStore({ client, bucket: location.bucket, prefix: location.prefix }), storeOptions);
+}
+
+/** The S3 client of the state bucket: path-style under an endpoint override (S3-compatible servers expect it). */
+export function stateS3Client(options: Pick<OpenStoreOptions, 'region' | 'credentials' | 'env'>): S3Client {
   const env = options.env ?? process.env;
   const customEndpoint = Boolean(env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL);
-  const client = new S3Client({
+  return new S3Client({
     region: options.region,
     maxAttempts: SDK_MAX_ATTEMPTS,
     ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
     ...(customEndpoint ? { forcePathStyle: true } : {}),
   });
-  return new StateStore(new S3ObjectStore({ client, bucket: location.bucket, prefix: location.prefix }), storeOptions);
 }

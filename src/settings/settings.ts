@@ -106,6 +106,9 @@ export function parseSettings(source: InputSource): Settings {
   assign(settings, 'failOnCostIncreasePercent', optional(Inputs.FailOnCostIncreasePercent, (r) => v.decimal(Inputs.FailOnCostIncreasePercent, r, 0, 100_000)));
   assign(settings, 'retentionDays', optional(Inputs.RetentionDays, (r) => v.integer(Inputs.RetentionDays, r, 1, 3650)));
 
+  if (settings.command === 'cleanup' && settings.retentionDays === undefined && !errors.some((e) => e.input === Inputs.RetentionDays)) {
+    errors.push(new v.InputError(Inputs.RetentionDays, 'is required with command "cleanup": executions not updated for that many days are removed'));
+  }
   if (errors.length > 0) throw new v.SettingsError(errors);
   return settings;
 }

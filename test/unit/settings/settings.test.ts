@@ -91,6 +91,11 @@ describe('parseSettings', () => {
     }
   });
 
+  it('requires retention-days for cleanup', () => {
+    expect(() => parseSettings(from({ command: 'cleanup' }))).toThrow(/retention-days.*required with command "cleanup"/);
+    expect(parseSettings(from({ command: 'cleanup', 'retention-days': '30' })).retentionDays).toBe(30);
+  });
+
   it('requires an execution id for commands that act on one', () => {
     expect(() => parseSettings(from({ command: 'cancel' }))).toThrow(/execution-id.*required with command "cancel"/);
   });
