@@ -15,6 +15,13 @@ export interface AwsClientOptions {
  */
 export const SDK_MAX_ATTEMPTS = 3;
 
+/**
+ * Attempts per Cost Explorer call. Higher: a task retried by the executor restarts its
+ * paginated query from the first page, and every page is billed ($0.01), so a throttled page
+ * is better retried in place (throttled requests are not billed).
+ */
+export const COST_EXPLORER_MAX_ATTEMPTS = 6;
+
 /** The configuration every client gets. No `endpoint`: the SDK's own settings (`AWS_ENDPOINT_URL`, profiles) decide. */
 export function clientConfig(options: AwsClientOptions): { region: string; maxAttempts: number; credentials?: AwsCredentialsInput } {
   return {

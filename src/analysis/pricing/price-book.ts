@@ -3,6 +3,7 @@ import { errorMessage } from '../../errors.js';
 import type { Cache } from '../../state/cache.js';
 import type { PriceKey } from './keys.js';
 import { priceListQuery } from './price-list.js';
+import { classifyError } from '../../executor/classify.js';
 import { bundledPrice } from './snapshot.js';
 
 /** Price List answers are kept this long in the cache, in ms (7 days). */
@@ -35,8 +36,10 @@ export function priceCacheKey(region: string, key: PriceKey): string {
 
 /**
  * Prices `keys` in `region`: from the cache, else the Price List API (cached 7 days), else the
- * bundled snapshot. After the first API failure (denied, unreachable, throttled past the SDK's
- * retries) the rest come from the snapshot without further calls: a denied API stays denied.
+ * bundled snapshot. After the first API failure (denied, or still unreachable or throttled on
+ * the task's last attempt) the rest come from the snapshot without further calls: a denied API
+ * stays denied. A transient failure on an earlier attempt is thrown, so the executor retries the
+ * task with backoff instead of settling for approximate prices.
  */
 export async function resolvePrices(
   keys: Iterable<PriceKey>,
@@ -44,6 +47,7 @@ export async function resolvePrices(
   pricing: PricingPort,
   cache: Cache,
   signal?: AbortSignal,
+  options: { fallBackOnTransient?: boolean } = {},
 ): Promise<PricesResult> {
   const result: PricesResult = { region, prices: {}, unpriced: [], apiProblem: null, apiCalls: 0 };
   for (const key of [...new Set(keys)].sort()) {
@@ -67,6 +71,7 @@ export async function resolvePrices(
         }
       } catch (error) {
         if (signal?.aborted) throw error;
+        if (options.fallBackOnTransient === false && classifyError(error) === 'retryable') throw error;
         result.apiProblem = errorMessage(error);
       }
     }

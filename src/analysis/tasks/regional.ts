@@ -41,13 +41,17 @@ export async function runMetrics(
 }
 
 /** The `prices:{region}` body: every price the enabled checks may need for this inventory. */
+/** Attempts of a `prices` task that retry a throttled Price List before using the bundled snapshot (the default policy's). */
+export const PRICE_ATTEMPTS_BEFORE_SNAPSHOT = 3;
+
 export async function runPrices(
   ctx: TaskContext,
   options: { adapters: AwsAdapters; cache: Cache; region: string; checks: readonly EnabledRegionCheck[]; inventoryIds: string[] },
 ): Promise<PricesResult> {
   const inventory = mergeInventory(ctx.inputs, options.inventoryIds);
   const keys = options.checks.flatMap(({ check, params }) => check.priceKeys(inventory, params as never));
-  return resolvePrices(keys, options.region, options.adapters.pricing, options.cache, ctx.signal);
+  // Throttling or an outage gets the executor's retries first; the last attempt settles for the snapshot.
+  return resolvePrices(keys, options.region, options.adapters.pricing, options.cache, ctx.signal, { fallBackOnTransient: ctx.attempt >= PRICE_ATTEMPTS_BEFORE_SNAPSHOT });
 }
 
 /** The `checks:{region}` body: runs each enabled check whose inputs are there. */

@@ -97,6 +97,23 @@ describe('resolvePrices', () => {
     });
   });
 
+  it('a throttled API is retried by the executor first, and only the last attempt settles for the snapshot', async () => {
+    const throttled = () => Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } });
+    const early = fakePricing(throttled);
+    await expect(resolvePrices(['ebs:gp2'], 'eu-west-1', early, memoryCache(), undefined, { fallBackOnTransient: false })).rejects.toThrow(/Rate exceeded/);
+    const last = fakePricing(throttled);
+    const result = await resolvePrices(['ebs:gp2', 'ebs:gp3'], 'eu-west-1', last, memoryCache(), undefined, { fallBackOnTransient: true });
+    expect(last.calls).toHaveLength(1);
+    expect(result.prices['ebs:gp3']).toEqual({ usd: 0.088, source: 'bundled' });
+    expect(result.apiProblem).toMatch(/Rate exceeded/);
+  });
+
+  it('denied is final on any attempt: the snapshot at once', async () => {
+    const api = fakePricing(() => new TaskSkippedError('access denied to pricing:GetProducts in us-east-1'));
+    const result = await resolvePrices(['ebs:gp2'], 'eu-west-1', api, memoryCache(), undefined, { fallBackOnTransient: false });
+    expect(result.prices['ebs:gp2']?.source).toBe('bundled');
+  });
+
   it('the lookup falls back to the snapshot when the prices task did not run', () => {
     expect(new PriceLookup('us-east-1').get('nat-hour')).toEqual({ usd: 0.045, source: 'bundled' });
     expect(new PriceLookup('us-east-1', { 'nat-hour': { usd: 0.05, source: 'price-list' } }).get('nat-hour')).toEqual({ usd: 0.05, source: 'price-list' });
