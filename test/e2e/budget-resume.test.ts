@@ -48,6 +48,7 @@ describe('time budget, then resume', () => {
     expect(pendingCount).toBeGreaterThan(0);
     expect(first.annotations.warning.join('\n')).toMatch(/partial: \d+ task\(s\) pending \(.+\); the next run resumes them/);
     expect(first.summary).toContain('AWS cost report');
+    expect(first.summary).toMatch(new RegExp(`\\*\\*Partial run\\*\\*: the time budget ran out with ${pendingCount} tasks? pending .*The next run resumes them`));
     expect(first.durationMs).toBeLessThan(45_000);
 
     const id = first.outputs['execution-id']!;

@@ -1,6 +1,7 @@
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { inject } from 'vitest';
-import type { AwsAdapters, EbsVolume } from '../../src/aws/ports.js';
+import { addDays, addMonths, daysBetween, monthStart, utcDay } from '../../src/analysis/dates.js';
+import type { AwsAdapters, CostGroupBy, EbsVolume } from '../../src/aws/ports.js';
 import { createDemoAdapters } from '../../src/demo/index.js';
 import { startFakeAws, type FakeAws } from '../support/fake-aws/index.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
@@ -112,6 +113,43 @@ export function withExtraVolume(data: AwsAdapters): AwsAdapters {
       return region === 'us-east-1' ? { ...port, listVolumes: async (signal) => [...(await port.listVolumes(signal)), volume] } : port;
     },
   };
+}
+
+/** The service a new workload bills to in {@link withNewService}. */
+export const NEW_SERVICE = { name: 'Amazon SageMaker', usdPerDay: 25, days: 5 };
+
+/**
+ * The account with a new service billing $25 a day for the last five complete days, in every
+ * Cost Explorer answer alike (totals, by service, region, tag): a cost change between runs.
+ * Recent days only, so the closed months the baseline run cached stay true.
+ */
+export function withNewService(data: AwsAdapters): AwsAdapters {
+  const today = utcDay(new Date());
+  const from = addDays(today, -NEW_SERVICE.days);
+  const key = (g: CostGroupBy) => (g.type === 'TAG' ? `${g.key}$ml` : g.key === 'SERVICE' ? NEW_SERVICE.name : g.key === 'REGION' ? 'us-east-1' : g.key === 'LINKED_ACCOUNT' ? ACCOUNT : 'NoValue');
+  return {
+    ...data,
+    costExplorer: {
+      ...data.costExplorer,
+      getCostAndUsage: async (query, signal) =>
+        (await data.costExplorer.getCostAndUsage(query, signal)).map((period) => {
+          const start = period.start > from ? period.start : from;
+          const end = period.end < today ? period.end : today;
+          const amount = start < end ? daysBetween(start, end) * NEW_SERVICE.usdPerDay : 0;
+          if (amount === 0) return period;
+          if (query.groupBy.length === 0) return { ...period, total: (period.total ?? 0) + amount };
+          return { ...period, groups: [...period.groups, { keys: query.groupBy.map(key), amount }] };
+        }),
+    },
+  };
+}
+
+/** What {@link withNewService} adds to month to date (on the 1st, month to date is the month just closed). */
+export function newServiceMonthToDate(): number {
+  const today = utcDay(new Date());
+  const start = today.endsWith('-01') ? addMonths(today, -1) : monthStart(today);
+  const from = addDays(today, -NEW_SERVICE.days);
+  return daysBetween(from > start ? from : start, today) * NEW_SERVICE.usdPerDay;
 }
 
 /** Requests per `service:operation` that the fake answered (faults excluded). */

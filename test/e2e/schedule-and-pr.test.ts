@@ -5,7 +5,7 @@ import { createDemoAdapters } from '../../src/demo/index.js';
 import { COMMENT_MARKER } from '../../src/report/comment-marker.js';
 import type { ActionRun } from '../support/run-action.js';
 import { analyseDirectly, findingIndex } from './expected.js';
-import { ACCOUNT, explain, prEvent, ROLE_ARN, startE2E, withExtraVolume, type E2E } from './harness.js';
+import { ACCOUNT, explain, NEW_SERVICE, newServiceMonthToDate, prEvent, ROLE_ARN, startE2E, withExtraVolume, withNewService, type E2E } from './harness.js';
 import { leaks, secretsOf } from './secrets.js';
 
 const MONEY = /^\d+\.\d{2}$/;
@@ -87,7 +87,8 @@ describe('scheduled run, then pull request runs', () => {
     // A busy PR: more than a page of other people's comments, and a planted copy of our marker.
     for (let i = 0; i < 104; i++) e.github.addComment(PR, `review comment ${i}`, { login: `reviewer-${i % 3}`, id: 500 + (i % 3), type: 'User' });
     e.github.addComment(PR, `${COMMENT_MARKER}\nplanted by someone else`, { login: 'mallory', id: 666, type: 'User' });
-    e.aws.setData(withExtraVolume(demo));
+    // The branch's account changed: a forgotten volume and a new service's bill.
+    e.aws.setData(withNewService(withExtraVolume(demo)));
 
     const run = await e.run({ inputs: { regions: 'all' }, event: prEvent(PR) });
     runs.push(run);
@@ -98,9 +99,14 @@ describe('scheduled run, then pull request runs', () => {
     const body = ours[0]!.body;
     expect(body.startsWith(COMMENT_MARKER)).toBe(true);
     expect(body).toContain(`Baseline: execution ${scheduled.outputs['execution-id']!.replaceAll('_', '\\_')}`);
-    expect(body).toMatch(/New findings \(1 · \$60\.00 \/ month\)/);
-    expect(body).toContain('vol-0e2e0000000000001');
-    expect(body).toMatch(/\| Findings \| \d+ \| \d+ \| \+1 \|/);
+    // New: the forgotten volume, and the new service's bill as a cost spike.
+    expect(body).toMatch(/New findings \(2 · /);
+    expect(body).toMatch(/\| \$60\.00 \| ebs-unattached \| vol-0e2e0000000000001 \| us-east-1 \|/);
+    expect(body).toMatch(new RegExp(`\\| cost-spike \\| ${NEW_SERVICE.name} \\| global \\|`));
+    expect(body).toMatch(/\| Findings \| \d+ \| \d+ \| \+2 \|/);
+    expect(body).toMatch(/\| Potential savings \/ month \| \$[\d,.]+ \| \$[\d,.]+ \| \+\$60\.00 \|/);
+    const added = newServiceMonthToDate().toFixed(2);
+    expect(body).toContain(`| ${NEW_SERVICE.name} | $0.00 | $${added} | +$${added} (n/a) |`);
     expect(e.github.comments.find((c) => c.user.login === 'mallory')!.body).toContain('planted by someone else');
     // A PR run is never the baseline.
     expect(await e.readState(`accounts/${ACCOUNT}/baseline.json`)).toMatchObject({ executionId: scheduled.outputs['execution-id'] });
