@@ -94,6 +94,9 @@ function workflowCommands(stdout: string): Pick<ActionRun, 'annotations' | 'mask
  */
 export function startAction(options: RunActionOptions = {}): { child: ChildProcess; done: Promise<ActionRun> } {
   if (Number(process.versions.node.split('.')[0]) < 24) throw new Error(`the action runs on Node 24; these tests run on ${process.version} (use node_modules/.bin/node)`);
+  for (const [name, value] of Object.entries(options.env ?? {})) {
+    if (value !== undefined && MUST_BE_LOOPBACK.test(name) && !LOOPBACK.test(value)) throw new Error(`refusing ${name}=${value}: tests only talk to 127.0.0.1`);
+  }
   const runDir = mkdtempSync(join(tmpdir(), 'finops-action-'));
   const workspace = options.workspace ?? join(runDir, 'workspace');
   for (const dir of [workspace, join(runDir, 'home'), join(runDir, 'temp')]) mkdirSync(dir, { recursive: true });
@@ -131,10 +134,7 @@ export function startAction(options: RunActionOptions = {}): { child: ChildProce
     ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value])),
     ...options.env,
   };
-  for (const [name, value] of Object.entries(env)) {
-    if (value === undefined) delete env[name];
-    else if (MUST_BE_LOOPBACK.test(name) && !LOOPBACK.test(value)) throw new Error(`refusing ${name}=${value}: tests only talk to 127.0.0.1`);
-  }
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
 
   const started = Date.now();
   const child = spawn(process.execPath, [DIST_ENTRY], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
