@@ -67,7 +67,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   } catch (error) {
     if (error instanceof LeaseHeldError) {
       // Another run is analysing this account right now: nothing is wrong, and nothing to add.
-      core.notice(`${error.message}. This run exits without changes; the next scheduled run continues from the stored state.`);
+      const message = `${error.message}. This run exits without changes; the next scheduled run continues from the stored state.`;
+      core.notice(message);
+      await core.summary.addRaw(renderSummaryNotice(message, 'note'), true).write().catch(() => undefined);
       return;
     }
     core.setFailed(error instanceof Error ? error.message : String(error));

@@ -20,7 +20,12 @@ export interface OidcCredentialOptions {
   mask: (secret: string) => void;
   /** Session length, in seconds. @default 3600 */
   durationSeconds?: number;
+  /** @default Date.now */
+  now?: () => number;
 }
+
+/** Credentials this close to expiry are refreshed (the SDK's own margin is similar). */
+const REFRESH_MARGIN_MS = 5 * 60_000;
 
 export class CredentialsError extends Error {
   override name = 'CredentialsError';
@@ -29,9 +34,9 @@ export class CredentialsError extends Error {
 const AUDIENCE = 'sts.amazonaws.com';
 
 /**
- * Credentials from STS AssumeRoleWithWebIdentity with a GitHub OIDC token. A fresh ID token
- * is requested on every refresh because GitHub's tokens live about five minutes while the
- * SDK refreshes role credentials near their expiry, much later.
+ * Credentials from STS AssumeRoleWithWebIdentity with a GitHub OIDC token, shared by every
+ * client of the run: one role session until it nears expiry, then a refresh with a fresh ID
+ * token (GitHub's tokens live about five minutes, role sessions an hour).
  */
 export function oidcCredentials(options: OidcCredentialOptions): AwsCredentialsProvider {
   if (!options.tokens.available()) {
@@ -39,33 +44,48 @@ export function oidcCredentials(options: OidcCredentialOptions): AwsCredentialsP
       'role-to-assume is set but the job cannot request a GitHub OIDC token: add `permissions: id-token: write` to the workflow or job',
     );
   }
-  return async (): Promise<AwsCredentials> => {
-    let token: string;
-    try {
-      token = await options.tokens.getIdToken(AUDIENCE);
-    } catch (error) {
-      throw new CredentialsError(`could not get a GitHub OIDC token for ${AUDIENCE}: ${message(error)}`, { cause: error });
+  const now = options.now ?? Date.now;
+  let current: Promise<AwsCredentials> | undefined;
+  const fresh = (credentials: AwsCredentials) => credentials.expiration === undefined || credentials.expiration.getTime() - now() > REFRESH_MARGIN_MS;
+  return async () => {
+    const pending = current;
+    if (pending) {
+      const credentials = await pending.catch(() => undefined);
+      if (credentials && fresh(credentials)) return credentials;
+      // Another caller started the refresh while we waited: share it.
+      if (current !== pending && current) return current;
     }
-    options.mask(token);
-    try {
-      const credentials = await fromWebToken({
-        roleArn: options.roleArn,
-        roleSessionName: options.roleSessionName,
-        webIdentityToken: token,
-        durationSeconds: options.durationSeconds ?? 3600,
-        clientConfig: { region: options.region },
-      })();
-      options.mask(credentials.accessKeyId);
-      options.mask(credentials.secretAccessKey);
-      if (credentials.sessionToken) options.mask(credentials.sessionToken);
-      return credentials;
-    } catch (error) {
-      throw new CredentialsError(
-        `could not assume role ${options.roleArn} with web identity: ${message(error)}. Check the role's trust policy allows this repository's OIDC subject and audience ${AUDIENCE}`,
-        { cause: error },
-      );
-    }
+    current = assumeRole(options);
+    return current;
   };
+}
+
+async function assumeRole(options: OidcCredentialOptions): Promise<AwsCredentials> {
+  let token: string;
+  try {
+    token = await options.tokens.getIdToken(AUDIENCE);
+  } catch (error) {
+    throw new CredentialsError(`could not get a GitHub OIDC token for ${AUDIENCE}: ${message(error)}`, { cause: error });
+  }
+  options.mask(token);
+  try {
+    const credentials = await fromWebToken({
+      roleArn: options.roleArn,
+      roleSessionName: options.roleSessionName,
+      webIdentityToken: token,
+      durationSeconds: options.durationSeconds ?? 3600,
+      clientConfig: { region: options.region },
+    })();
+    options.mask(credentials.accessKeyId);
+    options.mask(credentials.secretAccessKey);
+    if (credentials.sessionToken) options.mask(credentials.sessionToken);
+    return credentials;
+  } catch (error) {
+    throw new CredentialsError(
+      `could not assume role ${options.roleArn} with web identity: ${message(error)}. Check the role's trust policy allows this repository's OIDC subject and audience ${AUDIENCE}`,
+      { cause: error },
+    );
+  }
 }
 
 /** `finops-<run id>-<attempt>`, within STS's 64-character limit. */

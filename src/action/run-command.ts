@@ -120,7 +120,7 @@ async function publishComment(deps: RunCommandDeps, report: Report, notices: str
       status === 403 || status === 404
         ? context.fromFork
           ? 'this pull request comes from a fork, whose token cannot write comments'
-          : 'the token lacks `pull-requests: write` (add it to the workflow permissions)'
+          : 'the token lacks the pull-requests: write permission (add it to the workflow permissions)'
         : `the GitHub API answered: ${error instanceof Error ? error.message : String(error)}`;
     notices.push(`The PR comment could not be written: ${why}. The full report is below and in the artifact.`);
     logger.warning(`PR comment not written: ${why}`);

@@ -41,6 +41,7 @@ describe('a second run while the first holds the lease', () => {
     expect(notice).toMatch(/until \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/);
     expect(second.annotations.error).toEqual([]);
     expect(second.outputs).toEqual({});
+    expect(second.summary).toContain(`is locked by ${lease!.holder} until`);
 
     // The second run asked AWS who it is, and nothing else.
     const secondKeys = new Set(e.aws.issued.filter((c) => c.roleSessionName === 'finops-7002-1').map((c) => c.accessKeyId));

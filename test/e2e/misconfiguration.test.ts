@@ -54,7 +54,7 @@ describe('misconfiguration fails fast and clearly; missing permissions degrade',
     expect(run.outputs.status).toBe('completed');
     expect(e.github.comments).toEqual([]);
     expect(e.github.writes().map((w) => w.status)).toEqual([403]);
-    expect(run.summary).toMatch(/The PR comment could not be written: the token lacks \\?`pull-requests: write\\?`/);
+    expect(run.summary).toMatch(/The PR comment could not be written: the token lacks the pull-requests: write permission/);
     expect(run.summary).toContain('AWS cost report');
     expect(run.annotations.error).toEqual([]);
   });

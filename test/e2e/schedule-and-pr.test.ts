@@ -75,6 +75,8 @@ describe('scheduled run, then pull request runs', () => {
     expect(e.github.requests.every((r) => r.path === '/_services/token' && r.query.audience === 'sts.amazonaws.com')).toBe(true);
     expect(new Set(e.aws.issued.map((c) => c.roleArn))).toEqual(new Set([ROLE_ARN]));
     expect(e.aws.issued.every((c) => /^finops-\d+-1$/.test(c.roleSessionName))).toBe(true);
+    // One role session serves every client of the run (it lives an hour).
+    expect(e.aws.count('sts', 'AssumeRoleWithWebIdentity')).toBe(1);
     const signed = e.aws.requests.filter((r) => r.operation !== 'AssumeRoleWithWebIdentity');
     const issuedKeys = new Set(e.aws.issued.map((c) => c.accessKeyId));
     expect(signed.filter((r) => !issuedKeys.has(r.accessKeyId ?? ''))).toEqual([]);

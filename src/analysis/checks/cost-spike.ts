@@ -10,7 +10,8 @@ const DAYS_PER_MONTH = HOURS_PER_MONTH / 24;
  * Services whose cost rose by more than `minIncreaseUsd` AND more than `minIncreasePercent`
  * against the previous period. Periods of unequal length (30 days of March vs February's 28)
  * are compared by daily average, scaled to the current period. Its dollar value is the
- * increase projected over a month; it is not counted as a saving (growth may be legitimate).
+ * increase projected over a month (`evidence.projectedMonthlyIncreaseUsd`); its saving is 0,
+ * since growth may be legitimate.
  */
 export const costSpike = defineAccountCheck({
   id: 'cost-spike',
@@ -31,9 +32,8 @@ export const costSpike = defineAccountCheck({
       const percent = expected > 0 ? (increase / expected) * 100 : null;
       if (increase <= params.minIncreaseUsd) return [];
       if (percent !== null && percent <= params.minIncreasePercent) return [];
-      const monthly = (increase / currentDays) * DAYS_PER_MONTH;
-      return [
-        makeFinding(
+      const monthly = roundUsd((increase / currentDays) * DAYS_PER_MONTH);
+      const finding = makeFinding(
           {
             check: 'cost-spike',
             resourceId: service.service,
@@ -49,13 +49,17 @@ export const costSpike = defineAccountCheck({
               increasePercent: percent === null ? null : r2(percent),
               currentPeriod: `${costs.current.period.start}..${costs.current.period.end}`,
               previousPeriod: `${costs.previous.period.start}..${costs.previous.period.end}`,
+              projectedMonthlyIncreaseUsd: monthly,
             },
             recommendation: 'Find what changed (Cost Explorer by usage type and resource) and confirm the growth is expected.',
           },
           { usd: monthly, prices: [] },
           'cost-explorer',
-        ),
-      ];
+        );
+      // Growth may be legitimate, so it is not a saving: every total and table reads
+      // `estimatedMonthlySavings`, and the increase stays in the title and evidence. Its
+      // severity still follows the size of the increase.
+      return [{ ...finding, estimatedMonthlySavings: 0 }];
     });
   },
 });

@@ -5,6 +5,8 @@ import { CredentialsError, defaultSessionName, oidcCredentials } from '../../../
 
 const ROLE = 'arn:aws:iam::123456789012:role/finops-reader';
 
+let expiration = '2099-01-01T00:00:00Z';
+
 function stsResponse(accessKeyId: string): string {
   return `<AssumeRoleWithWebIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
   <AssumeRoleWithWebIdentityResult>
@@ -14,7 +16,7 @@ function stsResponse(accessKeyId: string): string {
     <Credentials>
       <SessionToken>session-token-${accessKeyId}</SessionToken>
       <SecretAccessKey>secret-${accessKeyId}</SecretAccessKey>
-      <Expiration>2099-01-01T00:00:00Z</Expiration>
+      <Expiration>${expiration}</Expiration>
       <AccessKeyId>${accessKeyId}</AccessKeyId>
     </Credentials>
     <Provider>token.actions.githubusercontent.com</Provider>
@@ -59,21 +61,34 @@ describe('oidcCredentials', () => {
     ).toThrow(/permissions: id-token: write/);
   });
 
-  it('assumes the role with a fresh token on each refresh and masks every secret', async () => {
+  it('shares one role session across callers, refreshes it near expiry with a fresh token, and masks every secret', async () => {
     const masked: string[] = [];
     let issued = 0;
+    let now = Date.parse('2026-11-25T06:00:00Z');
+    expiration = '2026-11-25T07:00:00Z';
+    const before = requests.length;
     const provider = oidcCredentials({
       roleArn: ROLE,
       roleSessionName: 'finops-42-1',
       region: 'us-east-1',
       mask: (s) => masked.push(s),
+      now: () => now,
       tokens: { available: () => true, getIdToken: async (aud) => `token-${aud}-${++issued}` },
     });
-    const first = await provider();
+    // Every client of the run asks at once: one AssumeRoleWithWebIdentity serves them all.
+    const together = await Promise.all([provider(), provider(), provider()]);
+    expect(together.map((c) => c.accessKeyId)).toEqual(['ASIA1', 'ASIA1', 'ASIA1']);
+    now += 30 * 60_000;
+    expect((await provider()).accessKeyId).toBe('ASIA1');
+    // Within five minutes of expiry the next caller gets a new session on a new token.
+    now += 26 * 60_000;
+    const first = together[0]!;
     const second = await provider();
+    expect(requests.length - before).toBe(2);
     expect(first.accessKeyId).toBe('ASIA1');
     expect(second.accessKeyId).toBe('ASIA2');
     const sent = requests.slice(-2);
+    expiration = '2099-01-01T00:00:00Z';
     expect(sent.map((p) => p.get('WebIdentityToken'))).toEqual(['token-sts.amazonaws.com-1', 'token-sts.amazonaws.com-2']);
     expect(sent[0]?.get('RoleArn')).toBe(ROLE);
     expect(sent[0]?.get('RoleSessionName')).toBe('finops-42-1');

@@ -19,7 +19,9 @@ describe('demo account', () => {
     const analysis = await analyseDemo();
     expect(analysis.regions).toEqual([...DEMO_REGIONS].sort());
     expect(new Set(analysis.findings.map((f) => f.check))).toEqual(new Set(CHECK_IDS));
-    expect(analysis.findings.every((f) => f.estimatedMonthlySavings > 0)).toBe(true);
+    // Every waste finding has a saving; a cost spike carries its projected increase instead.
+    expect(analysis.findings.filter((f) => f.check !== 'cost-spike').every((f) => f.estimatedMonthlySavings > 0)).toBe(true);
+    expect(analysis.findings.filter((f) => f.check === 'cost-spike').every((f) => Number(f.evidence.projectedMonthlyIncreaseUsd) > 0)).toBe(true);
     expect(new Set(analysis.findings.map((f) => f.region))).toEqual(new Set(['global', ...DEMO_REGIONS]));
     expect(analysis.gaps).toEqual([]);
     expect(analysis.usedBundledPrices).toBe(false);

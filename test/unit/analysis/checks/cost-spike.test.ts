@@ -24,8 +24,9 @@ describe('cost-spike', () => {
   it('flags a service up $240 (+100%) over 24 days, valued at the increase over a month', () => {
     const [finding] = run(costs([['Amazon EC2', 480, 240]]));
     // 240 / 24 days × 30.4167 days = $304.17
-    expect(finding).toMatchObject({ check: 'cost-spike', resourceId: 'Amazon EC2', resourceType: 'service', region: 'global', estimatedMonthlySavings: 304.17, priceSource: 'cost-explorer' });
-    expect(finding!.evidence).toMatchObject({ increaseUsd: 240, increasePercent: 100 });
+    // Not a saving (growth may be legitimate): totals and tables read estimatedMonthlySavings.
+    expect(finding).toMatchObject({ check: 'cost-spike', resourceId: 'Amazon EC2', resourceType: 'service', region: 'global', estimatedMonthlySavings: 0, severity: 'high', priceSource: 'cost-explorer' });
+    expect(finding!.evidence).toMatchObject({ increaseUsd: 240, increasePercent: 100, projectedMonthlyIncreaseUsd: 304.17 });
   });
 
   it('a new service (nothing before) is a spike when the amount is large enough', () => {
