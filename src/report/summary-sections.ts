@@ -13,7 +13,9 @@ import type { Finding, Report, Severity } from './model.js';
 export function headlineSection(report: Report): string {
   const costs = report.costs;
   const title = `## 💰 AWS cost report · account ${escapeMarkdown(report.accountId)}`;
-  const savings = `**${formatUsd(report.potentialMonthlySavings)}** / month`;
+  // A partial run whose checks have not run yet has found nothing *so far*; $0.00 alone would read as a result.
+  const checksPending = report.pending.filter((id) => id === 'cost-checks' || id.startsWith('checks:')).length;
+  const savings = `**${formatUsd(report.potentialMonthlySavings)}** / month${checksPending > 0 ? ` so far (${plural(checksPending, 'check task')} pending)` : ''}`;
   if (!costs) {
     return [title, '', `Cost data is not available for this run (see *Not analysed*). Potential savings: ${savings}.`, '', footer(report)].join('\n');
   }

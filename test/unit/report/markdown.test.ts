@@ -7,6 +7,12 @@ import { fixtureReport, largeReport } from './fixture-report.js';
 import { hostileReport } from './hostile.js';
 
 describe('renderSummaryMarkdown', () => {
+  it('a partial run whose checks are pending says its savings are so far, not final', () => {
+    const partial: Report = { ...fixtureReport(), status: 'partial', findings: [], potentialMonthlySavings: 0, pending: ['checks:us-east-1', 'checks:eu-west-1', 'metrics:eu-west-1'] };
+    expect(renderSummaryMarkdown(partial)).toContain('**$0.00** / month so far (2 check tasks pending)');
+    expect(renderSummaryMarkdown(fixtureReport())).not.toContain('so far');
+  });
+
   it('has the headline, chart, movers, findings, gaps and health of the run', () => {
     const md = renderSummaryMarkdown(fixtureReport());
     expect(md).toContain('| **$10,010.32** | +$889.44 (+9.8%) | $12,480.00 | **$1,082.56** / month |');
