@@ -4,7 +4,7 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { PricingClient } from '@aws-sdk/client-pricing';
 import { RDSClient } from '@aws-sdk/client-rds';
-import { clientConfig, clientPool, COST_EXPLORER_MAX_ATTEMPTS, globalApiRegion, type AwsClientOptions } from './clients.js';
+import { clientConfig, clientPool, GLOBAL_API_MAX_ATTEMPTS, globalApiRegion, type AwsClientOptions } from './clients.js';
 import { cloudWatchAdapter } from './cloudwatch.js';
 import { costExplorerAdapter } from './cost-explorer.js';
 import { ec2Adapter, regionsAdapter } from './ec2.js';
@@ -27,8 +27,8 @@ export function createAwsAdapters(options: AwsClientOptions): AwsAdapters {
   const cloudwatch = clientPool((c) => new CloudWatchClient(c), shared);
   return {
     regions: regionsAdapter(ec2(options.region), options.region),
-    costExplorer: costExplorerAdapter(new CostExplorerClient({ ...clientConfig({ ...shared, region: globalRegion }), maxAttempts: COST_EXPLORER_MAX_ATTEMPTS })),
-    pricing: pricingAdapter(new PricingClient(clientConfig({ ...shared, region: globalRegion })), globalRegion),
+    costExplorer: costExplorerAdapter(new CostExplorerClient({ ...clientConfig({ ...shared, region: globalRegion }), maxAttempts: GLOBAL_API_MAX_ATTEMPTS })),
+    pricing: pricingAdapter(new PricingClient({ ...clientConfig({ ...shared, region: globalRegion }), maxAttempts: GLOBAL_API_MAX_ATTEMPTS }), globalRegion),
     ec2: (region) => ec2Adapter(ec2(region), region),
     elb: (region) => elbAdapter(elb(region), region),
     rds: (region) => rdsAdapter(rds(region), region),

@@ -16,11 +16,12 @@ export interface AwsClientOptions {
 export const SDK_MAX_ATTEMPTS = 3;
 
 /**
- * Attempts per Cost Explorer call. Higher: a task retried by the executor restarts its
- * paginated query from the first page, and every page is billed ($0.01), so a throttled page
- * is better retried in place (throttled requests are not billed).
+ * Attempts per call of the account-wide APIs (Cost Explorer, Price List). Higher: a task retried
+ * by the executor restarts from its first request — a paginated Cost Explorer query re-bills
+ * every page ($0.01 each), a prices task re-walks dozens of GetProducts calls under the Price
+ * List's low rate limit — so a throttled request is better retried in place.
  */
-export const COST_EXPLORER_MAX_ATTEMPTS = 6;
+export const GLOBAL_API_MAX_ATTEMPTS = 6;
 
 /** The configuration every client gets. No `endpoint`: the SDK's own settings (`AWS_ENDPOINT_URL`, profiles) decide. */
 export function clientConfig(options: AwsClientOptions): { region: string; maxAttempts: number; credentials?: AwsCredentialsInput } {

@@ -24,20 +24,6 @@ export function staleDependants(manifest: Pick<ExecutionManifest, 'tasks'>, reop
   return [...stale];
 }
 
-/** Puts `ids` back to pending (attempts stay counted). Mutates the manifest. */
-export function markPending(manifest: Pick<ExecutionManifest, 'tasks'>, ids: readonly string[]): void {
-  for (const id of ids) {
-    const record = manifest.tasks[id];
-    if (!record) continue;
-    record.status = 'pending';
-    delete record.startedAt;
-    delete record.finishedAt;
-    delete record.durationMs;
-    delete record.error;
-    delete record.skipReason;
-  }
-}
-
 /**
  * Deletes the stored results of tasks that must be recomputed: a result is written once and a
  * stored one marks its task succeeded on the next run, so it has to go first. Call while

@@ -22,8 +22,15 @@ export function reopenTasks(manifest: Pick<ExecutionManifest, 'tasks'>, ids?: re
       if (!reopened.has(r.id) && (r.status === 'skipped' || r.status === 'cancelled') && r.dependsOn.includes(id)) queue.push(r.id);
     }
   }
-  for (const id of reopened) {
-    const record = manifest.tasks[id]!;
+  markPending(manifest, [...reopened]);
+  return [...reopened];
+}
+
+/** Puts `ids` back to pending, clearing their outcome (attempts stay counted). Mutates the manifest. */
+export function markPending(manifest: Pick<ExecutionManifest, 'tasks'>, ids: readonly string[]): void {
+  for (const id of ids) {
+    const record = manifest.tasks[id];
+    if (!record) continue;
     record.status = 'pending';
     delete record.startedAt;
     delete record.finishedAt;
@@ -31,7 +38,6 @@ export function reopenTasks(manifest: Pick<ExecutionManifest, 'tasks'>, ids?: re
     delete record.error;
     delete record.skipReason;
   }
-  return [...reopened];
 }
 
 function isReopenable(record: TaskRecord | undefined): boolean {
