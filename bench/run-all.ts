@@ -3,6 +3,7 @@
 // Usage: npm run bench [-- cost-explorer s3-requests ...]; BENCH_RUNS=n overrides the repeats.
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { machine, ROOT, runScript } from './support/harness.js';
 
@@ -48,6 +49,8 @@ function summarise(name: string, result: any): string[] {
 const only = process.argv.slice(2);
 const selected = SCRIPTS.filter((s) => only.length === 0 || only.includes(s));
 const file = join(ROOT, 'bench/results/latest.json');
+// Timings depend on what else the machine runs: the load average is recorded with them.
+const loadAtStart = loadavg().map((l) => Number(l.toFixed(2)));
 // Keep earlier figures of scripts not re-run this time.
 const saved = JSON.parse(await readFile(file, 'utf8').catch(() => '{"figures":{}}')) as { figures: Record<string, { at: string; result: unknown }> };
 for (const name of selected) {
@@ -58,10 +61,10 @@ for (const name of selected) {
   process.stdout.write(` ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
 }
 const sh = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' }).trim();
-const host = { ...machine(), nproc: sh('nproc', []), free: sh('free', ['-h']), cpuModel: /model name\s*:\s*(.*)/.exec(await readFile('/proc/cpuinfo', 'utf8'))?.[1] ?? machine().cpuModel };
+const host = { ...machine(), nproc: sh('nproc', []), free: sh('free', ['-h']), loadAverage: { atStart: loadAtStart, atEnd: loadavg().map((l) => Number(l.toFixed(2))) }, cpuModel: /model name\s*:\s*(.*)/.exec(await readFile('/proc/cpuinfo', 'utf8'))?.[1] ?? machine().cpuModel };
 await mkdir(join(ROOT, 'bench/results'), { recursive: true });
 await writeFile(file, `${JSON.stringify({ date: new Date().toISOString(), machine: host, figures: saved.figures }, null, 2)}\n`);
 
 const lines = ['| Figure | Measured | Goal | |', '| --- | --- | --- | --- |'];
 for (const name of SCRIPTS) if (saved.figures[name]) lines.push(...summarise(name, saved.figures[name]!.result));
-process.stdout.write(`\n${new Date().toISOString().slice(0, 10)} · Node ${host.node} · ${host.nproc} CPUs (${host.cpuModel}) · ${host.memoryGiB} GiB\n\n${lines.join('\n')}\n\nSaved to bench/results/latest.json\n`);
+process.stdout.write(`\n${new Date().toISOString().slice(0, 10)} · Node ${host.node} · ${host.nproc} CPUs (${host.cpuModel}) · ${host.memoryGiB} GiB · load ${host.loadAverage.atStart[0]} → ${host.loadAverage.atEnd[0]}\n\n${lines.join('\n')}\n\nSaved to bench/results/latest.json\n`);
