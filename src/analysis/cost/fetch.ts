@@ -68,7 +68,7 @@ function monthGrouping(tagKey: string | undefined): { groupBy: CostGroupBy[]; id
   if (!tagKey) return { groupBy, id: 'account' };
   groupBy.push({ type: 'TAG', key: tagKey });
   // Tag keys may hold any character; the cache key needs a safe, bounded segment.
-  return { groupBy, id: `account+tag=${createHash('sha256').update(tagKey).digest('hex').slice(0, 16)}` };
+  return { groupBy, id: `account.tag=${createHash('sha256').update(tagKey).digest('hex').slice(0, 16)}` };
 }
 
 /** Cache key of one closed month of one account, metric and grouping. */
