@@ -29,17 +29,20 @@ export interface PricesResult {
   apiCalls: number;
 }
 
-/** Cache key of one price. */
-export function priceCacheKey(region: string, key: PriceKey): string {
-  return `prices/v1/${region}/${key}`;
+/** Cache key of a region's prices: one object, read once and written once per task. */
+export function priceCacheKey(region: string): string {
+  return `prices/v2/${region}`;
 }
+
+/** A region's cached Price List answers; `usd: null` remembers "the Price List has no such product". */
+type RegionPriceCache = Record<PriceKey, { usd: number | null; expiresAt: number }>;
 
 /**
  * Prices `keys` in `region`: from the cache, else the Price List API (cached 7 days), else the
  * bundled snapshot. After the first API failure (denied, or still unreachable or throttled on
  * the task's last attempt) the rest come from the snapshot without further calls: a denied API
  * stays denied. A transient failure on an earlier attempt is thrown, so the executor retries the
- * task with backoff instead of settling for approximate prices.
+ * task with backoff instead of settling for approximate prices; what was learnt is kept.
  */
 export async function resolvePrices(
   keys: Iterable<PriceKey>,
@@ -47,37 +50,47 @@ export async function resolvePrices(
   pricing: PricingPort,
   cache: Cache,
   signal?: AbortSignal,
-  options: { fallBackOnTransient?: boolean } = {},
+  options: { fallBackOnTransient?: boolean; now?: () => number } = {},
 ): Promise<PricesResult> {
+  const now = options.now ?? Date.now;
   const result: PricesResult = { region, prices: {}, unpriced: [], apiProblem: null, apiCalls: 0 };
-  for (const key of [...new Set(keys)].sort()) {
-    signal?.throwIfAborted();
-    // null is a remembered "the Price List has no such product" (e.g. a size a family lacks).
-    const cached = await cache.get<number | null>(priceCacheKey(region, key), signal);
-    if (typeof cached === 'number') {
-      result.prices[key] = { usd: cached, source: 'price-list' };
-      continue;
-    }
-    const query = result.apiProblem === null && cached !== null ? priceListQuery(key, region) : undefined;
-    if (query) {
-      try {
-        result.apiCalls++;
-        const products = await pricing.getProducts({ serviceCode: query.serviceCode, filters: query.filters }, signal);
-        const usd = query.pick(products);
-        await cache.put(priceCacheKey(region, key), usd ?? null, PRICE_CACHE_TTL_MS, signal);
-        if (usd !== undefined) {
-          result.prices[key] = { usd, source: 'price-list' };
-          continue;
-        }
-      } catch (error) {
-        if (signal?.aborted) throw error;
-        if (options.fallBackOnTransient === false && classifyError(error) === 'retryable') throw error;
-        result.apiProblem = errorMessage(error);
+  const known: RegionPriceCache = Object.fromEntries(
+    Object.entries((await cache.get<RegionPriceCache>(priceCacheKey(region), signal)) ?? {}).filter(([, e]) => e.expiresAt > now()),
+  );
+  let learnt = false;
+  try {
+    for (const key of [...new Set(keys)].sort()) {
+      signal?.throwIfAborted();
+      const cached = known[key];
+      if (typeof cached?.usd === 'number') {
+        result.prices[key] = { usd: cached.usd, source: 'price-list' };
+        continue;
       }
+      const query = result.apiProblem === null && cached === undefined ? priceListQuery(key, region) : undefined;
+      if (query) {
+        try {
+          result.apiCalls++;
+          const products = await pricing.getProducts({ serviceCode: query.serviceCode, filters: query.filters }, signal);
+          const usd = query.pick(products);
+          known[key] = { usd: usd ?? null, expiresAt: now() + PRICE_CACHE_TTL_MS };
+          learnt = true;
+          if (usd !== undefined) {
+            result.prices[key] = { usd, source: 'price-list' };
+            continue;
+          }
+        } catch (error) {
+          if (signal?.aborted) throw error;
+          if (options.fallBackOnTransient === false && classifyError(error) === 'retryable') throw error;
+          result.apiProblem = errorMessage(error);
+        }
+      }
+      const bundled = bundledPrice(region, key);
+      if (bundled !== undefined) result.prices[key] = { usd: bundled, source: 'bundled' };
+      else result.unpriced.push(key);
     }
-    const bundled = bundledPrice(region, key);
-    if (bundled !== undefined) result.prices[key] = { usd: bundled, source: 'bundled' };
-    else result.unpriced.push(key);
+  } finally {
+    // Kept even when a throttled call ends the attempt, so the retry asks only what is left.
+    if (learnt && !signal?.aborted) await cache.put(priceCacheKey(region), known, undefined, signal);
   }
   return result;
 }

@@ -69,9 +69,34 @@ describe('resolvePrices', () => {
     const api = fakePricing(() => [m5LargeUsEast1]);
     const first = await resolvePrices(['ec2:m5.large', 'ec2:m5.large'], 'us-east-1', api, cache);
     expect(first).toMatchObject({ prices: { 'ec2:m5.large': { usd: 0.096, source: 'price-list' } }, apiCalls: 1, apiProblem: null });
-    expect(cache.entries.get(priceCacheKey('us-east-1', 'ec2:m5.large'))?.expiresAt).toBeGreaterThan(Date.now() + 6.9 * 86_400_000);
+    // One cache object per region, each price with its own 7-day expiry.
+    const stored = cache.entries.get(priceCacheKey('us-east-1'))?.data as Record<string, { usd: number; expiresAt: number }>;
+    expect(stored['ec2:m5.large']?.expiresAt).toBeGreaterThan(Date.now() + 6.9 * 86_400_000);
     const second = await resolvePrices(['ec2:m5.large'], 'us-east-1', api, cache);
     expect(second).toMatchObject({ prices: { 'ec2:m5.large': { usd: 0.096, source: 'price-list' } }, apiCalls: 0 });
+    const weekLater = await resolvePrices(['ec2:m5.large'], 'us-east-1', api, cache, undefined, { now: () => Date.now() + 7.1 * 86_400_000 });
+    expect(weekLater.apiCalls).toBe(1);
+  });
+
+  it('a region costs one cache read and at most one write, whatever the number of prices', async () => {
+    const cache = memoryCache();
+    let gets = 0;
+    let puts = 0;
+    const counting = { get: (k: string) => (gets++, cache.get(k)), put: (k: string, d: unknown, t?: number) => (puts++, cache.put(k, d, t)) } as typeof cache;
+    const api = fakePricing(() => [m5LargeUsEast1]);
+    await resolvePrices(['ec2:m5.large', 'ebs:gp2', 'ebs:gp3', 'eip-idle'], 'us-east-1', api, counting);
+    expect({ gets, puts }).toEqual({ gets: 1, puts: 1 });
+    await resolvePrices(['ec2:m5.large', 'ebs:gp2', 'ebs:gp3', 'eip-idle'], 'us-east-1', api, counting);
+    expect({ gets, puts }).toEqual({ gets: 2, puts: 1 });
+  });
+
+  it('keeps what it learnt when a throttled call ends the attempt, so the retry asks only the rest', async () => {
+    const cache = memoryCache();
+    let calls = 0;
+    const api = fakePricing(() => (++calls === 2 ? Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }) : [m5LargeUsEast1]));
+    await expect(resolvePrices(['ec2:m5.large', 'ec2:m5.xlarge'], 'us-east-1', api, cache, undefined, { fallBackOnTransient: false })).rejects.toThrow(/Rate exceeded/);
+    const retry = await resolvePrices(['ec2:m5.large', 'ec2:m5.xlarge'], 'us-east-1', api, cache, undefined, { fallBackOnTransient: false });
+    expect(retry.apiCalls).toBe(1);
   });
 
   it('remembers a product the Price List does not have, and falls back to the snapshot', async () => {
