@@ -2,18 +2,10 @@ import { errorMessage } from '../errors.js';
 import { parseExecutionId, type ParsedExecutionId } from '../state/execution-id.js';
 import type { ExecutionManifest, TaskRecord } from '../state/schema.js';
 import type { ManifestHandle, StateStore } from '../state/state-store.js';
+import { countTaskStatuses, type TaskCounts } from '../report/health.js';
 import { CliError, ExitCode } from './context.js';
 
-/** Task counts of a manifest, by status. */
-export interface TaskCounts {
-  total: number;
-  succeeded: number;
-  failed: number;
-  skipped: number;
-  cancelled: number;
-  running: number;
-  pending: number;
-}
+export type { TaskCounts } from '../report/health.js';
 
 /**
  * Validates an `EXEC_ID` argument before anything is read.
@@ -36,12 +28,7 @@ export async function loadOrNotFound(store: StateStore, executionId: string, sig
 
 /** How many tasks are in each status. */
 export function countTasks(manifest: Pick<ExecutionManifest, 'tasks'>): TaskCounts {
-  const counts: TaskCounts = { total: 0, succeeded: 0, failed: 0, skipped: 0, cancelled: 0, running: 0, pending: 0 };
-  for (const task of Object.values(manifest.tasks)) {
-    counts.total++;
-    counts[task.status]++;
-  }
-  return counts;
+  return countTaskStatuses(Object.values(manifest.tasks));
 }
 
 /** `12/14`, with failures and skips when there are any: `12/14 (1 failed, 1 skipped)`. */

@@ -44,8 +44,13 @@ type StatusKey = (typeof STATUS_KEYS)[number];
 const isStatusKey = (status: string): status is StatusKey => (STATUS_KEYS as readonly string[]).includes(status);
 
 function countTasks(report: Report): TaskCounts {
+  return countTaskStatuses(report.tasks);
+}
+
+/** Counts tasks by status (a report's tasks or a manifest's records alike). */
+export function countTaskStatuses(tasks: Iterable<{ status: string }>): TaskCounts {
   const counts: TaskCounts = { total: 0, succeeded: 0, pending: 0, running: 0, failed: 0, skipped: 0, cancelled: 0 };
-  for (const task of report.tasks) {
+  for (const task of tasks) {
     counts.total++;
     if (isStatusKey(task.status)) counts[task.status]++;
   }
