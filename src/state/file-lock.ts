@@ -54,6 +54,20 @@ export async function withFileLock<T>(lockPath: string, fn: () => Promise<T>, op
   }
 }
 
+/**
+ * Removes the lock at `lockPath` if it is a crashed holder's (older than `staleMs`); leaves a
+ * live one alone. For writers that do not need the lock themselves (lockless creates) but
+ * should still tidy what a crashed writer left. Errors are ignored: this is housekeeping.
+ */
+export async function removeStaleLock(lockPath: string, staleMs = 10_000): Promise<void> {
+  try {
+    const info = await stat(lockPath);
+    if (Date.now() - info.mtimeMs >= staleMs) await breakIfStale(lockPath, staleMs);
+  } catch {
+    // ENOENT (the usual case: no lock) or a race with its holder: nothing to tidy.
+  }
+}
+
 async function unlock(lockPath: string, token: string): Promise<void> {
   try {
     // If our lock was broken as stale and someone else holds it now, theirs must stay.

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, rename, rm, rmdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { PreconditionFailedError, StateIoError, errorMessage } from '../errors.js';
-import { withFileLock } from './file-lock.js';
+import { removeStaleLock, withFileLock } from './file-lock.js';
 import { assertKeyPrefix, assertObjectKey } from './object-key.js';
 import type { ObjectStore, StoredObject, WriteCondition } from './object-store.js';
 
@@ -18,21 +18,35 @@ function code(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;
 }
 
+/** Errors of `link` on file systems without hard links: fall back to the locked rename. */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
 function sha256(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
 /**
  * The {@link ObjectStore} port on a local directory (`state-dir`). Writes are atomic
- * (temporary file in the same directory, fsync, rename); the etag is the SHA-256 of the
- * body; conditional writes and deletes run under a per-key lock file, so they are safe
- * between processes sharing the directory, not only between promises.
+ * (temporary file in the same directory, fsync, then rename or link); the etag is the SHA-256
+ * of the body. A create (`ifNoneMatch: '*'`) is a `link(temp, final)`, which fails atomically
+ * with EEXIST when the key exists, so it needs no lock; `ifMatch` and unconditional writes and
+ * deletes run under a per-key lock file, so they are safe between processes sharing the
+ * directory, not only between promises. (A create needs the key absent and an `ifMatch` update
+ * needs it present, so the lockless create cannot break an update's check-then-rename.)
+ *
+ * Durability: a put resolves only once the data and the directory entry are fsynced. The
+ * directory fsync is kept because without it a power cut can lose a created lease or manifest
+ * that the caller was told exists; it is coalesced per directory (concurrent writes to one
+ * directory share one fsync started after all of their renames/links), so it costs about one
+ * fsync per burst instead of one per write.
  */
 export class LocalObjectStore implements ObjectStore {
   readonly location: string;
   private readonly root: string;
   private readonly staleLockMs: number;
   private readonly lockTimeoutMs: number;
+  /** Per directory: the fsync in flight and the one queued to start after it. */
+  private readonly dirSyncs = new Map<string, { running: Promise<void> | undefined; next: Promise<void> | undefined }>();
 
   constructor(dir: string, options: LocalObjectStoreOptions = {}) {
     this.root = resolve(dir);
@@ -60,17 +74,66 @@ export class LocalObjectStore implements ObjectStore {
     // The slow part (write + fsync) happens before taking the lock, to keep it held briefly.
     const temp = await this.writeTemp(path, body, key);
     try {
-      await this.locked(path, signal, async () => {
-        if (condition) await this.check(key, path, condition);
-        await rename(temp, path);
-      });
+      if (!(condition && 'ifNoneMatch' in condition && (await this.createByLink(key, temp, path)))) {
+        await this.locked(path, signal, async () => {
+          if (condition) await this.check(key, path, condition);
+          await rename(temp, path);
+        });
+      }
     } catch (error) {
       await rm(temp, { force: true });
       if (error instanceof PreconditionFailedError || error instanceof StateIoError) throw error;
       throw this.ioError('write', key, error);
     }
-    await syncDirectory(dirname(path));
+    await this.syncDirectory(dirname(path));
     return { etag: sha256(body) };
+  }
+
+  /**
+   * Create-only write: `link` fails with EEXIST when the key exists, atomically, and the temp
+   * file it links was fully written and fsynced, so a reader never sees a partial file.
+   * Returns false (temp left in place) when the file system has no hard links, for the
+   * locked path to handle.
+   */
+  private async createByLink(key: string, temp: string, path: string): Promise<boolean> {
+    try {
+      await link(temp, path);
+    } catch (error) {
+      if (code(error) === 'EEXIST') throw new PreconditionFailedError(key, 'If-None-Match: *');
+      if (NO_HARD_LINKS.has(code(error) ?? '')) return false;
+      throw error;
+    }
+    // The key is created; a temp file left by a failed unlink is a dot file, which list ignores.
+    // A crashed writer's stale lock on this key is tidied as a locked write would (one stat).
+    await Promise.all([unlink(temp).catch(() => undefined), removeStaleLock(this.lockPathOf(path), this.staleLockMs)]);
+    return true;
+  }
+
+  /** Resolves once a directory fsync that started after this call has finished. */
+  private syncDirectory(dir: string): Promise<void> {
+    let sync = this.dirSyncs.get(dir);
+    if (!sync) {
+      sync = { running: undefined, next: undefined };
+      this.dirSyncs.set(dir, sync);
+    }
+    const state = sync;
+    if (state.next) return state.next;
+    const start = (): Promise<void> => {
+      const running = syncDirectory(dir).finally(() => {
+        if (state.running === running) state.running = undefined;
+        if (!state.running && !state.next && this.dirSyncs.get(dir) === state) this.dirSyncs.delete(dir);
+      });
+      state.running = running;
+      return running;
+    };
+    if (!state.running) return start();
+    // A sync is in flight but may have started before our link: join the one after it.
+    const next = state.running.then(() => {
+      state.next = undefined;
+      return start();
+    });
+    state.next = next;
+    return next;
   }
 
   async delete(key: string, signal?: AbortSignal): Promise<void> {
@@ -99,9 +162,12 @@ export class LocalObjectStore implements ObjectStore {
     return join(this.root, ...assertObjectKey(key).split('/'));
   }
 
+  private lockPathOf(path: string): string {
+    return join(dirname(path), `.${basename(path)}.lock`);
+  }
+
   private locked<T>(path: string, signal: AbortSignal | undefined, fn: () => Promise<T>): Promise<T> {
-    const lockPath = join(dirname(path), `.${basename(path)}.lock`);
-    return withFileLock(lockPath, fn, { staleMs: this.staleLockMs, timeoutMs: this.lockTimeoutMs, ...(signal ? { signal } : {}) });
+    return withFileLock(this.lockPathOf(path), fn, { staleMs: this.staleLockMs, timeoutMs: this.lockTimeoutMs, ...(signal ? { signal } : {}) });
   }
 
   private async check(key: string, path: string, condition: WriteCondition): Promise<void> {
@@ -120,8 +186,12 @@ export class LocalObjectStore implements ObjectStore {
     const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
     for (let attempt = 0; ; attempt++) {
       try {
-        await mkdir(dirname(path), { recursive: true });
-        const handle = await open(temp, 'wx');
+        // The directory usually exists: create it only when the open says it does not.
+        const handle = await open(temp, 'wx').catch(async (error: unknown) => {
+          if (code(error) !== 'ENOENT') throw error;
+          await mkdir(dirname(path), { recursive: true });
+          return open(temp, 'wx');
+        });
         try {
           await handle.writeFile(body, 'utf8');
           await handle.sync();
