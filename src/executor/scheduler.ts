@@ -8,6 +8,7 @@ import type { ExecutorEvent } from './events.js';
 import type { ExecutionOutcome, ResolvedOptions } from './execute.js';
 import { finishRun } from './finish.js';
 import { allDependencies, topologicalOrder } from './graph.js';
+import { Heap } from './heap.js';
 import { toStoredResult } from './json.js';
 import { TaskLedger } from './ledger.js';
 import type { ExecutionJournal } from './journal.js';
@@ -33,6 +34,21 @@ export class Scheduler {
   private readonly deferred = new Set<string>();
   private readonly stop: RunStop;
   private fatal: { error: unknown } | undefined;
+  // The graph, by position in `order`, computed once.
+  private readonly indexOf = new Map<string, number>();
+  private readonly deps: string[][];
+  private readonly requiredOf: Array<ReadonlySet<string>>;
+  private readonly dependants: number[][];
+  /** Tasks on the longest chain of dependants starting at each task (itself included). */
+  private readonly rank: Int32Array;
+  /** Per task: dependencies not yet settled. */
+  private readonly unsettled: Int32Array;
+  /** Pending tasks whose dependencies are all settled: critical path first, then graph position. */
+  private readonly ready: Heap;
+  /** Pending tasks with a required dependency failed, skipped or cancelled, in graph order. */
+  private readonly blocked = new Heap((a, b) => a < b);
+  private wakeUp: (() => void) | undefined;
+  private woken = false;
 
   constructor(private readonly options: ResolvedOptions) {
     this.order = topologicalOrder(options.tasks);
@@ -42,6 +58,21 @@ export class Scheduler {
     this.breakers = new BreakerGate(this.journal.manifest, this.clock, this.emit, () => this.journal.changed());
     this.budget = createBudget(options.deadline, options.safetyMarginMs);
     this.stop = new RunStop(this.journal);
+    const n = this.order.length;
+    this.order.forEach((t, i) => this.indexOf.set(t.id, i));
+    this.deps = this.order.map((t) => allDependencies(t));
+    this.requiredOf = this.order.map((t) => new Set(t.dependsOn ?? []));
+    this.dependants = this.order.map(() => []);
+    this.deps.forEach((ids, i) => ids.forEach((id) => this.dependants[this.indexOf.get(id)!]!.push(i)));
+    this.rank = new Int32Array(n);
+    for (let i = n - 1; i >= 0; i--) {
+      let longest = 0;
+      for (const d of this.dependants[i]!) longest = Math.max(longest, this.rank[d]!);
+      this.rank[i] = longest + 1;
+    }
+    this.unsettled = new Int32Array(n);
+    const rank = this.rank;
+    this.ready = new Heap((a, b) => rank[a]! > rank[b]! || (rank[a] === rank[b] && a < b));
   }
 
   async execute(): Promise<ExecutionOutcome> {
@@ -73,32 +104,107 @@ export class Scheduler {
   }
 
   private async loop(): Promise<void> {
-    for (;;) {
-      this.stop.pollCancel();
-      if (this.stop.signal.aborted) break;
-      this.schedulePass();
-      if (this.running.size === 0) break;
-      await Promise.race([...this.running.values(), this.stop.stopped]);
+    this.seedQueues();
+    const onStop = (): void => this.wake();
+    this.stop.signal.addEventListener('abort', onStop, { once: true });
+    try {
+      for (;;) {
+        this.stop.pollCancel();
+        if (this.stop.signal.aborted) break;
+        this.schedulePass();
+        if (this.running.size === 0) break;
+        await this.nextWake();
+      }
+    } finally {
+      this.stop.signal.removeEventListener('abort', onStop);
     }
     // Prompt: every attempt races the aborted signal.
     await Promise.all(this.running.values());
   }
 
-  /** One pass in dependency order, so a skip cascades to every dependant in the same pass. */
-  private schedulePass(): void {
-    for (const task of this.order) {
-      const record = this.ledger.get(task.id);
-      if (record.status !== 'pending') continue;
-      const blocker = (task.dependsOn ?? []).map((id) => this.ledger.get(id)).find((r) => BLOCKS_DEPENDANTS.has(r.status));
-      if (blocker) {
-        this.ledger.skip(task, `dependency ${blocker.id} ${blocker.status}`);
-        continue;
+  /** Counts each task's unsettled dependencies and queues what can be decided now. */
+  private seedQueues(): void {
+    this.order.forEach((task, i) => {
+      let count = 0;
+      let blocked = false;
+      for (const id of this.deps[i]!) {
+        const { status } = this.ledger.get(id);
+        if (!isSettled(status)) count += 1;
+        else if (BLOCKS_DEPENDANTS.has(status) && this.requiredOf[i]!.has(id)) blocked = true;
       }
-      if (allDependencies(task).some((id) => !isSettled(this.ledger.get(id).status))) continue;
-      if (this.running.size >= this.options.maxConcurrentTasks) continue;
-      this.stop.pollCancel();
-      if (this.stop.signal.aborted) return;
-      this.consider(task);
+      this.unsettled[i] = count;
+      if (this.ledger.get(task.id).status !== 'pending') return;
+      if (blocked) this.blocked.push(i);
+      else if (count === 0) this.ready.push(i);
+    });
+  }
+
+  /** A task reached a final status: its dependants get one fewer dependency to wait for. */
+  private onSettled(task: TaskDefinition): void {
+    const i = this.indexOf.get(task.id)!;
+    const blocks = BLOCKS_DEPENDANTS.has(this.ledger.get(task.id).status);
+    for (const d of this.dependants[i]!) {
+      const left = this.unsettled[d]! - 1;
+      this.unsettled[d] = left;
+      if (this.ledger.get(this.order[d]!.id).status !== 'pending') continue;
+      if (blocks && this.requiredOf[d]!.has(task.id)) this.blocked.push(d);
+      else if (left === 0) this.ready.push(d);
+    }
+  }
+
+  private wake(): void {
+    const resolve = this.wakeUp;
+    this.wakeUp = undefined;
+    if (resolve) resolve();
+    else this.woken = true;
+  }
+
+  /** One wake-up promise per wait: resolved by the next completion or the stop. */
+  private nextWake(): Promise<void> {
+    if (this.woken) {
+      this.woken = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => (this.wakeUp = resolve));
+  }
+
+  /**
+   * Skips cascade first (in graph order, through every dependant), then ready tasks start while
+   * slots are free, longest remaining dependent path first. A ready task that does not start
+   * (deferred by the budget, waiting on a breaker) stays ready for the next pass.
+   */
+  private schedulePass(): void {
+    this.flushBlocked();
+    const kept: number[] = [];
+    try {
+      while (this.running.size < this.options.maxConcurrentTasks) {
+        const i = this.ready.pop();
+        if (i === undefined) return;
+        const task = this.order[i]!;
+        if (this.ledger.get(task.id).status !== 'pending' || this.running.has(task.id)) continue;
+        this.stop.pollCancel();
+        if (this.stop.signal.aborted) {
+          kept.push(i);
+          return;
+        }
+        this.consider(task);
+        const { status } = this.ledger.get(task.id);
+        if (status === 'pending') kept.push(i);
+        // A breaker's rejection skips the task: cascade at once, as a pass in graph order did.
+        else if (status !== 'running') this.flushBlocked();
+      }
+    } finally {
+      for (const i of kept) this.ready.push(i);
+    }
+  }
+
+  private flushBlocked(): void {
+    for (let i = this.blocked.pop(); i !== undefined; i = this.blocked.pop()) {
+      const task = this.order[i]!;
+      if (this.ledger.get(task.id).status !== 'pending') continue;
+      const blocker = (task.dependsOn ?? []).map((id) => this.ledger.get(id)).find((r) => BLOCKS_DEPENDANTS.has(r.status))!;
+      this.ledger.skip(task, `dependency ${blocker.id} ${blocker.status}`);
+      this.onSettled(task);
     }
   }
 
@@ -118,6 +224,7 @@ export class Scheduler {
     const gate = this.breakers.evaluate(task, policy.breaker);
     if (gate.kind === 'reject') {
       this.ledger.skip(task, gate.error.message, gate.error);
+      this.onSettled(task);
       return;
     }
     if (gate.kind === 'wait') return;
@@ -131,6 +238,7 @@ export class Scheduler {
       .finally(() => {
         this.breakers.release(trialKeys);
         this.running.delete(task.id);
+        this.wake();
       });
     this.running.set(task.id, done);
   }
@@ -138,7 +246,7 @@ export class Scheduler {
   private async runOne(task: TaskDefinition, policy: TaskPolicy, timeoutMs: number): Promise<void> {
     const inputs = new Map<string, unknown>();
     const missing: Array<TaskContext['missing'][number]> = [];
-    for (const id of allDependencies(task)) {
+    for (const id of this.deps[this.indexOf.get(task.id)!]!) {
       const dep = this.ledger.get(id);
       if (dep.status === 'succeeded') inputs.set(id, this.results.get(id));
       else missing.push({ taskId: id, status: dep.status, ...reasonOf(dep) });
@@ -176,6 +284,12 @@ export class Scheduler {
   }
 
   private settle(task: TaskDefinition, policy: TaskPolicy, outcome: TaskOutcome): void {
+    this.record(task, policy, outcome);
+    if (this.ledger.get(task.id).status === 'pending') this.ready.push(this.indexOf.get(task.id)!);
+    else this.onSettled(task);
+  }
+
+  private record(task: TaskDefinition, policy: TaskPolicy, outcome: TaskOutcome): void {
     switch (outcome.kind) {
       case 'succeeded':
         this.results.set(task.id, outcome.result);

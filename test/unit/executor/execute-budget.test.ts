@@ -20,7 +20,8 @@ describe('executeGraph time budget', () => {
     const a1 = sleeper('ec2-inventory:a1', 3000);
     const a2 = sleeper('ec2-inventory:a2', 3000);
     const cost = sleeper('cost-analysis', 3000);
-    const report = taskOf('report', async (ctx) => [...ctx.inputs.keys()].sort(), { dependsOn: ['cost-analysis', 'ec2-inventory:a1'] });
+    // report waits for all three, so they tie on the critical path and start in graph order.
+    const report = taskOf('report', async (ctx) => [...ctx.inputs.keys()].sort(), { dependsOn: ['cost-analysis', 'ec2-inventory:a1', 'ec2-inventory:a2'] });
     const tasks = [a1, a2, cost, report];
     // Hard stop at +14 s. a1 fits on its timeout (10 s); a2 on a1's observed 3 s;
     // cost-analysis has no observation and its 10 s timeout no longer fits at +6 s.
@@ -39,7 +40,7 @@ describe('executeGraph time budget', () => {
     const next = h.journal.reload();
     const second = await h.execute({ journal: next, tasks, policy: policy({ timeoutMs: 10_000 }), deadline: h.clock.now() + 60_000, safetyMarginMs: 1000 });
     expect(second).toMatchObject({ status: 'completed', pending: [] });
-    expect(second.results.get('report')).toEqual(['cost-analysis', 'ec2-inventory:a1']);
+    expect(second.results.get('report')).toEqual(['cost-analysis', 'ec2-inventory:a1', 'ec2-inventory:a2']);
     expect([a1.calls.length, a2.calls.length, cost.calls.length]).toEqual([1, 1, 1]);
     expect(next.manifest.status).toBe('completed');
   });

@@ -40,6 +40,16 @@ describe('executeGraph scheduling', () => {
     ]);
   });
 
+  it('starts the task with the longest chain of dependants first, ties in graph order', async () => {
+    const h = harness();
+    const pricesA = sleeper('prices:a', 100);
+    const pricesB = sleeper('prices:b', 100);
+    const inventory = sleeper('ec2-inventory:b', 10);
+    const analysis = sleeper('analysis:b', 10, 'x', { dependsOn: ['ec2-inventory:b'] });
+    await h.execute({ tasks: [pricesA, pricesB, inventory, analysis], maxConcurrentTasks: 1 });
+    expect(h.of('taskStarted').map((e) => e.taskId)).toEqual(['ec2-inventory:b', 'prices:a', 'prices:b', 'analysis:b']);
+  });
+
   it('hands dependency results to dependants through ctx.inputs', async () => {
     const h = harness();
     const cost = sleeper('cost-analysis', 10, { total: 12.34 });
