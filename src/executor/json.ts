@@ -11,8 +11,42 @@ import { ResultNotSerialisableError } from '../errors.js';
  */
 export function toStoredResult(taskId: string, value: unknown): unknown {
   if (value === undefined) return null;
-  check(taskId, value, '$', new Set());
+  // Cheap pass first (no path strings); only a value that fails is walked again for the path.
+  if (!storable(value, new Set())) check(taskId, value, '$', new Set());
   return JSON.parse(JSON.stringify(value)) as unknown;
+}
+
+/** Same rules as `check`, without building paths: true when the value is storable. */
+function storable(value: unknown, ancestors: Set<object>): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object':
+      break;
+    default:
+      return false;
+  }
+  if (value === null) return true;
+  const object = value as object;
+  if (ancestors.has(object)) return false;
+  ancestors.add(object);
+  if (Array.isArray(object)) {
+    // forEach semantics, as in `check`: holes are skipped (JSON writes them as null).
+    for (let i = 0; i < object.length; i++) if (i in object && !storable(object[i], ancestors)) return false;
+  } else {
+    const proto = Object.getPrototypeOf(object) as object | null;
+    if (proto !== Object.prototype && proto !== null) return false;
+    for (const key in object) {
+      if (!Object.prototype.hasOwnProperty.call(object, key)) continue;
+      const item = (object as Record<string, unknown>)[key];
+      if (item !== undefined && !storable(item, ancestors)) return false;
+    }
+  }
+  ancestors.delete(object);
+  return true;
 }
 
 function check(taskId: string, value: unknown, path: string, ancestors: Set<object>): void {
