@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Clock } from '../executor/clock.js';
 import { decode, encode } from './codec.js';
-import type { ObjectStore, WriteCondition } from './object-store.js';
+import type { ObjectStore, PutOptions, WriteCondition } from './object-store.js';
 import { quarantineObject } from './quarantine.js';
 
 /** A validated object and the version it was read at. */
@@ -51,9 +51,9 @@ export class Documents {
   }
 
   /** Writes `value` after validating it against `schema`: never store what could not be read back. */
-  async write<T>(key: string, schema: z.ZodType<T>, value: T, condition?: WriteCondition, signal?: AbortSignal): Promise<string> {
+  async write<T>(key: string, schema: z.ZodType<T>, value: T, condition?: WriteCondition, signal?: AbortSignal, options?: PutOptions): Promise<string> {
     const valid = schema.parse(value);
-    const { etag } = await this.objects.put(key, encode(valid), condition, signal);
+    const { etag } = await this.objects.put(key, encode(valid), condition, signal, options);
     return etag;
   }
 }

@@ -4,7 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { PreconditionFailedError, StateIoError, errorMessage } from '../errors.js';
 import { removeStaleLock, withFileLock } from './file-lock.js';
 import { assertKeyPrefix, assertObjectKey } from './object-key.js';
-import type { ObjectStore, StoredObject, WriteCondition } from './object-store.js';
+import type { ObjectStore, PutOptions, StoredObject, WriteCondition } from './object-store.js';
 
 /** Options of {@link LocalObjectStore}. */
 export interface LocalObjectStoreOptions {
@@ -68,11 +68,12 @@ export class LocalObjectStore implements ObjectStore {
     return { body: bytes.toString('utf8'), etag: sha256(bytes) };
   }
 
-  async put(key: string, body: string, condition?: WriteCondition, signal?: AbortSignal): Promise<{ etag: string }> {
+  async put(key: string, body: string, condition?: WriteCondition, signal?: AbortSignal, options: PutOptions = {}): Promise<{ etag: string }> {
     const path = this.pathOf(key);
     signal?.throwIfAborted();
+    const durable = options.durable !== false;
     // The slow part (write + fsync) happens before taking the lock, to keep it held briefly.
-    const temp = await this.writeTemp(path, body, key);
+    const temp = await this.writeTemp(path, body, key, durable);
     try {
       if (!(condition && 'ifNoneMatch' in condition && (await this.createByLink(key, temp, path)))) {
         await this.locked(path, signal, async () => {
@@ -85,7 +86,7 @@ export class LocalObjectStore implements ObjectStore {
       if (error instanceof PreconditionFailedError || error instanceof StateIoError) throw error;
       throw this.ioError('write', key, error);
     }
-    await this.syncDirectory(dirname(path));
+    if (durable) await this.syncDirectory(dirname(path));
     return { etag: sha256(body) };
   }
 
@@ -182,7 +183,7 @@ export class LocalObjectStore implements ObjectStore {
     }
   }
 
-  private async writeTemp(path: string, body: string, key: string): Promise<string> {
+  private async writeTemp(path: string, body: string, key: string, durable: boolean): Promise<string> {
     const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
     for (let attempt = 0; ; attempt++) {
       try {
@@ -194,7 +195,7 @@ export class LocalObjectStore implements ObjectStore {
         });
         try {
           await handle.writeFile(body, 'utf8');
-          await handle.sync();
+          if (durable) await handle.sync();
         } finally {
           await handle.close();
         }

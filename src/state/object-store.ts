@@ -14,12 +14,21 @@ export type WriteCondition =
   /** Update only this version: fails when the key changed or is gone. */
   | { ifMatch: string };
 
+export interface PutOptions {
+  /**
+   * False when losing the write in a power cut is acceptable (task results: a lost or torn one
+   * is quarantined on read and its task runs again), so a store may skip flushing it to disk.
+   * @default true
+   */
+  durable?: boolean;
+}
+
 export interface ObjectStore {
   /** Human description for logs, e.g. `s3://bucket/prefix/` or a directory. */
   readonly location: string;
   get(key: string, signal?: AbortSignal): Promise<StoredObject | undefined>;
   /** @throws PreconditionFailedError when `condition` does not hold. */
-  put(key: string, body: string, condition?: WriteCondition, signal?: AbortSignal): Promise<{ etag: string }>;
+  put(key: string, body: string, condition?: WriteCondition, signal?: AbortSignal, options?: PutOptions): Promise<{ etag: string }>;
   /** Removes the key; a missing key is not an error. */
   delete(key: string, signal?: AbortSignal): Promise<void>;
   /** Every key under `prefix`, all pages, in lexicographic order. */

@@ -29,6 +29,14 @@ describe('LocalObjectStore', () => {
     expect(store.location).toBe(dir);
   });
 
+  it('a non-durable put (task results) keeps every semantic but the flush: create-only, readable, atomic', async () => {
+    const store = new LocalObjectStore(dir);
+    await store.put('executions/e/results/a.json', '{"v":1}', { ifNoneMatch: '*' }, undefined, { durable: false });
+    await expect(store.put('executions/e/results/a.json', '{"v":2}', { ifNoneMatch: '*' }, undefined, { durable: false })).rejects.toThrow(/If-None-Match/);
+    expect((await store.get('executions/e/results/a.json'))?.body).toBe('{"v":1}');
+    expect(await readdir(join(dir, 'executions/e/results'))).toEqual(['a.json']);
+  });
+
   it('leaves no temporary or lock files behind, and lists none of them', async () => {
     const store = new LocalObjectStore(dir);
     await store.put('a/b.json', '1');
