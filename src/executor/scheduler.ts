@@ -7,18 +7,15 @@ import type { Clock } from './clock.js';
 import type { ExecutorEvent } from './events.js';
 import type { ExecutionOutcome, ResolvedOptions } from './execute.js';
 import { finishRun } from './finish.js';
-import { allDependencies, topologicalOrder } from './graph.js';
-import { Heap } from './heap.js';
+import { topologicalOrder } from './graph.js';
 import { toStoredResult } from './json.js';
 import { TaskLedger } from './ledger.js';
 import type { ExecutionJournal } from './journal.js';
 import { resolvePolicy } from './policy.js';
+import { BLOCKS_DEPENDANTS, Readiness } from './readiness.js';
 import { prepareRecords } from './resume.js';
 import { RunStop } from './stop.js';
 import type { TaskContext, TaskDefinition, TaskPolicy } from './types.js';
-
-/** Statuses of a required dependency that skip its dependants. */
-const BLOCKS_DEPENDANTS = new Set(['failed', 'skipped', 'cancelled']);
 
 /** One run of the executor over one execution; see `executeGraph`. */
 export class Scheduler {
@@ -34,19 +31,7 @@ export class Scheduler {
   private readonly deferred = new Set<string>();
   private readonly stop: RunStop;
   private fatal: { error: unknown } | undefined;
-  // The graph, by position in `order`, computed once.
-  private readonly indexOf = new Map<string, number>();
-  private readonly deps: string[][];
-  private readonly requiredOf: Array<ReadonlySet<string>>;
-  private readonly dependants: number[][];
-  /** Tasks on the longest chain of dependants starting at each task (itself included). */
-  private readonly rank: Int32Array;
-  /** Per task: dependencies not yet settled. */
-  private readonly unsettled: Int32Array;
-  /** Pending tasks whose dependencies are all settled: critical path first, then graph position. */
-  private readonly ready: Heap;
-  /** Pending tasks with a required dependency failed, skipped or cancelled, in graph order. */
-  private readonly blocked = new Heap((a, b) => a < b);
+  private readonly readiness: Readiness;
   private wakeUp: (() => void) | undefined;
   private woken = false;
 
@@ -58,21 +43,7 @@ export class Scheduler {
     this.breakers = new BreakerGate(this.journal.manifest, this.clock, this.emit, () => this.journal.changed());
     this.budget = createBudget(options.deadline, options.safetyMarginMs);
     this.stop = new RunStop(this.journal);
-    const n = this.order.length;
-    this.order.forEach((t, i) => this.indexOf.set(t.id, i));
-    this.deps = this.order.map((t) => allDependencies(t));
-    this.requiredOf = this.order.map((t) => new Set(t.dependsOn ?? []));
-    this.dependants = this.order.map(() => []);
-    this.deps.forEach((ids, i) => ids.forEach((id) => this.dependants[this.indexOf.get(id)!]!.push(i)));
-    this.rank = new Int32Array(n);
-    for (let i = n - 1; i >= 0; i--) {
-      let longest = 0;
-      for (const d of this.dependants[i]!) longest = Math.max(longest, this.rank[d]!);
-      this.rank[i] = longest + 1;
-    }
-    this.unsettled = new Int32Array(n);
-    const rank = this.rank;
-    this.ready = new Heap((a, b) => rank[a]! > rank[b]! || (rank[a] === rank[b] && a < b));
+    this.readiness = new Readiness(this.order, (id) => this.ledger.get(id).status);
   }
 
   async execute(): Promise<ExecutionOutcome> {
@@ -104,7 +75,7 @@ export class Scheduler {
   }
 
   private async loop(): Promise<void> {
-    this.seedQueues();
+    this.readiness.seed();
     const onStop = (): void => this.wake();
     this.stop.signal.addEventListener('abort', onStop, { once: true });
     try {
@@ -120,36 +91,6 @@ export class Scheduler {
     }
     // Prompt: every attempt races the aborted signal.
     await Promise.all(this.running.values());
-  }
-
-  /** Counts each task's unsettled dependencies and queues what can be decided now. */
-  private seedQueues(): void {
-    this.order.forEach((task, i) => {
-      let count = 0;
-      let blocked = false;
-      for (const id of this.deps[i]!) {
-        const { status } = this.ledger.get(id);
-        if (!isSettled(status)) count += 1;
-        else if (BLOCKS_DEPENDANTS.has(status) && this.requiredOf[i]!.has(id)) blocked = true;
-      }
-      this.unsettled[i] = count;
-      if (this.ledger.get(task.id).status !== 'pending') return;
-      if (blocked) this.blocked.push(i);
-      else if (count === 0) this.ready.push(i);
-    });
-  }
-
-  /** A task reached a final status: its dependants get one fewer dependency to wait for. */
-  private onSettled(task: TaskDefinition): void {
-    const i = this.indexOf.get(task.id)!;
-    const blocks = BLOCKS_DEPENDANTS.has(this.ledger.get(task.id).status);
-    for (const d of this.dependants[i]!) {
-      const left = this.unsettled[d]! - 1;
-      this.unsettled[d] = left;
-      if (this.ledger.get(this.order[d]!.id).status !== 'pending') continue;
-      if (blocks && this.requiredOf[d]!.has(task.id)) this.blocked.push(d);
-      else if (left === 0) this.ready.push(d);
-    }
   }
 
   private wake(): void {
@@ -175,36 +116,34 @@ export class Scheduler {
    */
   private schedulePass(): void {
     this.flushBlocked();
-    const kept: number[] = [];
+    const kept: TaskDefinition[] = [];
     try {
       while (this.running.size < this.options.maxConcurrentTasks) {
-        const i = this.ready.pop();
-        if (i === undefined) return;
-        const task = this.order[i]!;
+        const task = this.readiness.nextReady();
+        if (task === undefined) return;
         if (this.ledger.get(task.id).status !== 'pending' || this.running.has(task.id)) continue;
         this.stop.pollCancel();
         if (this.stop.signal.aborted) {
-          kept.push(i);
+          kept.push(task);
           return;
         }
         this.consider(task);
         const { status } = this.ledger.get(task.id);
-        if (status === 'pending') kept.push(i);
+        if (status === 'pending') kept.push(task);
         // A breaker's rejection skips the task: cascade at once, as a pass in graph order did.
         else if (status !== 'running') this.flushBlocked();
       }
     } finally {
-      for (const i of kept) this.ready.push(i);
+      for (const task of kept) this.readiness.requeue(task);
     }
   }
 
   private flushBlocked(): void {
-    for (let i = this.blocked.pop(); i !== undefined; i = this.blocked.pop()) {
-      const task = this.order[i]!;
+    for (let task = this.readiness.nextBlocked(); task !== undefined; task = this.readiness.nextBlocked()) {
       if (this.ledger.get(task.id).status !== 'pending') continue;
       const blocker = (task.dependsOn ?? []).map((id) => this.ledger.get(id)).find((r) => BLOCKS_DEPENDANTS.has(r.status))!;
       this.ledger.skip(task, `dependency ${blocker.id} ${blocker.status}`);
-      this.onSettled(task);
+      this.readiness.settled(task);
     }
   }
 
@@ -224,7 +163,7 @@ export class Scheduler {
     const gate = this.breakers.evaluate(task, policy.breaker);
     if (gate.kind === 'reject') {
       this.ledger.skip(task, gate.error.message, gate.error);
-      this.onSettled(task);
+      this.readiness.settled(task);
       return;
     }
     if (gate.kind === 'wait') return;
@@ -246,7 +185,7 @@ export class Scheduler {
   private async runOne(task: TaskDefinition, policy: TaskPolicy, timeoutMs: number): Promise<void> {
     const inputs = new Map<string, unknown>();
     const missing: Array<TaskContext['missing'][number]> = [];
-    for (const id of this.deps[this.indexOf.get(task.id)!]!) {
+    for (const id of this.readiness.dependenciesOf(task.id)) {
       const dep = this.ledger.get(id);
       if (dep.status === 'succeeded') inputs.set(id, this.results.get(id));
       else missing.push({ taskId: id, status: dep.status, ...reasonOf(dep) });
@@ -285,8 +224,8 @@ export class Scheduler {
 
   private settle(task: TaskDefinition, policy: TaskPolicy, outcome: TaskOutcome): void {
     this.record(task, policy, outcome);
-    if (this.ledger.get(task.id).status === 'pending') this.ready.push(this.indexOf.get(task.id)!);
-    else this.onSettled(task);
+    if (this.ledger.get(task.id).status === 'pending') this.readiness.requeue(task);
+    else this.readiness.settled(task);
   }
 
   private record(task: TaskDefinition, policy: TaskPolicy, outcome: TaskOutcome): void {
@@ -346,9 +285,6 @@ export class Scheduler {
   };
 }
 
-function isSettled(status: string): boolean {
-  return status !== 'pending' && status !== 'running';
-}
 
 function reasonOf(record: { skipReason?: string; error?: { message: string } }): { reason?: string } {
   const reason = record.skipReason ?? record.error?.message;
