@@ -43,7 +43,7 @@ export function machine() {
 export function runScript<T>(script: string, args: string[] = [], options: { env?: Record<string, string>; jsRoot?: string; nodeFlags?: string[] } = {}): Promise<T> {
   const entry = options.jsRoot
     ? [join(options.jsRoot, script.replace(/\.ts$/, '.js'))]
-    : ['--experimental-transform-types', '--import', join(ROOT, 'test/contract/process/ts-hooks.mjs'), join(ROOT, script)];
+    : ['--experimental-transform-types', '--import', join(ROOT, 'test/support/ts-hooks.mjs'), join(ROOT, script)];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--no-warnings', ...(options.nodeFlags ?? []), ...entry, ...args], {
       cwd: ROOT,

@@ -24,7 +24,7 @@ afterAll(async () => {
 function startWorker(dir: string, holder: string, rounds: number) {
   const child = spawn(
     process.execPath,
-    ['--no-warnings', '--experimental-transform-types', '--import', join(here, 'process/ts-hooks.mjs'), join(here, 'process/race-worker.ts'), dir, holder, String(rounds)],
+    ['--no-warnings', '--experimental-transform-types', '--import', join(here, '../support/ts-hooks.mjs'), join(here, 'process/race-worker.ts'), dir, holder, String(rounds)],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
   let stderr = '';

@@ -9,7 +9,7 @@ import { StateStore } from '../../src/state/state-store.js';
 import { crashGraphSpec, expectedValues } from './graph.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const hooks = join(here, '../contract/process/ts-hooks.mjs');
+const hooks = join(here, '../support/ts-hooks.mjs');
 const dirs: string[] = [];
 afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 

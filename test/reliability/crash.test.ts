@@ -8,7 +8,7 @@ import { LocalObjectStore } from '../../src/state/local-store.js';
 import { StateStore } from '../../src/state/state-store.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const hooks = join(here, '../contract/process/ts-hooks.mjs');
+const hooks = join(here, '../support/ts-hooks.mjs');
 const child = join(here, 'support/crash-analysis-child.ts');
 let base: string;
 beforeAll(async () => {

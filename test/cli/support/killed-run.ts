@@ -7,7 +7,7 @@ import type { ExecutionManifest } from '../../../src/state/schema.js';
 import { tempDir, type Backend } from './harness.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-export const TS_HOOKS = join(here, '../../contract/process/ts-hooks.mjs');
+export const TS_HOOKS = join(here, '../../support/ts-hooks.mjs');
 export const CLI_ENTRY = join(here, '../../../src/cli.ts');
 
 /** Environment of a child CLI process: the S3 test server on loopback, dummy keys, no instance metadata. */
