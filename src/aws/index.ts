@@ -2,4 +2,3 @@
 export { createAwsAdapters } from './adapters.js';
 export { SDK_MAX_ATTEMPTS, type AwsClientOptions, type AwsCredentialsInput } from './clients.js';
 export type * from './ports.js';
-export { REQUIRED_IAM_ACTIONS } from './iam.js';
