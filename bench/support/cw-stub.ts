@@ -36,9 +36,12 @@ export function stubbedCloudWatch(region: string): { port: CloudWatchPort; calls
         start,
         end,
       );
-      if (points + s.values.length > MAX_DATAPOINTS_PER_RESPONSE && results.length > 0) break;
-      points += s.values.length;
-      results.push({ Id: q.Id, Label: q.Id, Timestamps: s.timestamps.map((t) => new Date(t)), Values: s.values, StatusCode: 'Complete' });
+      const datapoints = s.values.flatMap((v, k) => (v === null ? [] : [k]));
+      if (points + datapoints.length > MAX_DATAPOINTS_PER_RESPONSE && results.length > 0) break;
+      points += datapoints.length;
+      const startMs = Date.parse(s.start);
+      const timestamps = datapoints.map((k) => new Date(startMs + k * s.periodSeconds * 1000));
+      results.push({ Id: q.Id, Label: q.Id, Timestamps: timestamps, Values: datapoints.map((k) => s.values[k]!), StatusCode: 'Complete' });
     }
     return { MetricDataResults: results, ...(i < queries.length ? { NextToken: String(i) } : {}) };
   });

@@ -2,6 +2,7 @@ import type {
   AwsAdapters, CloudWatchPort, DbInstance, EbsSnapshot, EbsVolume, Ec2Instance, Ec2Port, ElasticIp, ElbPort,
   LoadBalancer, MachineImage, MetricQuery, MetricSeries, NatGateway, RdsPort, TargetGroup,
 } from '../../src/aws/ports.js';
+import { emptySeries } from '../../src/aws/cloudwatch-series.js';
 import { demoCostExplorer } from '../../src/demo/costs.js';
 import { demoPricing } from '../../src/demo/price-list.js';
 import { unit } from '../../src/demo/random.js';
@@ -160,26 +161,13 @@ export function syntheticSeries(query: Pick<MetricQuery, 'metricName' | 'stat' |
   const level = profile < 0.1 ? 0.02 : profile < 0.3 ? 0.12 : 0.5;
   const scale = query.metricName === 'CPUUtilization' ? 100 : query.metricName.startsWith('Network') ? 5e9 : query.metricName === 'DatabaseConnections' ? 100 : 1e6;
   let state = Math.floor(unit(`${resource}|${query.metricName}|${query.stat}`) * 2 ** 32);
-  const timestamps = timestampsOf(start, end, query.periodSeconds);
-  const series: MetricSeries = { timestamps: [...timestamps], values: [], status: 'Complete' };
-  for (let i = 0; i < timestamps.length; i++) {
+  const series = emptySeries(start, end, query.periodSeconds);
+  for (let i = 0; i < series.values.length; i++) {
     state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0; // one xorshift-multiply step per day
     const value = level * scale * (0.5 + state / 2 ** 32);
-    series.values.push(query.metricName === 'CPUUtilization' ? Math.min(100, value) : Math.round(value));
+    series.values[i] = query.metricName === 'CPUUtilization' ? Math.min(100, value) : Math.round(value);
   }
   return series;
-}
-
-// Every series of a request shares its window: format its timestamps once.
-let lastWindow: { key: string; timestamps: string[] } | undefined;
-function timestampsOf(start: string, end: string, periodSeconds: number): string[] {
-  const key = `${start}|${end}|${periodSeconds}`;
-  if (lastWindow?.key !== key) {
-    const timestamps: string[] = [];
-    for (let t = Date.parse(start); t < Date.parse(end); t += periodSeconds * 1000) timestamps.push(new Date(t).toISOString());
-    lastWindow = { key, timestamps };
-  }
-  return lastWindow.timestamps;
 }
 
 function syntheticCloudWatch(_now: Date): CloudWatchPort {

@@ -1,4 +1,5 @@
-import { CloudWatchClient, GetMetricDataCommand, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchClient, GetMetricDataCommand, type MetricDataQuery, type MetricDataResult } from '@aws-sdk/client-cloudwatch';
+import { emptySeries, putDatapoint } from './cloudwatch-series.js';
 import { awsCall } from './errors.js';
 import { collectPages } from './paginate.js';
 import type { CloudWatchPort, MetricQuery, MetricSeries } from './ports.js';
@@ -13,6 +14,7 @@ export const MAX_QUERIES_PER_REQUEST = 500;
 export function cloudWatchAdapter(client: CloudWatchClient, region: string): CloudWatchPort {
   return {
     async getMetricData(request, signal) {
+      const startMs = Date.parse(request.start);
       const series: Record<string, MetricSeries> = {};
       for (let offset = 0; offset < request.queries.length; offset += MAX_QUERIES_PER_REQUEST) {
         const batch = request.queries.slice(offset, offset + MAX_QUERIES_PER_REQUEST);
@@ -20,9 +22,9 @@ export function cloudWatchAdapter(client: CloudWatchClient, region: string): Clo
         const keyOfId = new Map(batch.map((q, i) => [`q${offset + i}`, q.key]));
         // Every query gets a series, even one CloudWatch answers without datapoints: "queried,
         // nothing happened" must stay distinguishable from "not queried".
-        for (const q of batch) series[q.key] ??= { timestamps: [], values: [], status: 'Complete' };
+        for (const q of batch) series[q.key] ??= emptySeries(request.start, request.end, q.periodSeconds);
         const queries = batch.map((q, i) => toQuery(q, `q${offset + i}`));
-        const results = await collectPages('cloudwatch:GetMetricData', async (token) => {
+        await collectPages('cloudwatch:GetMetricData', async (token) => {
           const out = await awsCall('cloudwatch:GetMetricData', region, () =>
             client.send(
               new GetMetricDataCommand({
@@ -35,25 +37,29 @@ export function cloudWatchAdapter(client: CloudWatchClient, region: string): Clo
               { abortSignal: signal },
             ),
           );
-          return { items: out.MetricDataResults, next: out.NextToken };
-        });
-        for (const result of results) {
-          const key = result.Id === undefined ? undefined : keyOfId.get(result.Id);
-          if (key === undefined) continue;
-          const entry = series[key]!;
-          const timestamps = result.Timestamps ?? [];
-          const values = result.Values ?? [];
-          for (let i = 0; i < Math.min(timestamps.length, values.length); i++) {
-            entry.timestamps.push(new Date(timestamps[i]!).toISOString());
-            entry.values.push(values[i]!);
+          // Merged page by page: a long window's pages are never all held at once.
+          for (const result of out.MetricDataResults ?? []) {
+            const key = result.Id === undefined ? undefined : keyOfId.get(result.Id);
+            if (key !== undefined) merge(series[key]!, result, startMs);
           }
-          entry.status = result.StatusCode ?? entry.status;
-        }
+          return { items: undefined, next: out.NextToken };
+        });
       }
-      for (const entry of Object.values(series)) sortSeries(entry);
       return series;
     },
   };
+}
+
+/**
+ * A series can come over several pages (`PartialData` until its last one), its datapoints in
+ * any order: each lands in its own period, so neither order nor page boundaries matter.
+ */
+function merge(entry: MetricSeries, result: MetricDataResult, startMs: number): void {
+  const timestamps = result.Timestamps ?? [];
+  const values = result.Values ?? [];
+  const count = Math.min(timestamps.length, values.length);
+  for (let i = 0; i < count; i++) putDatapoint(entry, startMs, timestamps[i]!.getTime(), values[i]!);
+  entry.status = result.StatusCode ?? entry.status;
 }
 
 function toQuery(query: MetricQuery, id: string): MetricDataQuery {
@@ -70,10 +76,4 @@ function toQuery(query: MetricQuery, id: string): MetricDataQuery {
     },
     ReturnData: true,
   };
-}
-
-function sortSeries(entry: MetricSeries): void {
-  const order = entry.timestamps.map((t, i) => i).sort((a, b) => (entry.timestamps[a]! < entry.timestamps[b]! ? -1 : 1));
-  entry.timestamps = order.map((i) => entry.timestamps[i]!);
-  entry.values = order.map((i) => entry.values[i]!);
 }

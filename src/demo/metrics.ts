@@ -1,3 +1,4 @@
+import { emptySeries, periodStartMs } from '../aws/cloudwatch-series.js';
 import type { CloudWatchPort, MetricQuery, MetricSeries } from '../aws/ports.js';
 import { DATABASES, INSTANCES, LOAD_BALANCERS, NAT_GATEWAYS } from './catalogue.js';
 import { demoLoadBalancerArn } from './inventory.js';
@@ -64,14 +65,12 @@ export function demoCloudWatch(now: Date): CloudWatchPort {
   return {
     async getMetricData({ queries, start, end }) {
       const series: Record<string, MetricSeries> = {};
+      const startMs = Date.parse(start);
       for (const query of queries) {
-        const entry: MetricSeries = { timestamps: [], values: [], status: 'Complete' };
+        const entry = emptySeries(start, end, query.periodSeconds);
         const value = valueFor(query, now);
-        for (let t = Date.parse(start); t < Date.parse(end); t += query.periodSeconds * 1000) {
-          const v = value?.(new Date(t).toISOString());
-          if (v === undefined) continue;
-          entry.timestamps.push(new Date(t).toISOString());
-          entry.values.push(v);
+        for (let i = 0; i < entry.values.length; i++) {
+          entry.values[i] = value?.(new Date(periodStartMs(entry, startMs, i)).toISOString()) ?? null;
         }
         series[query.key] = entry;
       }

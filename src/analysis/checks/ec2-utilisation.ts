@@ -1,5 +1,6 @@
 import type { MetricsResult } from '../metrics/types.js';
 import { seriesKey } from '../metrics/types.js';
+import { peakOfSum, statsFrom, windowFrom } from '../metrics/window.js';
 
 /** Bytes in a megabyte (decimal, as CloudWatch byte counts are usually read). */
 export const BYTES_PER_MB = 1_000_000;
@@ -21,31 +22,16 @@ export interface Ec2Utilisation {
  */
 export function ec2Utilisation(metrics: MetricsResult | undefined, instanceId: string, lookbackDays: number): Ec2Utilisation | undefined {
   if (!metrics) return undefined;
-  const from = Date.parse(metrics.end) - lookbackDays * 86_400_000;
-  const pick = (metric: string, stat: string) => {
-    const series = metrics.series[seriesKey(instanceId, metric, stat)];
-    const points = new Map<string, number>();
-    series?.timestamps.forEach((t, i) => {
-      if (Date.parse(t) >= from) points.set(t, series.values[i]!);
-    });
-    return { present: series !== undefined, points };
-  };
-  const cpuMax = pick('CPUUtilization', 'Maximum');
-  if (cpuMax.points.size === 0) return undefined;
-  const cpuAvg = pick('CPUUtilization', 'Average');
-  const netIn = pick('NetworkIn', 'Sum');
-  const netOut = pick('NetworkOut', 'Sum');
-  const averages = [...cpuAvg.points.values()];
-  let peakNetwork: number | null = null;
-  if (netIn.present || netOut.present) {
-    const days = new Set([...netIn.points.keys(), ...netOut.points.keys()]);
-    peakNetwork = 0;
-    for (const day of days) peakNetwork = Math.max(peakNetwork, ((netIn.points.get(day) ?? 0) + (netOut.points.get(day) ?? 0)) / BYTES_PER_MB);
-  }
+  const from = windowFrom(metrics, lookbackDays);
+  const cpuMax = statsFrom(metrics.series[seriesKey(instanceId, 'CPUUtilization', 'Maximum')], from);
+  if (cpuMax.days === 0) return undefined;
+  const cpuAvg = statsFrom(metrics.series[seriesKey(instanceId, 'CPUUtilization', 'Average')], from);
+  const netIn = metrics.series[seriesKey(instanceId, 'NetworkIn', 'Sum')];
+  const netOut = metrics.series[seriesKey(instanceId, 'NetworkOut', 'Sum')];
   return {
-    daysOfData: cpuMax.points.size,
-    peakCpuPercent: Math.max(...cpuMax.points.values()),
-    averageCpuPercent: averages.length === 0 ? 0 : averages.reduce((a, b) => a + b, 0) / averages.length,
-    peakNetworkMbPerDay: peakNetwork,
+    daysOfData: cpuMax.days,
+    peakCpuPercent: cpuMax.max,
+    averageCpuPercent: cpuAvg.days === 0 ? 0 : cpuAvg.sum / cpuAvg.days,
+    peakNetworkMbPerDay: netIn || netOut ? peakOfSum(netIn, netOut, from) / BYTES_PER_MB : null,
   };
 }

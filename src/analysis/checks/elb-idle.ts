@@ -1,5 +1,6 @@
 import { ageDays } from '../dates.js';
-import { lastDays, seriesKey } from '../metrics/types.js';
+import { seriesKey } from '../metrics/types.js';
+import { lastDays } from '../metrics/window.js';
 import { HOURS_PER_MONTH, priceKeys } from '../pricing/keys.js';
 import { makeFinding, r2 } from './helpers.js';
 import { defineRegionCheck, param } from './types.js';
@@ -33,8 +34,8 @@ export const elbIdle = defineRegionCheck({
       const metric = REQUEST_METRIC[lb.type];
       // Undefined when not measured (gateway LB, metrics task missing): then only target health decides.
       const daily = metric ? lastDays(metrics, seriesKey(lb.arn, metric, 'Sum'), params.lookbackDays) : undefined;
-      const busiest = daily === undefined ? null : Math.max(0, ...daily);
-      const total = daily === undefined ? null : daily.reduce((a, b) => a + b, 0);
+      const busiest = daily === undefined ? null : Math.max(0, daily.max);
+      const total = daily === undefined ? null : daily.sum;
       const noHealthyTargets = lb.healthyTargets === 0;
       const lowTraffic = busiest !== null && busiest < params.maxRequestsPerDay;
       if (!noHealthyTargets && !lowTraffic) return [];

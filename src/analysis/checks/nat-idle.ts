@@ -1,5 +1,6 @@
 import { ageDays } from '../dates.js';
-import { lastDays, seriesKey } from '../metrics/types.js';
+import { seriesKey } from '../metrics/types.js';
+import { statsFrom, windowFrom } from '../metrics/window.js';
 import { HOURS_PER_MONTH, priceKeys } from '../pricing/keys.js';
 import { label, makeFinding, r2 } from './helpers.js';
 import { defineRegionCheck, param } from './types.js';
@@ -36,7 +37,9 @@ export const natIdle = defineRegionCheck({
       // A gateway that was not queried (or whose metrics were forbidden) is unknown, not idle.
       if (keys.some((k) => metrics.series[k] === undefined || metrics.series[k]!.status === 'Forbidden')) return [];
       // NAT gateways publish no datapoint for periods without traffic: missing days are zero bytes.
-      const bytes = keys.flatMap((k) => lastDays(metrics, k, params.lookbackDays) ?? []).reduce((a, b) => a + b, 0);
+      const from = windowFrom(metrics, params.lookbackDays);
+      const total = statsFrom(metrics.series[keys[0]!], from);
+      const bytes = statsFrom(metrics.series[keys[1]!], from, total).sum;
       const gb = bytes / BYTES_PER_GB;
       if (gb >= params.maxGbProcessed) return [];
       return [

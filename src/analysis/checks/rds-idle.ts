@@ -1,5 +1,6 @@
 import { ageDays } from '../dates.js';
-import { lastDays, seriesKey } from '../metrics/types.js';
+import { seriesKey } from '../metrics/types.js';
+import { lastDays } from '../metrics/window.js';
 import { HOURS_PER_MONTH, priceKeys } from '../pricing/keys.js';
 import { makeFinding } from './helpers.js';
 import { defineRegionCheck, param } from './types.js';
@@ -29,8 +30,8 @@ export const rdsIdle = defineRegionCheck({
       const age = ageDays(db.createTime, now);
       if (age === null || age < params.lookbackDays) return [];
       const daily = lastDays(metrics, seriesKey(db.dbInstanceId, 'DatabaseConnections', 'Maximum'), params.lookbackDays);
-      if (!daily || daily.length < params.lookbackDays) return [];
-      const peak = Math.max(...daily);
+      if (!daily || daily.days < params.lookbackDays) return [];
+      const peak = daily.max;
       if (peak > params.maxConnections) return [];
       const rate = prices.get(priceKeys.rds(db.engine, db.multiAz, db.instanceClass));
       return [
@@ -47,7 +48,7 @@ export const rdsIdle = defineRegionCheck({
               multiAz: db.multiAz,
               peakConnections: peak,
               lookbackDays: params.lookbackDays,
-              daysOfData: daily.length,
+              daysOfData: daily.days,
               hourlyUsd: rate?.usd ?? null,
             },
             recommendation: 'Take a final snapshot and delete the instance, or stop it if it is needed later (RDS restarts stopped instances after 7 days).',

@@ -12,7 +12,7 @@ export interface MetricsResult {
   days: number;
   /** Queries sent (CloudWatch requests = ceil(queries / 500) plus any NextToken pages). */
   queries: number;
-  /** Series by {@link seriesKey}. */
+  /** Series by {@link seriesKey}, each one value (or null) per day of the window. */
   series: Record<string, MetricSeries>;
 }
 
@@ -21,17 +21,35 @@ export function seriesKey(resourceId: string, metricName: string, stat: string):
   return `${resourceId}|${metricName}|${stat}`;
 }
 
+/** How series were stored before they were kept on a grid: a timestamp per datapoint. */
+interface TimestampedSeries {
+  timestamps: string[];
+  values: number[];
+  status: string;
+}
+
 /**
- * The daily values of the last `lookbackDays` days of the window (missing days are absent).
- * Undefined when the metrics task did not run or returned nothing for this series.
+ * A stored `metrics:{region}` result as the checks read it. A result written by an earlier
+ * version (timestamps per datapoint) can still be resumed from: its series are put on the
+ * window's daily grid here, once.
  */
-export function lastDays(metrics: MetricsResult | undefined, key: string, lookbackDays: number): number[] | undefined {
-  const series = metrics?.series[key];
-  if (!metrics || !series) return undefined;
-  const from = Date.parse(metrics.end) - lookbackDays * 86_400_000;
-  const values: number[] = [];
-  series.timestamps.forEach((t, i) => {
-    if (Date.parse(t) >= from) values.push(series.values[i]!);
-  });
-  return values;
+export function readMetricsResult(result: MetricsResult | undefined): MetricsResult | undefined {
+  if (!result) return undefined;
+  const entries = Object.entries(result.series as Record<string, MetricSeries | TimestampedSeries>);
+  if (!entries.some(([, s]) => 'timestamps' in s)) return result;
+  const startMs = Date.parse(result.start);
+  const series: Record<string, MetricSeries> = {};
+  for (const [key, s] of entries) {
+    if (!('timestamps' in s)) {
+      series[key] = s;
+      continue;
+    }
+    const values = new Array<number | null>(result.days).fill(null);
+    s.timestamps.forEach((t, i) => {
+      const day = Math.floor((Date.parse(t) - startMs) / 86_400_000);
+      if (day >= 0 && day < values.length) values[day] = s.values[i]!;
+    });
+    series[key] = { start: result.start, periodSeconds: 86_400, values, status: s.status };
+  }
+  return { ...result, series };
 }

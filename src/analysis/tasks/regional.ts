@@ -4,7 +4,7 @@ import type { Cache } from '../../state/cache.js';
 import type { ChecksConfig } from '../config.js';
 import type { RegionCheck } from '../checks/types.js';
 import { buildMetricQueries } from '../metrics/queries.js';
-import type { MetricFamily, MetricsResult } from '../metrics/types.js';
+import { readMetricsResult, type MetricFamily, type MetricsResult } from '../metrics/types.js';
 import { PriceLookup, resolvePrices, type PricesResult } from '../pricing/price-book.js';
 import type { ChecksResult } from './result.js';
 import { familyOf, mergeInventory } from './inventory.js';
@@ -61,7 +61,7 @@ export function runRegionChecks(
 ): ChecksResult {
   const { region, ids } = options;
   const inventory = mergeInventory(ctx.inputs, ids.inventory);
-  const metrics = ids.metrics ? (ctx.inputs.get(ids.metrics) as MetricsResult | undefined) : undefined;
+  const metrics = ids.metrics ? readMetricsResult(ctx.inputs.get(ids.metrics) as MetricsResult | undefined) : undefined;
   const prices = ctx.inputs.get(ids.prices) as PricesResult | undefined;
   const lookup = new PriceLookup(region, prices?.prices);
   const result: ChecksResult = { region, findings: [], ran: [], notRun: [] };

@@ -11,10 +11,16 @@ export interface MetricQuery {
   periodSeconds: number;
 }
 
+/**
+ * One query's datapoints on the request's grid: `values[i]` is the period starting at
+ * `start + i × periodSeconds`, one entry per period of [start, end), `null` where CloudWatch
+ * returned no datapoint. No timestamp per datapoint: series of long windows stay small.
+ */
 export interface MetricSeries {
-  /** ISO timestamps, ascending. */
-  timestamps: string[];
-  values: number[];
+  /** ISO instant of the first period: the request's start. */
+  start: string;
+  periodSeconds: number;
+  values: Array<number | null>;
   /** CloudWatch's status of the last page: `Complete`, `PartialData`, `Forbidden`, `InternalError`. */
   status: string;
 }

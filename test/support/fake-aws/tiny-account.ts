@@ -1,3 +1,4 @@
+import { emptySeries } from '../../../src/aws/cloudwatch-series.js';
 import type { AwsAdapters, CostPeriod, CostQuery, DbInstance, EbsSnapshot, MetricSeries, PriceListProduct } from '../../../src/aws/ports.js';
 
 /**
@@ -38,13 +39,9 @@ const PRODUCTS: PriceListProduct[] = ['gp2', 'gp3', 'io1'].map((type, i) => ({
 }));
 
 function metricSeries(start: string, end: string, period: number, seed: number): MetricSeries {
-  const timestamps: string[] = [];
-  const values: number[] = [];
-  for (let t = Date.parse(start); t < Date.parse(end); t += period * 1000) {
-    timestamps.push(new Date(t).toISOString());
-    values.push(Math.round(((seed * 7 + timestamps.length * 3) % 23) * 100) / 100 + 0.5);
-  }
-  return { timestamps, values, status: 'Complete' };
+  const series = emptySeries(start, end, period);
+  series.values = series.values.map((_, i) => Math.round(((seed * 7 + (i + 1) * 3) % 23) * 100) / 100 + 0.5);
+  return series;
 }
 
 export function tinyAccount(): AwsAdapters {
@@ -114,7 +111,7 @@ export function tinyAccount(): AwsAdapters {
     }),
     cloudwatch: () => ({
       getMetricData: async ({ queries, start, end }) =>
-        Object.fromEntries(queries.map((q, i) => [q.key, q.metricName === 'Missing' ? { timestamps: [], values: [], status: 'Complete' } : metricSeries(start, end, q.periodSeconds, i)])),
+        Object.fromEntries(queries.map((q, i) => [q.key, q.metricName === 'Missing' ? emptySeries(start, end, q.periodSeconds) : metricSeries(start, end, q.periodSeconds, i)])),
     }),
   };
 }

@@ -41,8 +41,29 @@ describe('CloudWatch adapter', () => {
       ScanBy: 'TimestampAscending',
       MetricDataQueries: [{ Id: 'q0', MetricStat: { Metric: { Namespace: 'AWS/EC2', MetricName: 'CPUUtilization', Dimensions: [{ Name: 'InstanceId', Value: 'i-7' }] }, Period: 86_400, Stat: 'Maximum' }, ReturnData: true }, { Id: 'q1' }],
     });
-    expect(series['i-7|CPUUtilization|Maximum']).toEqual({ timestamps: [day(0), day(1), day(2)].map((d) => d.toISOString()), values: [3, 4, 5], status: 'Complete' });
-    expect(series['i-8|CPUUtilization|Maximum']).toEqual({ timestamps: [], values: [], status: 'Complete' });
+    expect(series['i-7|CPUUtilization|Maximum']).toEqual({ start: '2026-11-10T00:00:00.000Z', periodSeconds: 86_400, values: [3, 4, 5], status: 'Complete' });
+    expect(series['i-8|CPUUtilization|Maximum']).toEqual({ start: '2026-11-10T00:00:00.000Z', periodSeconds: 86_400, values: [null, null, null], status: 'Complete' });
+  });
+
+  it('puts each datapoint in its day whatever the order, with null for a day without one', async () => {
+    mock.on(GetMetricDataCommand).resolves({
+      MetricDataResults: [
+        // Unordered, a gap on day 2, one point off the day grid, and one outside the window.
+        { Id: 'q0', Timestamps: [day(3), day(0), new Date(day(1).getTime() + 3_600_000), day(9), day(-1)], Values: [6, 3, 4, 9, 1], StatusCode: 'Complete' },
+      ],
+    });
+    const series = await cw.getMetricData({ queries: [query(7)], start: '2026-11-10T00:00:00.000Z', end: '2026-11-14T00:00:00.000Z' });
+    expect(series['i-7|CPUUtilization|Maximum']).toEqual({ start: '2026-11-10T00:00:00.000Z', periodSeconds: 86_400, values: [3, 4, null, 6], status: 'Complete' });
+  });
+
+  it('keeps a series partial when its last page says so, and its status per series', async () => {
+    mock
+      .on(GetMetricDataCommand)
+      .resolvesOnce({ MetricDataResults: [{ Id: 'q0', Timestamps: [day(1)], Values: [2], StatusCode: 'PartialData' }, { Id: 'q1', Timestamps: [], Values: [], StatusCode: 'Forbidden' }], NextToken: 'cw-2' })
+      .resolvesOnce({ MetricDataResults: [{ Id: 'q0', Timestamps: [day(0)], Values: [1], StatusCode: 'PartialData' }] });
+    const series = await cw.getMetricData({ queries: [query(7), query(8)], start: '2026-11-10T00:00:00.000Z', end: '2026-11-12T00:00:00.000Z' });
+    expect(series['i-7|CPUUtilization|Maximum']).toMatchObject({ values: [1, 2], status: 'PartialData' });
+    expect(series['i-8|CPUUtilization|Maximum']).toMatchObject({ values: [null, null], status: 'Forbidden' });
   });
 
   it('answers nothing for no queries without calling CloudWatch', async () => {

@@ -69,18 +69,20 @@ export const cloudwatch: ServiceDefinition = {
       const results = wireQueries
         .filter((q) => q.ReturnData !== false)
         .map((q) => {
-          const s = series[q.Id!] ?? { timestamps: [], values: [], status: 'Complete' };
-          const order = s.timestamps.map((_, i) => i);
+          const s = series[q.Id!];
+          // Only periods with a datapoint go on the wire, as CloudWatch sends them.
+          const order = s ? s.values.flatMap((v, i) => (v === null ? [] : [i])) : [];
           if (descending) order.reverse();
           const shown = order.slice(from, from + size);
           const hasMore = order.length > from + size;
           more ||= hasMore;
+          const startSeconds = s ? Date.parse(s.start) / 1000 : 0;
           return {
             Id: q.Id,
             Label: q.MetricStat?.Metric?.MetricName,
-            Timestamps: shown.map((i) => Date.parse(s.timestamps[i]!) / 1000),
-            Values: shown.map((i) => s.values[i]),
-            StatusCode: hasMore ? 'PartialData' : s.status,
+            Timestamps: shown.map((i) => startSeconds + i * s!.periodSeconds),
+            Values: shown.map((i) => s!.values[i]),
+            StatusCode: hasMore ? 'PartialData' : (s?.status ?? 'Complete'),
           };
         });
       return jsonReply('json1.0', { MetricDataResults: results, Messages: [], ...(more ? { NextToken: encodeToken(scope, pageIndex + 1) } : {}) });

@@ -137,11 +137,9 @@ export function metrics(specs: SeriesSpec[], days = 14, region = 'us-east-1'): M
   const result: MetricsResult = { region, start: new Date(endMs - days * DAY).toISOString(), end: new Date(endMs).toISOString(), days, queries: specs.length, series: {} };
   for (const spec of specs) {
     const n = spec.values.length;
-    result.series[seriesKey(spec.resourceId, spec.metric, spec.stat)] = {
-      timestamps: spec.values.map((_, i) => new Date(endMs - (n - i) * DAY).toISOString()),
-      values: [...spec.values],
-      status: 'Complete',
-    };
+    // The values end the day before the window end; earlier days of the window have none.
+    const values = [...new Array<null>(Math.max(0, days - n)).fill(null), ...spec.values.slice(Math.max(0, n - days))];
+    result.series[seriesKey(spec.resourceId, spec.metric, spec.stat)] = { start: result.start, periodSeconds: DAY / 1000, values, status: 'Complete' };
   }
   return result;
 }
