@@ -38,6 +38,13 @@ export function priceCacheKey(region: string): string {
 type RegionPriceCache = Record<PriceKey, { usd: number | null; expiresAt: number }>;
 
 /**
+ * GetProducts calls in flight at once for one region. The Price List API throttles each account
+ * (a token bucket of 10, refilled at 5 per second), so a few at a time shortens the task
+ * without turning every call into a throttled one.
+ */
+export const PRICE_LIST_CONCURRENCY = 5;
+
+/**
  * Prices `keys` in `region`: from the cache, else the Price List API (cached 7 days), else the
  * bundled snapshot. After the first API failure (denied, or still unreachable or throttled on
  * the task's last attempt) the rest come from the snapshot without further calls: a denied API
@@ -57,40 +64,50 @@ export async function resolvePrices(
   const known: RegionPriceCache = Object.fromEntries(
     Object.entries((await cache.get<RegionPriceCache>(priceCacheKey(region), signal)) ?? {}).filter(([, e]) => e.expiresAt > now()),
   );
+  const sorted = [...new Set(keys)].sort();
+  const asks = sorted.flatMap((key) => {
+    const query = known[key] === undefined ? priceListQuery(key, region) : undefined;
+    return query ? [{ key, query }] : [];
+  });
   let learnt = false;
-  try {
-    for (const key of [...new Set(keys)].sort()) {
-      signal?.throwIfAborted();
-      const cached = known[key];
-      if (typeof cached?.usd === 'number') {
-        result.prices[key] = { usd: cached.usd, source: 'price-list' };
-        continue;
-      }
-      const query = result.apiProblem === null && cached === undefined ? priceListQuery(key, region) : undefined;
-      if (query) {
-        try {
-          result.apiCalls++;
-          const products = await pricing.getProducts({ serviceCode: query.serviceCode, filters: query.filters }, signal);
-          const usd = query.pick(products);
-          known[key] = { usd: usd ?? null, expiresAt: now() + PRICE_CACHE_TTL_MS };
-          learnt = true;
-          if (usd !== undefined) {
-            result.prices[key] = { usd, source: 'price-list' };
-            continue;
-          }
-        } catch (error) {
-          if (signal?.aborted) throw error;
-          if (options.fallBackOnTransient === false && classifyError(error) === 'retryable') throw error;
-          result.apiProblem = errorMessage(error);
-        }
-      }
-      const bundled = bundledPrice(region, key);
-      if (bundled !== undefined) result.prices[key] = { usd: bundled, source: 'bundled' };
-      else result.unpriced.push(key);
+  // A transient failure to throw once the calls in flight have settled (their answers are kept).
+  let failure: { error: unknown } | undefined;
+  const ask = async ({ key, query }: (typeof asks)[number]): Promise<void> => {
+    result.apiCalls++;
+    try {
+      const products = await pricing.getProducts({ serviceCode: query.serviceCode, filters: query.filters }, signal);
+      known[key] = { usd: query.pick(products) ?? null, expiresAt: now() + PRICE_CACHE_TTL_MS };
+      learnt = true;
+    } catch (error) {
+      if (signal?.aborted || (options.fallBackOnTransient === false && classifyError(error) === 'retryable')) failure ??= { error };
+      else result.apiProblem ??= errorMessage(error);
     }
+  };
+  let next = 0;
+  const stopped = () => failure !== undefined || result.apiProblem !== null || signal?.aborted === true;
+  const worker = async () => {
+    while (next < asks.length && !stopped()) await ask(asks[next++]!);
+  };
+  try {
+    // The first call alone: a denied or unreachable API then costs one call, not a poolful.
+    if (asks.length > 0 && !stopped()) await ask(asks[next++]!);
+    await Promise.all(Array.from({ length: Math.min(PRICE_LIST_CONCURRENCY, asks.length - next) }, worker));
+    if (failure) throw failure.error;
+    signal?.throwIfAborted();
   } finally {
     // Kept even when a throttled call ends the attempt, so the retry asks only what is left.
     if (learnt && !signal?.aborted) await cache.put(priceCacheKey(region), known, undefined, signal);
+  }
+  // In key order whatever order the answers came in, so the result does not depend on timing.
+  for (const key of sorted) {
+    const usd = known[key]?.usd;
+    if (typeof usd === 'number') {
+      result.prices[key] = { usd, source: 'price-list' };
+      continue;
+    }
+    const bundled = bundledPrice(region, key);
+    if (bundled !== undefined) result.prices[key] = { usd: bundled, source: 'bundled' };
+    else result.unpriced.push(key);
   }
   return result;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { priceListQuery } from '../../../src/analysis/pricing/price-list.js';
-import { priceCacheKey, PriceLookup, resolvePrices } from '../../../src/analysis/pricing/price-book.js';
+import { PRICE_LIST_CONCURRENCY, priceCacheKey, PriceLookup, resolvePrices } from '../../../src/analysis/pricing/price-book.js';
 import { BUNDLED_PRICES } from '../../../src/analysis/pricing/snapshot.js';
 import { smallerSizes } from '../../../src/analysis/pricing/instance-types.js';
 import type { PricingPort } from '../../../src/aws/ports.js';
@@ -137,6 +137,48 @@ describe('resolvePrices', () => {
     const api = fakePricing(() => new TaskSkippedError('access denied to pricing:GetProducts in us-east-1'));
     const result = await resolvePrices(['ebs:gp2'], 'eu-west-1', api, memoryCache(), undefined, { fallBackOnTransient: false });
     expect(result.prices['ebs:gp2']?.source).toBe('bundled');
+  });
+
+  // Priced by the us-east-1 snapshot whatever the fake API answers.
+  const MANY = ['ebs:gp2', 'ebs:gp3', 'ebs:io1', 'ebs:st1', 'ebs:sc1', 'ebs-iops:gp3', 'ebs-iops:io1', 'ebs-throughput:gp3', 'ebs-snapshot', 'eip-idle', 'nat-hour', 'nat-gb', 'lb:application', 'lb:network'];
+  const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it(`asks one key alone, then at most ${PRICE_LIST_CONCURRENCY} at a time, and lists prices in key order whatever order the answers come in`, async () => {
+    let inFlight = 0;
+    const inFlightAtStart: number[] = [];
+    let peak = 0;
+    const api: PricingPort = {
+      async getProducts() {
+        inFlightAtStart.push(inFlight++);
+        peak = Math.max(peak, inFlight);
+        await delay(20 - inFlightAtStart.length); // later calls answer first
+        inFlight--;
+        return [];
+      },
+    };
+    const result = await resolvePrices([...MANY].reverse(), 'us-east-1', api, memoryCache());
+    expect(result.apiCalls).toBe(MANY.length);
+    expect(inFlightAtStart.slice(0, 2)).toEqual([0, 0]);
+    expect(peak).toBe(PRICE_LIST_CONCURRENCY);
+    expect(Object.keys(result.prices)).toEqual([...MANY].sort());
+    expect(result.apiProblem).toBeNull();
+  });
+
+  it('a throttled call in the pool starts no further calls, keeps the answers in flight, and the retry asks only the rest', async () => {
+    const cache = memoryCache();
+    let calls = 0;
+    const api: PricingPort = {
+      async getProducts() {
+        if (++calls === 3) throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } });
+        await delay(1);
+        return [];
+      },
+    };
+    await expect(resolvePrices(MANY, 'us-east-1', api, cache, undefined, { fallBackOnTransient: false })).rejects.toThrow(/Rate exceeded/);
+    // The first call, then a poolful already in flight when the third failed.
+    expect(calls).toBe(1 + PRICE_LIST_CONCURRENCY);
+    const retry = await resolvePrices(MANY, 'us-east-1', api, cache, undefined, { fallBackOnTransient: false });
+    expect(retry.apiCalls).toBe(MANY.length - PRICE_LIST_CONCURRENCY);
   });
 
   it('the lookup falls back to the snapshot when the prices task did not run', () => {
