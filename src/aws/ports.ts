@@ -5,10 +5,12 @@
  * (dates as ISO 8601 strings), so results can be stored and resumed.
  */
 
+export type * from './ports/compute-optimizer.js';
 export type * from './ports/cost-explorer.js';
 export type * from './ports/inventory.js';
 export type * from './ports/metrics-pricing.js';
 
+import type { ComputeOptimizerPort } from './ports/compute-optimizer.js';
 import type { CostExplorerPort } from './ports/cost-explorer.js';
 import type { Ec2Port, ElbPort, RdsPort } from './ports/inventory.js';
 import type { CloudWatchPort, PricingPort, RegionsPort } from './ports/metrics-pricing.js';
@@ -22,4 +24,6 @@ export interface AwsAdapters {
   elb(region: string): ElbPort;
   rds(region: string): RdsPort;
   cloudwatch(region: string): CloudWatchPort;
+  /** Absent where the account source has no Compute Optimizer: its tasks are then not planned. */
+  computeOptimizer?(region: string): ComputeOptimizerPort;
 }

@@ -9,6 +9,7 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const SERVICE_PREFIX: Record<string, string> = {
   'client-cost-explorer': 'ce',
   'client-cloudwatch': 'cloudwatch',
+  'client-compute-optimizer': 'compute-optimizer',
   'client-ec2': 'ec2',
   'client-elastic-load-balancing-v2': 'elasticloadbalancing',
   'client-pricing': 'pricing',
