@@ -2,6 +2,7 @@ import type { AwsAdapters } from '../aws/ports.js';
 import { taskId, type TaskDefinition } from '../executor/types.js';
 import type { CostSummary, Finding } from '../report/model.js';
 import type { Cache } from '../state/cache.js';
+import { AWS_COMPUTE_OPTIMIZER } from './advice/compute-optimizer.js';
 import { CHECKS, isAccountCheck, isRegionCheck } from './checks/registry.js';
 import { defaultChecksConfig, type ChecksConfig } from './config.js';
 import { fetchAnomalies, fetchClosedMonths, fetchDaily, fetchForecast, type CostAnomaliesResult, type CostDailyResult, type CostForecastResult, type CostMonthsResult } from './cost/fetch.js';
@@ -11,6 +12,7 @@ import { utcDay } from './dates.js';
 import type { MetricFamily } from './metrics/types.js';
 import type { PricesResult } from './pricing/price-book.js';
 import { assertRegions } from './regions.js';
+import { COMPUTE_OPTIMIZER_TASK_TYPE, computeOptimizerTasks } from './tasks/compute-optimizer.js';
 import { familyOf, INVENTORY_FAMILIES } from './tasks/inventory.js';
 import { enabledRegionChecks, runMetrics, runPrices, runRegionChecks, type RegionTaskIds } from './tasks/regional.js';
 import { orderFindings, potentialSavings, type AnalysisResult, type ChecksResult } from './tasks/result.js';
@@ -46,6 +48,8 @@ export const ANALYSIS_TASK_ID = 'analysis';
  * - per region: one inventory task per resource family the enabled checks need
  *   (`ec2-inventory:{region}`, ...), `metrics:{region}` (CloudWatch), `prices:{region}`
  *   (Price List) and `checks:{region}`; regions share no task, so they run in parallel;
+ * - per region, `compute-optimizer:{region}` (breaker `aws:compute-optimizer`): AWS Compute
+ *   Optimizer's advice as findings, skipped where the account is not enrolled;
  * - `analysis`: optional dependency on every task, so the report is assembled from whatever
  *   succeeded, with the rest listed as gaps.
  */
@@ -105,6 +109,7 @@ export function buildAnalysisGraph(options: AnalysisGraphOptions): TaskDefinitio
     for (const region of regions) tasks.push(...regionTasks(region, families, metricFamilies, metricDays, regionChecks, options));
   }
 
+  tasks.push(...computeOptimizerTasks(regions, adapters, config[AWS_COMPUTE_OPTIMIZER]));
   tasks.push(analysisTask(tasks, ids.costs, regions));
   return tasks;
 }
@@ -162,7 +167,7 @@ function regionTasks(
 }
 
 function analysisTask(tasks: readonly TaskDefinition[], costsId: string, regions: string[]): TaskDefinition<AnalysisResult> {
-  const checkIds = tasks.filter((t) => t.type === 'checks').map((t) => t.id);
+  const checkIds = tasks.filter((t) => t.type === 'checks' || t.type === COMPUTE_OPTIMIZER_TASK_TYPE).map((t) => t.id);
   const priceIds = tasks.filter((t) => t.type === 'prices').map((t) => t.id);
   return {
     id: ANALYSIS_TASK_ID,

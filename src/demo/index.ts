@@ -1,5 +1,6 @@
 import type { AwsAdapters } from '../aws/ports.js';
 import { DEMO_ACCOUNT_ID, DEMO_REGIONS } from './catalogue.js';
+import { demoComputeOptimizer } from './compute-optimizer.js';
 import { demoCostExplorer } from './costs.js';
 import { demoEc2, demoElb, demoRds } from './inventory.js';
 import { demoCloudWatch } from './metrics.js';
@@ -20,8 +21,9 @@ export interface DemoOptions {
 /**
  * A synthetic account (123456789012; us-east-1, eu-west-1, ap-southeast-2) behind the same
  * ports as AWS: a few dozen resources with every kind of waste the checks find, three months of
- * daily costs by service, region and team tag with a visible spike, CloudWatch metrics, and a
- * Price List. Deterministic for a given `now`; no network.
+ * daily costs by service, region and team tag with a visible spike, CloudWatch metrics, a
+ * Price List, and Compute Optimizer advice (enrolled in two regions, not in eu-west-1).
+ * Deterministic for a given `now`; no network.
  */
 export function createDemoAdapters(options: DemoOptions = {}): AwsAdapters {
   const now = options.now ?? DEMO_NOW;
@@ -33,6 +35,7 @@ export function createDemoAdapters(options: DemoOptions = {}): AwsAdapters {
     elb: (region) => demoElb(region, now),
     rds: (region) => demoRds(region, now),
     cloudwatch: () => demoCloudWatch(now),
+    computeOptimizer: (region) => demoComputeOptimizer(region, now),
   };
 }
 

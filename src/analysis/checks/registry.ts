@@ -1,3 +1,4 @@
+import { awsComputeOptimizer } from '../advice/compute-optimizer.js';
 import { costSpike } from './cost-spike.js';
 import { ebsGp2ToGp3 } from './ebs-gp2-to-gp3.js';
 import { ebsSnapshotOld } from './ebs-snapshot-old.js';
@@ -26,6 +27,8 @@ export const CHECKS: readonly CheckDefinition[] = [
   elbIdle,
   rdsIdle,
   costSpike,
+  // AWS's own advice: planned by the graph as its own tasks, neither a region nor an account check.
+  awsComputeOptimizer,
 ] as unknown as readonly CheckDefinition[];
 
 export const CHECK_IDS: readonly string[] = CHECKS.map((c) => c.id);

@@ -35,7 +35,9 @@ export interface AnalysisResult {
 /**
  * The account's potential monthly saving: findings of saving checks grouped by resource, each
  * resource counted once at its largest saving (idle and previous generation on one instance
- * are not added up).
+ * are not added up, nor our rightsizing and Compute Optimizer's). The key is region and
+ * resource id, so every source of findings must name a resource by the id the inventory uses
+ * (`i-…`, `vol-…`), never by its ARN.
  */
 export function potentialSavings(findings: readonly Finding[]): number {
   const best = new Map<string, number>();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHECK_IDS } from '../../../src/analysis/checks/registry.js';
+import { defaultChecksConfig, type ChecksConfig } from '../../../src/analysis/config.js';
 import { buildAnalysisGraph } from '../../../src/analysis/graph.js';
 import { resolveRegions } from '../../../src/analysis/regions.js';
 import type { AnalysisResult } from '../../../src/analysis/tasks/result.js';
@@ -7,10 +8,10 @@ import { createDemoAdapters, DEMO_ACCOUNT_ID, DEMO_NOW, DEMO_REGIONS, type DemoO
 import { memoryCache } from '../../../src/state/cache.js';
 import { runGraph } from './support/run-graph.js';
 
-async function analyseDemo(options: DemoOptions = {}): Promise<AnalysisResult> {
+async function analyseDemo(options: DemoOptions = {}, checks?: ChecksConfig): Promise<AnalysisResult> {
   const adapters = createDemoAdapters(options);
   const regions = await resolveRegions(adapters, 'all');
-  const run = await runGraph(buildAnalysisGraph({ accountId: DEMO_ACCOUNT_ID, regions, adapters, cache: memoryCache(), now: options.now ?? DEMO_NOW, tagKey: 'team' }), { failFast: true, now: options.now ?? DEMO_NOW });
+  const run = await runGraph(buildAnalysisGraph({ accountId: DEMO_ACCOUNT_ID, regions, adapters, cache: memoryCache(), now: options.now ?? DEMO_NOW, tagKey: 'team', ...(checks ? { checks } : {}) }), { failFast: true, now: options.now ?? DEMO_NOW });
   return run.results.get('analysis') as AnalysisResult;
 }
 
@@ -23,9 +24,10 @@ describe('demo account', () => {
     expect(analysis.findings.filter((f) => f.check !== 'cost-spike').every((f) => f.estimatedMonthlySavings > 0)).toBe(true);
     expect(analysis.findings.filter((f) => f.check === 'cost-spike').every((f) => Number(f.evidence.projectedMonthlyIncreaseUsd) > 0)).toBe(true);
     expect(new Set(analysis.findings.map((f) => f.region))).toEqual(new Set(['global', ...DEMO_REGIONS]));
-    expect(analysis.gaps).toEqual([]);
+    // eu-west-1 has not opted in to Compute Optimizer: the one gap, by design.
+    expect(analysis.gaps).toEqual([{ taskId: 'compute-optimizer:eu-west-1', reason: 'Compute Optimizer: not enrolled' }]);
     expect(analysis.usedBundledPrices).toBe(false);
-    expect(analysis.findings.filter((f) => f.check !== 'cost-spike').every((f) => f.priceSource === 'price-list')).toBe(true);
+    expect(analysis.findings.filter((f) => !['cost-spike', 'aws-compute-optimizer'].includes(f.check)).every((f) => f.priceSource === 'price-list')).toBe(true);
     expect(analysis.potentialMonthlySavings).toBeGreaterThan(1000);
   });
 
@@ -65,7 +67,7 @@ describe('demo account', () => {
     const bundled = await analyseDemo({ priceList: 'denied' });
     expect(bundled.usedBundledPrices).toBe(true);
     expect(bundled.priceProblems.map((p) => p.region).sort()).toEqual([...DEMO_REGIONS].sort());
-    expect(bundled.findings.filter((f) => f.check !== 'cost-spike').every((f) => f.priceSource === 'bundled')).toBe(true);
+    expect(bundled.findings.filter((f) => !['cost-spike', 'aws-compute-optimizer'].includes(f.check)).every((f) => f.priceSource === 'bundled')).toBe(true);
     expect(bundled.potentialMonthlySavings).toBe(live.potentialMonthlySavings);
   });
 
@@ -73,5 +75,21 @@ describe('demo account', () => {
     const adapters = createDemoAdapters();
     expect(await adapters.ec2('us-west-2').listInstances()).toEqual([]);
     expect(await adapters.rds('us-west-2').listDbInstances()).toEqual([]);
+    expect(await adapters.computeOptimizer!('us-west-2').idleRecommendations()).toEqual({ recommendations: [], errors: [] });
+  });
+
+  it("has Compute Optimizer's advice in two regions: overlaps counted once, its extra advice added", async () => {
+    const analysis = await analyseDemo();
+    const advice = analysis.findings.filter((f) => f.check === 'aws-compute-optimizer');
+    expect(new Set(advice.map((f) => f.region))).toEqual(new Set(['us-east-1', 'ap-southeast-2']));
+    expect(advice.map((f) => f.resourceType).sort()).toEqual(['ebs-volume', 'ebs-volume', 'ec2-instance', 'ec2-instance', 'ec2-instance', 'ec2-instance', 'nat-gateway']);
+    // batch-worker: our one-size-smaller saving and AWS's larger move to m6i.large; the resource counts once.
+    const batch = analysis.findings.filter((f) => f.resourceId === 'i-0a1e5c7d2b9f30004');
+    expect(batch.map((f) => [f.check, f.estimatedMonthlySavings])).toEqual([['aws-compute-optimizer', 210.24], ['ec2-underutilised', 140.16]]);
+    const withoutAdvice = defaultChecksConfig();
+    withoutAdvice['aws-compute-optimizer']!.enabled = false;
+    const ours = await analyseDemo({}, withoutAdvice);
+    // +70.08 (batch-worker), +38.54 (syd-web, which our 20% threshold leaves alone), +5.00 (reporting-data: gp3 at 125 MiB/s).
+    expect(analysis.potentialMonthlySavings).toBe(Math.round((ours.potentialMonthlySavings + 70.08 + 38.54 + 5) * 100) / 100);
   });
 });

@@ -1,4 +1,5 @@
 import { CloudWatchClient, GetMetricDataCommand, type GetMetricDataCommandInput } from '@aws-sdk/client-cloudwatch';
+import { ComputeOptimizerClient, GetEBSVolumeRecommendationsCommand, GetEC2InstanceRecommendationsCommand, GetIdleRecommendationsCommand } from '@aws-sdk/client-compute-optimizer';
 import { CostExplorerClient, GetAnomaliesCommand } from '@aws-sdk/client-cost-explorer';
 import {
   DescribeAddressesCommand,
@@ -34,6 +35,7 @@ const mocks = {
   rds: mockClient(RDSClient),
   pricing: mockClient(PricingClient),
   ce: mockClient(CostExplorerClient),
+  co: mockClient(ComputeOptimizerClient),
 };
 
 const regionOf = async (thisValue: unknown) => (thisValue as EC2Client).config.region();
@@ -78,6 +80,9 @@ describe('analysis graph', () => {
     mocks.rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [] });
     mocks.pricing.on(GetProductsCommand).rejects(serviceError('AccessDeniedException', 'User is not authorized to perform: pricing:GetProducts', 400));
     mocks.cw.on(GetMetricDataCommand).callsFake(quietCloudWatch);
+    mocks.co.on(GetEC2InstanceRecommendationsCommand).resolves({ instanceRecommendations: [] });
+    mocks.co.on(GetEBSVolumeRecommendationsCommand).resolves({ volumeRecommendations: [] });
+    mocks.co.on(GetIdleRecommendationsCommand).resolves({ idleRecommendations: [] });
   });
   afterEach(() => {
     for (const m of Object.values(mocks)) m.reset();
@@ -88,7 +93,7 @@ describe('analysis graph', () => {
     const ids = tasks.map((t) => t.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const region of ['us-east-1', 'eu-west-1']) {
-      for (const type of ['ec2-inventory', 'ebs-inventory', 'snapshot-inventory', 'eip-inventory', 'nat-inventory', 'elb-inventory', 'rds-inventory', 'metrics', 'prices', 'checks']) {
+      for (const type of ['ec2-inventory', 'ebs-inventory', 'snapshot-inventory', 'eip-inventory', 'nat-inventory', 'elb-inventory', 'rds-inventory', 'metrics', 'prices', 'checks', 'compute-optimizer']) {
         expect(ids).toContain(`${type}:${region}`);
       }
     }
@@ -100,6 +105,7 @@ describe('analysis graph', () => {
     expect(byId.get('ec2-inventory:us-east-1')!.breakerKeys).toEqual(['aws:ec2']);
     expect(byId.get('elb-inventory:us-east-1')!.breakerKeys).toEqual(['aws:elbv2']);
     expect(byId.get('metrics:eu-west-1')!.breakerKeys).toEqual(['aws:cloudwatch']);
+    expect(byId.get('compute-optimizer:eu-west-1')!.breakerKeys).toEqual(['aws:compute-optimizer']);
     expect(byId.get('metrics:eu-west-1')!.optionalDependsOn).toEqual(['ec2-inventory:eu-west-1', 'nat-inventory:eu-west-1', 'elb-inventory:eu-west-1', 'rds-inventory:eu-west-1']);
     expect(['cost-daily', 'cost-months', 'cost-forecast', 'cost-anomalies'].map((id) => byId.get(id)!.breakerKeys)).toEqual([['aws:ce'], ['aws:ce'], ['aws:ce'], ['aws:ce']]);
     const analysis = byId.get(ANALYSIS_TASK_ID)!;
