@@ -2,7 +2,7 @@ import type {
   AwsAdapters, CloudWatchPort, DbInstance, EbsSnapshot, EbsVolume, Ec2Instance, Ec2Port, ElasticIp, ElbPort,
   LoadBalancer, MachineImage, MetricQuery, MetricSeries, NatGateway, RdsPort, TargetGroup,
 } from '../../src/aws/ports.js';
-import { emptySeries } from '../../src/aws/cloudwatch-series.js';
+import { periodCount } from '../../src/aws/cloudwatch-series.js';
 import { demoCostExplorer } from '../../src/demo/costs.js';
 import { demoPricing } from '../../src/demo/price-list.js';
 import { unit } from '../../src/demo/random.js';
@@ -161,13 +161,14 @@ export function syntheticSeries(query: Pick<MetricQuery, 'metricName' | 'stat' |
   const level = profile < 0.1 ? 0.02 : profile < 0.3 ? 0.12 : 0.5;
   const scale = query.metricName === 'CPUUtilization' ? 100 : query.metricName.startsWith('Network') ? 5e9 : query.metricName === 'DatabaseConnections' ? 100 : 1e6;
   let state = Math.floor(unit(`${resource}|${query.metricName}|${query.stat}`) * 2 ** 32);
-  const series = emptySeries(start, end, query.periodSeconds);
-  for (let i = 0; i < series.values.length; i++) {
+  // A datapoint every day, as the real adapter's series of a running instance: numbers only.
+  const values = new Array<number>(periodCount(Date.parse(start), Date.parse(end), query.periodSeconds));
+  for (let i = 0; i < values.length; i++) {
     state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0; // one xorshift-multiply step per day
     const value = level * scale * (0.5 + state / 2 ** 32);
-    series.values[i] = query.metricName === 'CPUUtilization' ? Math.min(100, value) : Math.round(value);
+    values[i] = query.metricName === 'CPUUtilization' ? Math.min(100, value) : Math.round(value);
   }
-  return series;
+  return { start, periodSeconds: query.periodSeconds, values, status: 'Complete' };
 }
 
 function syntheticCloudWatch(_now: Date): CloudWatchPort {

@@ -5,10 +5,26 @@ export function periodCount(startMs: number, endMs: number, periodSeconds: numbe
   return Math.max(0, Math.ceil((endMs - startMs) / (periodSeconds * 1000)));
 }
 
-/** A series of [start, end) with no datapoint yet. */
+/** A series of [start, end) without any datapoint. */
 export function emptySeries(start: string, end: string, periodSeconds: number, status = 'Complete'): MetricSeries {
   const count = periodCount(Date.parse(start), Date.parse(end), periodSeconds);
   return { start, periodSeconds, values: new Array<number | null>(count).fill(null), status };
+}
+
+/**
+ * A series of [start, end) to fill with {@link putDatapoint}. Its empty periods hold NaN until
+ * {@link closeSeries}: an array of numbers only keeps them unboxed, where a single null would
+ * box every value of it (tens of thousands of series per region).
+ */
+export function openSeries(start: string, end: string, periodSeconds: number): MetricSeries {
+  const count = periodCount(Date.parse(start), Date.parse(end), periodSeconds);
+  return { start, periodSeconds, values: new Array<number>(count).fill(Number.NaN), status: 'Complete' };
+}
+
+/** Periods still without a datapoint become null. */
+export function closeSeries(series: MetricSeries): MetricSeries {
+  if (series.values.includes(Number.NaN)) series.values = series.values.map((v) => (v !== null && Number.isNaN(v) ? null : v));
+  return series;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { CloudWatchClient, GetMetricDataCommand, type MetricDataQuery, type MetricDataResult } from '@aws-sdk/client-cloudwatch';
-import { emptySeries, putDatapoint } from './cloudwatch-series.js';
+import { closeSeries, openSeries, putDatapoint } from './cloudwatch-series.js';
 import { awsCall } from './errors.js';
 import { collectPages } from './paginate.js';
 import type { CloudWatchPort, MetricQuery, MetricSeries } from './ports.js';
@@ -22,7 +22,7 @@ export function cloudWatchAdapter(client: CloudWatchClient, region: string): Clo
         const keyOfId = new Map(batch.map((q, i) => [`q${offset + i}`, q.key]));
         // Every query gets a series, even one CloudWatch answers without datapoints: "queried,
         // nothing happened" must stay distinguishable from "not queried".
-        for (const q of batch) series[q.key] ??= emptySeries(request.start, request.end, q.periodSeconds);
+        for (const q of batch) series[q.key] ??= openSeries(request.start, request.end, q.periodSeconds);
         const queries = batch.map((q, i) => toQuery(q, `q${offset + i}`));
         await collectPages('cloudwatch:GetMetricData', async (token) => {
           const out = await awsCall('cloudwatch:GetMetricData', region, () =>
@@ -45,6 +45,7 @@ export function cloudWatchAdapter(client: CloudWatchClient, region: string): Clo
           return { items: undefined, next: out.NextToken };
         });
       }
+      for (const key in series) closeSeries(series[key]!);
       return series;
     },
   };

@@ -34,12 +34,10 @@ interface TimestampedSeries {
  * window's daily grid here, once.
  */
 export function readMetricsResult(result: MetricsResult | undefined): MetricsResult | undefined {
-  if (!result) return undefined;
-  const entries = Object.entries(result.series as Record<string, MetricSeries | TimestampedSeries>);
-  if (!entries.some(([, s]) => 'timestamps' in s)) return result;
+  if (!result || !isTimestamped(result)) return result;
   const startMs = Date.parse(result.start);
   const series: Record<string, MetricSeries> = {};
-  for (const [key, s] of entries) {
+  for (const [key, s] of Object.entries(result.series as Record<string, MetricSeries | TimestampedSeries>)) {
     if (!('timestamps' in s)) {
       series[key] = s;
       continue;
@@ -52,4 +50,10 @@ export function readMetricsResult(result: MetricsResult | undefined): MetricsRes
     series[key] = { start: result.start, periodSeconds: 86_400, values, status: s.status };
   }
   return { ...result, series };
+}
+
+/** One task wrote every series of a result, so the first tells the layout of all. */
+function isTimestamped(result: MetricsResult): boolean {
+  for (const key in result.series) return 'timestamps' in result.series[key]!;
+  return false;
 }
