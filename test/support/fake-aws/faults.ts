@@ -24,6 +24,7 @@ const THROTTLE: Record<ServiceName, () => FakeAwsError> = {
   cloudwatch: () => new FakeAwsError('Throttling', 'Rate exceeded', 400),
   ce: () => new FakeAwsError('LimitExceededException', 'You have exceeded the rate limit. Try again later.', 400),
   pricing: () => new FakeAwsError('ThrottlingException', 'Rate exceeded', 400),
+  'compute-optimizer': () => new FakeAwsError('ThrottlingException', 'Rate exceeded', 400),
 };
 
 const UNAVAILABLE: Record<ServiceName, () => FakeAwsError> = {
@@ -34,6 +35,7 @@ const UNAVAILABLE: Record<ServiceName, () => FakeAwsError> = {
   cloudwatch: () => new FakeAwsError('ServiceUnavailable', 'Service is unable to handle request.', 503),
   ce: () => new FakeAwsError('ServiceUnavailableException', 'Service is unable to handle request.', 503),
   pricing: () => new FakeAwsError('ServiceUnavailableException', 'Service is unable to handle request.', 503),
+  'compute-optimizer': () => new FakeAwsError('ServiceUnavailableException', 'Service is unable to handle request.', 503),
 };
 
 /** mulberry32: tiny, seedable, good enough to spread throttles. */

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { AwsAdapters } from '../../../src/aws/ports.js';
 import { Faults, type FaultOptions } from './faults.js';
 import { cloudwatch } from './services/cloudwatch.js';
+import { computeOptimizer } from './services/compute-optimizer.js';
 import { costExplorer } from './services/cost-explorer.js';
 import { ec2 } from './services/ec2.js';
 import { elbv2, rds } from './services/elbv2-rds.js';
@@ -51,7 +52,7 @@ export interface FakeAws {
   stop(): Promise<void>;
 }
 
-const BY_TARGET: Record<string, ServiceDefinition> = { AWSInsightsIndexService: costExplorer, AWSPriceListService: pricing, GraniteServiceVersion20100801: cloudwatch };
+const BY_TARGET: Record<string, ServiceDefinition> = { AWSInsightsIndexService: costExplorer, AWSPriceListService: pricing, GraniteServiceVersion20100801: cloudwatch, ComputeOptimizerService: computeOptimizer };
 const BY_VERSION: Record<string, ServiceDefinition> = { '2011-06-15': sts, '2016-11-15': ec2, '2015-12-01': elbv2, '2014-10-31': rds };
 const SCOPE = /Credential=([^/,\s]+)\/\d{8}\/([a-z0-9-]+)\/([a-z0-9-]+)\/aws4_request/;
 
@@ -86,9 +87,10 @@ function route(target: string | undefined, body: string): Routed {
 }
 
 /**
- * A fake AWS on 127.0.0.1 answering STS, Cost Explorer, EC2, ELBv2, RDS, CloudWatch and the
- * Price List in each protocol's real wire format, from `options.data`. Unknown operations get
- * the protocol's own error (never a hang), so a missing handler shows in the test output.
+ * A fake AWS on 127.0.0.1 answering STS, Cost Explorer, EC2, ELBv2, RDS, CloudWatch, the Price
+ * List and Compute Optimizer in each protocol's real wire format, from `options.data`. Unknown
+ * operations get the protocol's own error (never a hang), so a missing handler shows in the
+ * test output.
  */
 export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
   let data = options.data;
@@ -111,7 +113,7 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
     record.operation = operation;
     if (!service) return errorReply(target ? 'json1.1' : 'query', new FakeAwsError(target ? 'UnknownOperationException' : 'InvalidAction', `The fake AWS does not know ${target ?? `this Version/Action (${operation})`}`));
     record.service = service.name;
-    const render = (error: FakeAwsError) => errorReply(service.protocol, error, { namespace: service.namespace, ...(service.protocol === 'json1.0' ? { queryCompatible: true } : {}) });
+    const render = (error: FakeAwsError) => errorReply(service.protocol, error, { namespace: service.namespace, ...('queryCompatible' in service && service.queryCompatible ? { queryCompatible: true } : {}) });
     const latency = faults.latencyOf(service.name);
     if (latency > 0) await sleep(latency);
     const fault = faults.errorFor(service.name);

@@ -3,6 +3,7 @@ import { createAwsAdapters } from '../../../src/aws/adapters.js';
 import type { AwsAdapters, CostQuery } from '../../../src/aws/ports.js';
 import { describeCall, replay, type PortCall } from './recording.js';
 import { STATIC_CREDENTIALS, useFakeAwsEndpoint } from './sdk-env.js';
+import { tinyComputeOptimizer } from './tiny-advice.js';
 import { tinyAccount } from './tiny-account.js';
 import { startFakeAws, type FakeAws } from './index.js';
 
@@ -28,6 +29,11 @@ const CALLS: PortCall[] = [
   ]),
   { path: ['elb', 'us-east-1', 'targetHealth'], args: ['arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/1'] },
   { path: ['elb', 'us-east-1', 'targetHealth'], args: ['arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/none/2'] },
+  { path: ['computeOptimizer', 'us-east-1', 'ec2InstanceRecommendations'], args: [{ findings: ['Overprovisioned'] }] },
+  { path: ['computeOptimizer', 'us-east-1', 'ec2InstanceRecommendations'], args: [{}] },
+  { path: ['computeOptimizer', 'us-east-1', 'ebsVolumeRecommendations'], args: [{ findings: ['NotOptimized'] }] },
+  { path: ['computeOptimizer', 'us-east-1', 'ebsVolumeRecommendations'], args: [{}] },
+  { path: ['computeOptimizer', 'us-east-1', 'idleRecommendations'], args: [] },
   {
     path: ['cloudwatch', 'us-east-1', 'getMetricData'],
     args: [{ queries: [metric('i-1', 'CPUUtilization'), metric('i-2', 'NetworkIn', 3600), metric('i-3', 'Missing')], start: '2026-11-11T00:00:00.000Z', end: '2026-11-25T00:00:00.000Z' }],
@@ -38,10 +44,10 @@ describe('fake AWS speaks each protocol to the real SDK clients', () => {
   let fake: FakeAws;
   let restore: () => void;
   let real: AwsAdapters;
-  const source = tinyAccount();
+  const source: AwsAdapters = { ...tinyAccount(), computeOptimizer: tinyComputeOptimizer };
 
   beforeAll(async () => {
-    fake = await startFakeAws({ data: source, pageSizes: { ec2: 2, elbv2: 2, rds: 2, costGroups: 7, anomalies: 1, pricing: 2, metricPoints: 4 } });
+    fake = await startFakeAws({ data: source, pageSizes: { ec2: 2, elbv2: 2, rds: 2, costGroups: 7, anomalies: 1, pricing: 2, metricPoints: 4, computeOptimizer: 1 } });
     restore = useFakeAwsEndpoint(fake.endpoint);
     real = createAwsAdapters({ region: 'us-east-1', credentials: STATIC_CREDENTIALS });
   });
@@ -68,6 +74,9 @@ describe('fake AWS speaks each protocol to the real SDK clients', () => {
       ['ce', 'GetAnomalies', 1],
       ['pricing', 'GetProducts', 2],
       ['cloudwatch', 'GetMetricData', 1],
+      ['compute-optimizer', 'GetEC2InstanceRecommendations', 2],
+      ['compute-optimizer', 'GetEBSVolumeRecommendations', 2],
+      ['compute-optimizer', 'GetIdleRecommendations', 1],
     ] as const) {
       expect(fake.count(service, operation), `${service}:${operation}`).toBeGreaterThan(calls);
     }
@@ -75,5 +84,12 @@ describe('fake AWS speaks each protocol to the real SDK clients', () => {
     expect(regions).toEqual(new Set(['us-east-1', 'eu-west-1']));
     expect(fake.requests.filter((r) => r.status !== 200)).toEqual([]);
     expect(new Set(fake.requests.map((r) => r.accessKeyId))).toEqual(new Set([STATIC_CREDENTIALS.accessKeyId]));
+  });
+
+  it('Compute Optimizer in a region not opted in: OptInRequiredException (403) on the wire, "not enrolled" skip from the adapter', async () => {
+    const before = fake.requests.length;
+    await expect(real.computeOptimizer!('eu-west-1').ec2InstanceRecommendations({})).rejects.toMatchObject({ name: 'TaskSkippedError', message: 'Compute Optimizer: not enrolled' });
+    await expect(source.computeOptimizer!('eu-west-1').ec2InstanceRecommendations({})).rejects.toMatchObject({ name: 'TaskSkippedError', message: 'Compute Optimizer: not enrolled' });
+    expect(fake.requests.slice(before)).toEqual([{ service: 'compute-optimizer', operation: 'GetEC2InstanceRecommendations', region: 'eu-west-1', accessKeyId: STATIC_CREDENTIALS.accessKeyId, status: 403, error: 'OptInRequiredException' }]);
   });
 });

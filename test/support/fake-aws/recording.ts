@@ -6,9 +6,11 @@ export interface PortCall {
   args: unknown[];
   /** What the call resolved to (as JSON would keep it), once it has. */
   result?: unknown;
+  /** What it was refused with instead (a region not enrolled, say). */
+  error?: { name: string; message: string };
 }
 
-const REGIONAL = ['ec2', 'elb', 'rds', 'cloudwatch'] as const;
+const REGIONAL = ['ec2', 'elb', 'rds', 'cloudwatch', 'computeOptimizer'] as const;
 const GLOBAL = ['regions', 'costExplorer', 'pricing'] as const;
 
 // The signal is the caller's, not part of what was asked.
@@ -23,10 +25,16 @@ function wrap<T extends object>(target: T, path: string[], calls: PortCall[]): T
         const call: PortCall = { path: [...path, key], args: structuredClone(withoutSignal(args)) };
         calls.push(call);
         const result = (value as (...a: unknown[]) => unknown).apply(object, args);
-        return Promise.resolve(result).then((resolved) => {
-          call.result = structuredClone(resolved);
-          return resolved;
-        });
+        return Promise.resolve(result).then(
+          (resolved) => {
+            call.result = structuredClone(resolved);
+            return resolved;
+          },
+          (error: unknown) => {
+            call.error = { name: (error as Error)?.name, message: (error as Error)?.message };
+            throw error;
+          },
+        );
       };
     },
   });
@@ -37,7 +45,10 @@ export function recordCalls(adapters: AwsAdapters): { adapters: AwsAdapters; cal
   const calls: PortCall[] = [];
   const recorded = { ...adapters } as Record<string, unknown>;
   for (const name of GLOBAL) recorded[name] = wrap(adapters[name], [name], calls);
-  for (const name of REGIONAL) recorded[name] = (region: string) => wrap(adapters[name](region), [name, region], calls);
+  for (const name of REGIONAL) {
+    const port = adapters[name] as ((region: string) => object) | undefined;
+    if (port) recorded[name] = (region: string) => wrap(port(region), [name, region], calls);
+  }
   return { adapters: recorded as unknown as AwsAdapters, calls };
 }
 

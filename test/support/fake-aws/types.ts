@@ -2,7 +2,7 @@ import type { AwsAdapters } from '../../../src/aws/ports.js';
 import { FakeAwsError, type WireReply } from './wire.js';
 
 /** Services the fake answers, by the short names tests use. */
-export type ServiceName = 'sts' | 'ce' | 'ec2' | 'elbv2' | 'rds' | 'cloudwatch' | 'pricing';
+export type ServiceName = 'sts' | 'ce' | 'ec2' | 'elbv2' | 'rds' | 'cloudwatch' | 'pricing' | 'compute-optimizer';
 
 /** Items per page the fake hands out: small, so every paginated listing really paginates. */
 export interface PageSizes {
@@ -15,9 +15,11 @@ export interface PageSizes {
   pricing: number;
   /** Datapoints per series per GetMetricData page. */
   metricPoints: number;
+  /** Recommendations per Compute Optimizer page. */
+  computeOptimizer: number;
 }
 
-export const DEFAULT_PAGE_SIZES: PageSizes = { ec2: 3, elbv2: 2, rds: 2, costGroups: 20, anomalies: 1, pricing: 2, metricPoints: 5 };
+export const DEFAULT_PAGE_SIZES: PageSizes = { ec2: 3, elbv2: 2, rds: 2, costGroups: 20, anomalies: 1, pricing: 2, metricPoints: 5, computeOptimizer: 2 };
 
 /** Role credentials the fake STS issued: tests check they never leak. */
 export interface IssuedCredentials {
@@ -59,6 +61,11 @@ export async function fromSource<T>(read: () => Promise<T>): Promise<T> {
     return await read();
   } catch (error) {
     const name = (error as { name?: unknown } | null)?.name;
+    // A skip whose cause is an AWS error (Compute Optimizer's OptInRequiredException) is that error on the wire.
+    const cause = (error as { cause?: { name?: unknown; message?: unknown } } | null)?.cause;
+    if (name === 'TaskSkippedError' && typeof cause?.name === 'string' && /^[A-Z][A-Za-z0-9]+$/.test(cause.name) && !PLAIN_ERRORS.has(cause.name)) {
+      throw new FakeAwsError(cause.name, String(cause.message ?? ''));
+    }
     // The demo says "no access" with the port's own skip error; AWS says it as AccessDenied.
     if (name === 'TaskSkippedError' && /access denied/i.test(String((error as Error).message))) {
       throw new FakeAwsError('AccessDeniedException', (error as Error).message);
