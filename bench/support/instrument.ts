@@ -7,7 +7,7 @@ export interface PortCall {
   method: string;
   /** The port's region; for the Price List, the `regionCode` filter; `global` otherwise. */
   region: string;
-  /** The call's first argument (queries, filters…), for attribution. */
+  /** The call's first argument (filters, granularity…), for attribution; not kept for CloudWatch. */
   request: unknown;
   /** performance.now() at entry and when the delegate settled, in ms. */
   start: number;
@@ -50,7 +50,9 @@ export function instrumentAdapters(inner: AwsAdapters, options: InstrumentOption
         const signal = args.find((a): a is AbortSignal => a instanceof AbortSignal);
         const request = args[0] instanceof AbortSignal ? undefined : args[0];
         const at = region === 'global' && port === 'pricing' ? priceRegion(request) : region;
-        const call: PortCall = { port, method: name, region: at, request, start: performance.now(), end: Number.NaN };
+        // A GetMetricData request holds thousands of queries: kept to the end of the run, it would
+        // add to the very peak memory the run measures, and attribution does not need it.
+        const call: PortCall = { port, method: name, region: at, request: port === 'cloudwatch' ? undefined : request, start: performance.now(), end: Number.NaN };
         calls.push(call);
         try {
           if (latencyMs > 0) await sleep(latencyMs, signal);
