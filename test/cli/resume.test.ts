@@ -40,7 +40,8 @@ describe.each(BACKENDS)('resume on the %s store', (_name, makeBackend) => {
     expect(result.json().reusedTasks).toBeGreaterThanOrEqual(done.length);
 
     const after = (await backend.store().loadExecution(killed.executionId))!.manifest;
-    expect(Object.values(after.tasks).every((t) => t.status === 'succeeded')).toBe(true);
+    // All succeeded but the demo's deliberate skip: Compute Optimizer is not enrolled in eu-west-1.
+    expect(Object.values(after.tasks).filter((t) => t.status !== 'succeeded').map((t) => [t.id, t.status])).toEqual([['compute-optimizer:eu-west-1', 'skipped']]);
     for (const task of done) expect({ id: task.id, attempts: after.tasks[task.id]!.attempts, startedAt: after.tasks[task.id]!.startedAt }).toEqual(task);
     // The interrupted attempt counts; the task ran once more.
     expect(after.tasks['metrics:us-east-1']!.attempts).toBe(2);
@@ -56,7 +57,10 @@ describe.each(BACKENDS)('resume on the %s store', (_name, makeBackend) => {
     const aws = instrumentedDemo();
     const result = await cli(['resume', partial.executionId, '--demo', ...backend.args, '--report-dir', await tempDir('r')], { deps: { ...backend.deps, adaptersFor: aws.adaptersFor } });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(new RegExp(`^Execution ${partial.executionId} completed \\(resumed: ${done.length} succeeded tasks reused; 37/37 tasks succeeded`));
+    // A task whose result was stored as the run stopped is reused too, so at least the succeeded ones are.
+    const resumed = new RegExp(`^Execution ${partial.executionId} completed \\(resumed: (\\d+) succeeded tasks reused; 39/40 tasks succeeded`).exec(result.stdout);
+    expect(resumed, result.stdout).not.toBeNull();
+    expect(Number(resumed![1])).toBeGreaterThanOrEqual(done.length);
     const after = (await backend.store().loadExecution(partial.executionId))!.manifest;
     expect(after.status).toBe('completed');
     for (const task of done) expect(after.tasks[task.id]!.attempts).toBe(task.attempts);

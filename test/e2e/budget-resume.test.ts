@@ -69,7 +69,8 @@ describe('time budget, then resume', () => {
     const afterSecond = (await e.readState<Manifest>(`executions/${id}/manifest.json`))!;
     expect(afterSecond).toMatchObject({ status: 'completed', runs: 2 });
     for (const [taskId, task] of succeeded) expect(afterSecond.tasks[taskId], taskId).toMatchObject({ status: 'succeeded', attempts: task.attempts });
-    for (const [taskId] of pending) expect(afterSecond.tasks[taskId]!.status, taskId).toBe('succeeded');
+    // The demo account is not enrolled in Compute Optimizer in eu-west-1: that task ends skipped whenever it runs.
+    for (const [taskId] of pending) expect(afterSecond.tasks[taskId]!.status, taskId).toBe(taskId === 'compute-optimizer:eu-west-1' ? 'skipped' : 'succeeded');
 
     const again = requestCounts(e.aws, mark);
     const succeededTypes = new Set(succeeded.map(([, t]) => t.type));

@@ -50,7 +50,8 @@ describe('faults: throttling, 5xx and a service down for the whole run', () => {
       const faults = fake.requests.slice(before).filter((r) => r.fault === 'throttled').length;
       expect(faults).toBeGreaterThan(10);
       const failed = Object.values(result.manifest.tasks).filter((t) => t.status !== 'succeeded').map((t) => `${t.id}: ${t.status} after ${t.attempts}: ${t.error?.message ?? t.skipReason}`);
-      expect(failed).toEqual([]);
+      // Throttled or not, the demo account is not enrolled in Compute Optimizer in eu-west-1.
+      expect(failed).toEqual([expect.stringMatching(/^compute-optimizer:eu-west-1: skipped after \d+: Compute Optimizer: not enrolled$/)]);
       expect(result.manifest.status).toBe('completed');
       expect(reportContent(result)).toEqual(reportContent(reference));
     } finally {
