@@ -1,6 +1,5 @@
 // One run of the executor over N no-op tasks, in its own process. argv: tasks variant
-//   full     runExecution on a LocalObjectStore in a temp dir (lease, manifest checkpoints, result writes)
-//   results  executeGraph with the manifest in memory, results written to the LocalObjectStore
+//   full     runExecution on a LocalObjectStore in a temp dir (lease, manifest checkpoints, result batches)
 //   memory   executeGraph on an in-memory journal: the scheduler alone
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,7 +7,6 @@ import { join } from 'node:path';
 import { runExecution } from '../src/engine/run-execution.js';
 import { systemClock } from '../src/executor/clock.js';
 import { executeGraph } from '../src/executor/execute.js';
-import type { ExecutionJournal } from '../src/executor/journal.js';
 import { taskId, type TaskDefinition } from '../src/executor/types.js';
 import { LocalObjectStore } from '../src/state/local-store.js';
 import { StateStore } from '../src/state/state-store.js';
@@ -36,24 +34,15 @@ try {
   const t0 = performance.now();
   let status: string;
   let checkpoints = 0;
+  let resultBatches = 0;
   if (variant === 'full') {
     const run = await runExecution({ store, accountId: '123456789012', holder: 'bench', clock: systemClock, tasks: () => tasks, trigger: { event: 'cli' }, resumeWindowMs: 3_600_000, maxConcurrentTasks: 4 });
-    [status, checkpoints] = [run.outcome.status, run.checkpoints];
+    [status, checkpoints, resultBatches] = [run.outcome.status, run.checkpoints, run.manifest.resultBatches?.length ?? 0];
   } else {
-    const memory = createMemoryJournal();
-    const executionId = memory.manifest.executionId;
-    const journal: ExecutionJournal =
-      variant === 'results'
-        ? Object.assign(memory, {
-            storedResultIds: (signal?: AbortSignal) => store.listResultIds(executionId, signal),
-            loadResult: (id: string, signal?: AbortSignal) => store.getResult(executionId, id, signal),
-            saveResult: async (id: string, data: unknown, signal?: AbortSignal) => void (await store.putResult(executionId, id, data, signal)),
-          })
-        : memory;
-    status = (await executeGraph({ tasks, journal, maxConcurrentTasks: 4, clock: systemClock })).status;
+    status = (await executeGraph({ tasks, journal: createMemoryJournal(), maxConcurrentTasks: 4, clock: systemClock })).status;
   }
   const wallMs = performance.now() - t0;
-  emit(`executor ${n} ${variant}`, [], { tasks: n, variant, status, checkpoints, wallMs: round(wallMs, 0), perTaskMs: round(wallMs / n, 3), maxRssMB: round(process.resourceUsage().maxRSS / 1024, 0) });
+  emit(`executor ${n} ${variant}`, [], { tasks: n, variant, status, checkpoints, resultBatches, wallMs: round(wallMs, 0), perTaskMs: round(wallMs / n, 3), maxRssMB: round(process.resourceUsage().maxRSS / 1024, 0) });
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

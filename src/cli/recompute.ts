@@ -1,6 +1,4 @@
 import type { ExecutionManifest } from '../state/schema.js';
-import { stateKeys } from '../state/keys.js';
-import type { StateStore } from '../state/state-store.js';
 
 /**
  * Succeeded tasks that consumed — or ran without — the output of a reopened task, directly or
@@ -25,11 +23,14 @@ export function staleDependants(manifest: Pick<ExecutionManifest, 'tasks'>, reop
 }
 
 /**
- * Deletes the stored results of tasks that must be recomputed: a result is written once and a
- * stored one marks its task succeeded on the next run, so it has to go first. Call while
- * holding the account's lease. A crash between this and the manifest write is harmless: the
- * executor runs a succeeded task again when its result is missing.
+ * Accounts in the manifest for every stored result batch. A stored result marks its task
+ * succeeded on the next run only when the manifest does not record its batch (a run stopped
+ * between the two), so this is what makes reopened tasks run again. A batch left by a crash
+ * is recorded too: its tasks, still `running` in the manifest, run again.
  */
-export async function dropResults(store: StateStore, executionId: string, ids: readonly string[], signal?: AbortSignal): Promise<void> {
-  for (const id of ids) await store.objects.delete(stateKeys.result(executionId, id), signal);
+export function recordBatches(manifest: ExecutionManifest, stored: readonly string[]): void {
+  const recorded = manifest.resultBatches ?? [];
+  const known = new Set(recorded);
+  const missing = stored.filter((name) => !known.has(name));
+  if (missing.length > 0) manifest.resultBatches = [...recorded, ...missing];
 }

@@ -46,8 +46,10 @@ export async function openExecution(options: OpenExecutionOptions): Promise<Open
     tasks: {},
     breakers: {},
   };
-  const handle = await store.createExecution(manifest);
+  // The pointer first: a crash between the two leaves a pointer to nothing (the next run starts
+  // afresh), never an execution no pointer leads to.
   await store.setLatest(accountId, manifest.executionId);
+  const handle = await store.createExecution(manifest);
   return { handle, resumed: false };
 }
 

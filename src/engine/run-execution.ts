@@ -66,6 +66,7 @@ export async function runExecution(options: RunExecutionOptions): Promise<RunExe
     const stop = options.signal ? AbortSignal.any([options.signal, keeper.signal]) : keeper.signal;
     const journal = new StoreJournal(store, opened.handle, {
       clock,
+      created: !opened.resumed,
       signal: keeper.signal,
       ...(options.onWarning ? { onError: (error: unknown) => options.onWarning?.(`checkpoint: ${String(error)}`) } : {}),
     });

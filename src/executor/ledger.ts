@@ -15,7 +15,8 @@ export function toTaskError(error: unknown): TaskError {
 
 /**
  * Every status change of a task record goes through here: it sets the record's fields from the
- * clock, tells the journal, and emits the matching event, so records and events never disagree.
+ * clock, tells the journal, and emits the matching event, so records and events never disagree
+ * (a success is reported once its result is stored, see `succeed`).
  */
 export class TaskLedger {
   constructor(
@@ -59,11 +60,18 @@ export class TaskLedger {
     return record.attempts;
   }
 
-  /** Call only once the result is stored: a crash in between then finds the result, not a lie. */
-  succeed(task: Task): number {
+  /**
+   * Call once the journal has the result. `taskSucceeded` is emitted when `stored` settles:
+   * the journal stores the result no later than the checkpoint that records the success, and
+   * a success is reported only once a crash could no longer make the task run again.
+   */
+  succeed(task: Task, stored?: Promise<void>): number {
     const record = this.finish(task, 'succeeded');
     const durationMs = record.durationMs ?? 0;
-    this.emit({ type: 'taskSucceeded', taskId: task.id, taskType: task.type, attempt: record.attempts, durationMs, at: this.clock.now() });
+    const { attempts } = record;
+    const report = () => this.emit({ type: 'taskSucceeded', taskId: task.id, taskType: task.type, attempt: attempts, durationMs, at: this.clock.now() });
+    if (stored) void stored.then(report);
+    else report();
     return durationMs;
   }
 

@@ -27,6 +27,8 @@ export class Scheduler {
   private readonly budget: Budget;
   private estimator = new DurationEstimator();
   private results = new Map<string, unknown>();
+  /** When each succeeded task's result is stored (its success is reported then). */
+  private readonly storing = new Map<string, Promise<void>>();
   private readonly running = new Map<string, Promise<void>>();
   private readonly deferred = new Set<string>();
   private readonly stop: RunStop;
@@ -207,11 +209,10 @@ export class Scheduler {
       },
       attempt: async (attempt, signal) => {
         const ctx: TaskContext = { taskId: task.id, executionId: this.journal.manifest.executionId, attempt, signal, inputs, missing, clock: this.clock };
-        const value = toStoredResult(task.id, await task.run(ctx));
-        // An abandoned earlier attempt may have stored it first: results are written once, and
-        // dependants must see the stored one, which a resumed run would load.
-        if ((await this.journal.saveResult(task.id, value, signal)) === 'written') return value;
-        return (await this.journal.loadResult(task.id, signal)) ?? value;
+        const saved = this.journal.saveResult(task.id, toStoredResult(task.id, await task.run(ctx)));
+        // An abandoned earlier attempt may have saved first: dependants see the result that stands.
+        if (saved.stored) this.storing.set(task.id, saved.stored);
+        return saved.result;
       },
       onRetry: ({ attempt, delayMs, error }) => {
         const taskError = { ...describeError(error), retryable: true };
@@ -232,7 +233,8 @@ export class Scheduler {
     switch (outcome.kind) {
       case 'succeeded':
         this.results.set(task.id, outcome.result);
-        this.estimator.observe(task.type, this.ledger.succeed(task));
+        this.estimator.observe(task.type, this.ledger.succeed(task, this.storing.get(task.id)));
+        this.storing.delete(task.id);
         this.breakers.succeeded(task);
         return;
       case 'failed':

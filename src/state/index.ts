@@ -10,4 +10,4 @@ export { LeaseKeeper, DEFAULT_LEASE_TTL_MS, type LeaseKeeperOptions } from './le
 export { newExecutionId, parseExecutionId, isExecutionId, isValidAccountId, assertAccountId, type ParsedExecutionId } from './execution-id.js';
 export { stateKeys, assertTaskId, assertCacheKey } from './keys.js';
 export { SCHEMA_VERSION } from './schema.js';
-export type { ExecutionManifest, LatestPointer, Lease, TaskResult, CacheEntry, TaskRecord, BreakerState } from './schema.js';
+export type { ExecutionManifest, LatestPointer, Lease, ResultBatch, CacheEntry, TaskRecord, BreakerState } from './schema.js';

@@ -1,7 +1,8 @@
 import { LeaseLostError, PreconditionFailedError, StateCorruptError } from '../errors.js';
 import type { Clock } from '../executor/clock.js';
 import { CancelWatch } from './cancel-watch.js';
-import type { ExecutionJournal } from '../executor/journal.js';
+import { JournalResults } from './journal-results.js';
+import type { ExecutionJournal, SavedResult } from '../executor/journal.js';
 import type { ExecutionManifest } from './schema.js';
 import type { ManifestHandle, StateStore } from './state-store.js';
 
@@ -28,6 +29,8 @@ export interface StoreJournalOptions {
    * writes then fail with the signal's reason instead of touching the store.
    */
   signal?: AbortSignal;
+  /** The execution was created by this run: there are no stored results to look for. */
+  created?: boolean;
 }
 
 /**
@@ -35,7 +38,8 @@ export interface StoreJournalOptions {
  * change is written at once, later ones no sooner than `minIntervalMs` after the previous
  * write, plus one on `flush()`; writes never overlap. A conflicting write (someone else
  * changed the manifest, typically `cancel`) reloads it, adopts `cancelRequested`, and
- * writes the working copy again on the new version.
+ * writes the working copy again on the new version. Task results are stored with the
+ * checkpoints, one batch each (see {@link JournalResults}).
  */
 export class StoreJournal implements ExecutionJournal {
   /** The working copy; the executor mutates it in place. */
@@ -56,6 +60,7 @@ export class StoreJournal implements ExecutionJournal {
   private failure: unknown;
   private failuresInARow = 0;
   private readonly cancelWatch: CancelWatch;
+  private readonly results: JournalResults;
 
   constructor(
     private readonly store: StateStore,
@@ -67,6 +72,7 @@ export class StoreJournal implements ExecutionJournal {
     this.clock = options.clock ?? store.clock;
     this.minIntervalMs = options.minIntervalMs ?? 1000;
     this.maxConflictRetries = options.maxConflictRetries ?? 5;
+    this.results = new JournalResults(store, this.manifest, options.created ?? false);
     this.cancelWatch = new CancelWatch(
       this.clock,
       options.cancelPollMs ?? 30_000,
@@ -82,16 +88,15 @@ export class StoreJournal implements ExecutionJournal {
   }
 
   storedResultIds(signal?: AbortSignal): Promise<Set<string>> {
-    return this.store.listResultIds(this.manifest.executionId, signal);
+    return this.results.unrecordedIds(signal);
   }
 
   loadResult(taskId: string, signal?: AbortSignal): Promise<unknown> {
-    return this.store.getResult(this.manifest.executionId, taskId, signal);
+    return this.results.load(taskId, signal);
   }
 
-  async saveResult(taskId: string, data: unknown, signal?: AbortSignal): Promise<'written' | 'exists'> {
-    // 'exists' is fine: a result is written once, and the first one stands.
-    return this.store.putResult(this.manifest.executionId, taskId, data, signal);
+  saveResult(taskId: string, data: unknown): SavedResult {
+    return this.results.save(taskId, data);
   }
 
   cancelRequested(): boolean {
@@ -195,6 +200,13 @@ export class StoreJournal implements ExecutionJournal {
     this.lastWriteAt = this.clock.now();
     // A snapshot: the executor keeps mutating the working copy while the PUT is in flight.
     let snapshot = structuredClone(this.manifest);
+    const batch = this.results.take(snapshot);
+    if (batch.size > 0) {
+      // The results first: the manifest that records these tasks succeeded must find them stored.
+      const name = await this.results.write(batch, this.options.signal);
+      this.manifest.resultBatches = [...(this.manifest.resultBatches ?? []), name];
+      snapshot = { ...snapshot, resultBatches: [...(snapshot.resultBatches ?? []), name] };
+    }
     for (let attempt = 0; ; attempt++) {
       try {
         const saved = await this.store.saveExecution({ manifest: snapshot, etag: this.etag });

@@ -12,6 +12,29 @@ export function assertTaskId(taskId: string): string {
   return taskId;
 }
 
+/** Name of a result batch: the run that wrote it and its sequence within that run, so names sort in writing order. */
+const BATCH_NAME = /^r[0-9]{4,}-[0-9]{6,}$/;
+
+/** The name of batch `seq` of run `run` (both from 1). */
+export function resultBatchName(run: number, seq: number): string {
+  return `r${String(run).padStart(4, '0')}-${String(seq).padStart(6, '0')}`;
+}
+
+/** Run and sequence of a batch name, or `undefined` when `name` is not one. */
+export function parseResultBatchName(name: string): { run: number; seq: number } | undefined {
+  if (!BATCH_NAME.test(name)) return undefined;
+  const [run, seq] = name.slice(1).split('-').map(Number) as [number, number];
+  return { run, seq };
+}
+
+/** @throws InvalidStateKeyError when `batch` is not a name {@link resultBatchName} builds. */
+export function assertBatchName(batch: string): string {
+  if (typeof batch !== 'string' || !BATCH_NAME.test(batch)) {
+    throw new InvalidStateKeyError(`invalid result batch name ${JSON.stringify(batch)}: expected r<run>-<sequence>`);
+  }
+  return batch;
+}
+
 /** @throws InvalidStateKeyError when a cache key has segments other than letters, digits and `._:=-`. */
 export function assertCacheKey(key: string): string {
   if (typeof key !== 'string' || !key.split('/').every((segment) => CACHE_SEGMENT.test(segment))) {
@@ -33,7 +56,7 @@ export const stateKeys = {
   execution: (executionId: string) => `executions/${parseExecutionId(executionId).executionId}/`,
   manifest: (executionId: string) => `${stateKeys.execution(executionId)}manifest.json`,
   results: (executionId: string) => `${stateKeys.execution(executionId)}results/`,
-  result: (executionId: string, taskId: string) => `${stateKeys.results(executionId)}${assertTaskId(taskId)}.json`,
+  resultBatch: (executionId: string, batch: string) => `${stateKeys.results(executionId)}${assertBatchName(batch)}.json`,
   /** Listing prefix of the executions of one account, or of all when `accountId` is absent. */
   executions: (accountId?: string) =>
     accountId === undefined ? 'executions/' : `executions/exec_${assertAccountId(accountId)}_`,

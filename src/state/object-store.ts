@@ -16,8 +16,8 @@ export type WriteCondition =
 
 export interface PutOptions {
   /**
-   * False when losing the write in a power cut is acceptable (task results: a lost or torn one
-   * is quarantined on read and its task runs again), so a store may skip flushing it to disk.
+   * False when losing the write in a power cut is acceptable (cache entries: a lost or torn one
+   * is quarantined on read and fetched again), so a store may skip flushing it to disk.
    * @default true
    */
   durable?: boolean;

@@ -69,6 +69,11 @@ export const executionManifestSchema = z.strictObject({
   runs: z.number().int().nonnegative(),
   tasks: z.record(z.string(), taskRecordSchema),
   breakers: z.record(z.string(), breakerStateSchema),
+  /**
+   * Result batches this manifest accounts for, oldest first. A stored batch missing here was
+   * written by a run that stopped before its next checkpoint: its results are adopted.
+   */
+  resultBatches: z.array(z.string()).optional(),
 });
 
 export const latestPointerSchema = z.strictObject({
@@ -88,13 +93,18 @@ export const leaseSchema = z.strictObject({
   expiresAt: isoDate,
 });
 
-export const taskResultSchema = z.strictObject({
+/**
+ * Results of the tasks that succeeded between two checkpoints, written once, just before the
+ * manifest that records them: one object per checkpoint instead of one per task.
+ */
+export const resultBatchSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
-  kind: z.literal('result'),
+  kind: z.literal('results'),
   executionId: z.string(),
-  taskId: z.string(),
+  batch: z.string(),
   writtenAt: isoDate,
-  data: z.unknown(),
+  /** Result data by task id. */
+  results: z.record(z.string(), z.unknown()),
 });
 
 export const cacheEntrySchema = z.strictObject({
@@ -114,5 +124,5 @@ export type Trigger = z.infer<typeof triggerSchema>;
 export type ExecutionManifest = z.infer<typeof executionManifestSchema>;
 export type LatestPointer = z.infer<typeof latestPointerSchema>;
 export type Lease = z.infer<typeof leaseSchema>;
-export type TaskResult = z.infer<typeof taskResultSchema>;
+export type ResultBatch = z.infer<typeof resultBatchSchema>;
 export type CacheEntry = z.infer<typeof cacheEntrySchema>;

@@ -11,12 +11,13 @@ import {
   executionManifestSchema,
   latestPointerSchema,
   SCHEMA_VERSION,
-  taskResultSchema,
   type ExecutionManifest,
 } from './schema.js';
+import { ResultBatches, type StoredResults } from './result-batches.js';
 import { StoreCache } from './store-cache.js';
 
 export type { AcquireLeaseOptions, LeaseHandle } from './lease.js';
+export type { StoredResults } from './result-batches.js';
 
 /** A manifest and the version it was read or written at; pass it back to save. */
 export interface ManifestHandle {
@@ -42,12 +43,14 @@ const LIST_READ_CONCURRENCY = 8;
 export class StateStore {
   readonly clock: Clock;
   private readonly docs: Documents;
+  private readonly batches: ResultBatches;
   private cacheInstance: Cache | undefined;
 
   constructor(readonly objects: ObjectStore, options: StateStoreOptions = {}) {
     this.clock = options.clock ?? systemClock;
     const warn = options.onWarning ?? ((message: string) => process.emitWarning(message, 'FinopsStateWarning'));
     this.docs = new Documents(objects, this.clock, warn);
+    this.batches = new ResultBatches(this.docs);
   }
 
   /** Where the state lives, for logs (`s3://bucket/prefix/` or a directory). */
@@ -147,45 +150,30 @@ export class StateStore {
     await this.docs.write(stateKeys.latest(accountId), latestPointerSchema, pointer, undefined, signal);
   }
 
-  /** Stores a task's result once. `'exists'` when it was already stored: the first one is kept. */
-  async putResult(executionId: string, taskId: string, data: unknown, signal?: AbortSignal): Promise<'written' | 'exists'> {
-    const result = {
-      schemaVersion: SCHEMA_VERSION,
-      kind: 'result' as const,
-      executionId,
-      taskId,
-      writtenAt: new Date(this.clock.now()).toISOString(),
-      data,
-    };
-    try {
-      // Not flushed to disk on the local store: a result lost or torn by a power cut is
-      // quarantined on read and its task runs again, so durability would only cost time.
-      await this.docs.write(stateKeys.result(executionId, taskId), taskResultSchema, result, { ifNoneMatch: '*' }, signal, { durable: false });
-      return 'written';
-    } catch (error) {
-      if (error instanceof PreconditionFailedError) return 'exists';
-      throw error;
-    }
+  /** Stores a batch of task results once (see {@link ResultBatches.put}). */
+  putResultBatch(executionId: string, batch: string, results: ReadonlyMap<string, unknown>, signal?: AbortSignal): Promise<'written' | 'exists'> {
+    return this.batches.put(executionId, batch, results, new Date(this.clock.now()).toISOString(), signal);
   }
 
-  /** A task's stored result data, or `undefined` when absent or quarantined as unreadable. */
+  /** Every stored result of the execution, split by whether its manifest records the batch. */
+  loadResults(manifest: Pick<ExecutionManifest, 'executionId' | 'resultBatches'>, signal?: AbortSignal): Promise<StoredResults> {
+    return this.batches.load(manifest, signal);
+  }
+
+  /** Names of the execution's stored result batches, in writing order. */
+  resultBatchNames(executionId: string, signal?: AbortSignal): Promise<string[]> {
+    return this.batches.names(executionId, signal);
+  }
+
+  /**
+   * The result a resumed run would use for `taskId` (for operators and tests), or `undefined`
+   * when none is stored or the execution is unreadable.
+   */
   async getResult(executionId: string, taskId: string, signal?: AbortSignal): Promise<unknown | undefined> {
-    const loaded = await this.docs.read(stateKeys.result(executionId, taskId), taskResultSchema, {
-      check: (r) => (r.executionId === executionId && r.taskId === taskId ? undefined : `result names ${r.executionId}/${r.taskId}`),
-      ...(signal ? { signal } : {}),
-    });
-    return loaded?.value.data;
-  }
-
-  /** Ids of the tasks with a stored result, from one (paginated) listing. */
-  async listResultIds(executionId: string, signal?: AbortSignal): Promise<Set<string>> {
-    const prefix = stateKeys.results(executionId);
-    const ids = new Set<string>();
-    for await (const key of this.objects.list(prefix, signal)) {
-      const name = key.slice(prefix.length);
-      if (!name.includes('/') && name.endsWith('.json')) ids.add(name.slice(0, -'.json'.length));
-    }
-    return ids;
+    const handle = await this.loadExecution(executionId, signal);
+    if (!handle) return undefined;
+    const stored = await this.loadResults(handle.manifest, signal);
+    return stored.unrecorded.get(taskId) ?? stored.recorded.get(taskId);
   }
 
   /**

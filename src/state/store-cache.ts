@@ -34,7 +34,8 @@ export class StoreCache implements Cache {
       ...(ttlMs === undefined ? {} : { expiresAt: new Date(now + ttlMs).toISOString() }),
       data,
     };
-    // Last writer wins: two runs caching the same closed month store the same answer.
-    await this.docs.write(stateKeys.cache(key), cacheEntrySchema, entry, undefined, signal);
+    // Last writer wins: two runs caching the same closed month store the same answer. Not
+    // flushed to disk on the local store: an entry lost in a power cut is only fetched again.
+    await this.docs.write(stateKeys.cache(key), cacheEntrySchema, entry, undefined, signal, { durable: false });
   }
 }

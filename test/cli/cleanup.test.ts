@@ -15,8 +15,8 @@ async function seed(store: StateStore) {
   const recent = manifest(ACCOUNT, NOW - DAY, { status: 'completed' });
   const theirs = manifest(OTHER, NOW - 40 * DAY, { status: 'completed' });
   for (const m of [old, oldFailed, recent, theirs]) await store.createExecution(m);
-  await store.putResult(old.executionId, 'a', { n: 1 });
-  await store.putResult(old.executionId, 'b', { n: 2 });
+  await store.putResultBatch(old.executionId, 'r0001-000001', new Map([['a', { n: 1 }]]));
+  await store.putResultBatch(old.executionId, 'r0001-000002', new Map([['b', { n: 2 }]]));
   return { old, oldFailed, recent, theirs };
 }
 
@@ -44,7 +44,7 @@ describe.each(BACKENDS)('cleanup on the %s store', (_name, makeBackend) => {
     const out = result.json();
     expect(out).toMatchObject({ dryRun: false, days: 30, account: ACCOUNT, skipped: [] });
     expect(out.removed.map((r: { executionId: string }) => r.executionId)).toEqual([oldFailed.executionId, old.executionId]);
-    expect(out.removed[1].objects).toBe(3); // manifest and two results
+    expect(out.removed[1].objects).toBe(3); // manifest and two result batches
     expect(await ids(store)).toEqual([recent.executionId, theirs.executionId].sort());
     expect(await store.getResult(old.executionId, 'a')).toBeUndefined();
 

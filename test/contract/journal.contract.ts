@@ -122,15 +122,4 @@ export function journalContract(factory: StoreFactory): void {
     late();
     expect(clock.pending).toBe(0);
   });
-
-  it('stores results once and lists them', async () => {
-    const { store, handle } = await open();
-    const journal = new StoreJournal(store, handle);
-    expect(await journal.storedResultIds()).toEqual(new Set());
-    await journal.saveResult('cost-analysis', { total: 1 });
-    await journal.saveResult('cost-analysis', { total: 2 }); // a retry after a crash: no overwrite, no error
-    expect(await journal.loadResult('cost-analysis')).toEqual({ total: 1 });
-    expect(await journal.loadResult('ec2-inventory:us-east-1')).toBeUndefined();
-    expect(await journal.storedResultIds()).toEqual(new Set(['cost-analysis']));
-  });
 }

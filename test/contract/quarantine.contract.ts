@@ -59,16 +59,16 @@ export function quarantineContract(factory: StoreFactory): void {
     expect(warnings[0]).toMatch(/manifest names execution/);
   });
 
-  it('quarantines a corrupt result so the task can run again', async () => {
+  it('quarantines a corrupt result batch so its tasks can run again', async () => {
     const { store, objects, warnings, clock } = await open();
     const m = manifest(ACCOUNT, clock.now());
     await store.createExecution(m);
-    const key = `executions/${m.executionId}/results/cost-analysis.json`;
-    await objects.put(key, '{"schemaVersion":1,"kind":"result","executionId":');
+    const key = `executions/${m.executionId}/results/r0001-000001.json`;
+    await objects.put(key, '{"schemaVersion":1,"kind":"results","executionId":');
     expect(await store.getResult(m.executionId, 'cost-analysis')).toBeUndefined();
     expect(warnings[0]).toContain(key);
-    expect(await store.listResultIds(m.executionId)).toEqual(new Set());
-    expect(await store.putResult(m.executionId, 'cost-analysis', { total: 3 })).toBe('written');
+    expect(await store.resultBatchNames(m.executionId)).toEqual([]);
+    expect(await store.putResultBatch(m.executionId, 'r0001-000001', new Map([['cost-analysis', { total: 3 }]]))).toBe('written');
     expect(await store.getResult(m.executionId, 'cost-analysis')).toEqual({ total: 3 });
   });
 

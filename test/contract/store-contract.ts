@@ -2,6 +2,7 @@ import { describe } from 'vitest';
 import type { ObjectStore } from '../../src/state/object-store.js';
 import { executionContract } from './executions.contract.js';
 import { journalContract } from './journal.contract.js';
+import { journalResultsContract } from './journal-results.contract.js';
 import { leaseContract } from './lease.contract.js';
 import { objectStoreContract } from './object-store.contract.js';
 import { quarantineContract } from './quarantine.contract.js';
@@ -22,4 +23,5 @@ export function storeContract(name: string, factory: StoreFactory): void {
   describe(`${name} — leases`, () => leaseContract(factory));
   describe(`${name} — quarantine`, () => quarantineContract(factory));
   describe(`${name} — journal`, () => journalContract(factory));
+  describe(`${name} — journal results`, () => journalResultsContract(factory));
 }

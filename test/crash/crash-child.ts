@@ -13,8 +13,8 @@ const [stateDir, logDir] = process.argv.slice(2) as [string, string];
 // A killed child can leave a per-key lock file behind; take it over sooner than the 10 s default.
 const local = new LocalObjectStore(stateDir, { staleLockMs: 1000 });
 
-// Records each result object that a put really created, after the fact, so the test can
-// prove no result was written twice.
+// Records the task ids of each result batch that a put really created, after the fact, so the
+// test can prove no result was written twice.
 const recording: ObjectStore = {
   location: local.location,
   get: (key, signal) => local.get(key, signal),
@@ -22,7 +22,10 @@ const recording: ObjectStore = {
   list: (prefix, signal) => local.list(prefix, signal),
   async put(key: string, body: string, condition?: WriteCondition, signal?: AbortSignal) {
     const written = await local.put(key, body, condition, signal);
-    if (key.includes('/results/')) appendFileSync(join(logDir, 'writes.log'), `${key}\n`);
+    if (key.includes('/results/')) {
+      const ids = Object.keys((JSON.parse(body) as { results: Record<string, unknown> }).results);
+      appendFileSync(join(logDir, 'writes.log'), ids.map((id) => `${id}\n`).join(''));
+    }
     return written;
   },
 };

@@ -24,6 +24,16 @@ async function reopen(store: StateStore, executionId: string): Promise<void> {
   await store.saveExecution({ manifest: { ...handle!.manifest, status: 'partial' }, etag: handle!.etag });
 }
 
+/** Key of the stored result batch that holds `taskId`'s result. */
+async function batchHolding(dir: string, executionId: string, taskId: string): Promise<string> {
+  const prefix = stateKeys.results(executionId);
+  for (const name of await readdir(join(dir, prefix))) {
+    const batch = JSON.parse(await readFile(join(dir, prefix, name), 'utf8')) as { results: Record<string, unknown> };
+    if (taskId in batch.results) return `${prefix}${name}`;
+  }
+  throw new Error(`no stored batch holds ${taskId}`);
+}
+
 async function quarantined(dir: string): Promise<string[]> {
   const found: string[] = [];
   const walk = async (path: string, rel: string): Promise<void> => {
@@ -56,11 +66,11 @@ describe('corrupt state is quarantined with a warning and the run carries on', (
     expect((await quarantined(dir)).some((k) => k.startsWith(key))).toBe(true);
   });
 
-  it.each(damage)('a task result with %s: the task runs again on resume and the report is whole', async (_what, spoil) => {
+  it.each(damage)('a result batch with %s: its tasks run again on resume and the report is whole', async (_what, spoil) => {
     const { dir, store, warnings } = await freshStore();
     const first = await runDemoAnalysis(store, { warnings });
     const id = first.manifest.executionId;
-    const resultKey = stateKeys.result(id, 'cost-daily');
+    const resultKey = await batchHolding(dir, id, 'cost-daily');
     await writeFile(join(dir, resultKey), spoil(await readFile(join(dir, resultKey), 'utf8')));
     await reopen(store, id);
     const again = await runDemoAnalysis(store, { warnings });
@@ -72,11 +82,11 @@ describe('corrupt state is quarantined with a warning and the run carries on', (
     expect((await quarantined(dir)).some((k) => k.startsWith(resultKey))).toBe(true);
   });
 
-  it('a manifest pointing at a missing result: the task runs again on resume, not trusted', async () => {
+  it('a manifest pointing at a missing result batch: its tasks run again on resume, not trusted', async () => {
     const { dir, store, warnings } = await freshStore();
     const first = await runDemoAnalysis(store, { warnings });
     const id = first.manifest.executionId;
-    await unlink(join(dir, stateKeys.result(id, 'cost-daily')));
+    await unlink(join(dir, await batchHolding(dir, id, 'cost-daily')));
     await reopen(store, id);
     const again = await runDemoAnalysis(store, { warnings });
     expect(again.manifest.executionId).toBe(id);

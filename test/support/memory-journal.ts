@@ -50,6 +50,7 @@ export function createMemoryJournal(manifestOverrides: Partial<ExecutionManifest
 
 function fromManifest(manifest: ExecutionManifest, results: Map<string, unknown>): MemoryJournal {
   const listeners = new Set<() => void>();
+  const savedThisRun = new Set<string>();
   const journal: MemoryJournal = {
     manifest,
     results,
@@ -68,12 +69,14 @@ function fromManifest(manifest: ExecutionManifest, results: Map<string, unknown>
       if (journal.corrupt.has(taskId)) return undefined;
       return results.get(taskId);
     },
-    async saveResult(taskId, data) {
+    saveResult(taskId, data) {
       journal.saves.push({ taskId, data });
-      // Written once: a second write is a no-op, never an overwrite.
-      if (results.has(taskId)) return 'exists';
-      results.set(taskId, JSON.parse(JSON.stringify(data)) as unknown);
-      return 'written';
+      // Within a run the first save stands; a later one is a no-op, never an overwrite.
+      if (!savedThisRun.has(taskId)) {
+        savedThisRun.add(taskId);
+        results.set(taskId, JSON.parse(JSON.stringify(data)) as unknown);
+      }
+      return { result: results.get(taskId) };
     },
     changed() {
       journal.counts.changed += 1;

@@ -5,10 +5,10 @@ import type { ExecutionManifest } from '../../state/schema.js';
 import { runAnalysis } from '../analysis-run.js';
 import type { AwsTarget } from '../context.js';
 import { openContinuation, regionsFor, targetFor } from '../continue.js';
-import { loadOrNotFound, pendingIds } from '../executions.js';
+import { pendingIds } from '../executions.js';
 import { withAccountLease } from '../lease.js';
 import { markPending } from '../../executor/reopen.js';
-import { dropResults, staleDependants } from '../recompute.js';
+import { recordBatches, staleDependants } from '../recompute.js';
 import { addAnalysisOptions, addStoreOptions, type Flags } from '../options.js';
 import type { Runtime } from '../runtime.js';
 import { updateExecution } from '../update.js';
@@ -51,11 +51,9 @@ Examples:
       let recomputed: string[] = [];
       let closed: string[] = [];
       const { after } = await withAccountLease(c.store, c.accountId, 'retry', async () => {
-        // Decided on the stored manifest, then the stale results go, then the manifest is written.
-        const plan = structuredClone((await loadOrNotFound(c.store, c.executionId, runtime.signal)).manifest);
-        const planned = reopenTasks(plan, retryableTaskIds(plan));
-        await dropResults(c.store, c.executionId, staleDependants(plan, planned), runtime.signal);
+        const stored = await c.store.resultBatchNames(c.executionId, runtime.signal);
         return updateExecution(c.store, c.executionId, (m) => {
+          recordBatches(m, stored);
           reopened = reopenTasks(m, retryableTaskIds(m));
           recomputed = staleDependants(m, reopened);
           markPending(m, recomputed);

@@ -109,7 +109,7 @@ describe('executeGraph scheduling', () => {
     const h = harness();
     let statusAtSave: string | undefined;
     const save = h.journal.saveResult.bind(h.journal);
-    h.journal.saveResult = async (id, data) => {
+    h.journal.saveResult = (id, data) => {
       statusAtSave = h.journal.manifest.tasks[id]?.status;
       return save(id, data);
     };

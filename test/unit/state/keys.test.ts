@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidStateKeyError } from '../../../src/errors.js';
-import { executionIdOfManifestKey, stateKeys } from '../../../src/state/keys.js';
+import { executionIdOfManifestKey, parseResultBatchName, resultBatchName, stateKeys } from '../../../src/state/keys.js';
 import { assertKeyPrefix, assertObjectKey } from '../../../src/state/object-key.js';
 
 const EXEC = 'exec_123456789012_20261125T060000Z_4f3a9c1e';
@@ -35,12 +35,21 @@ describe('object keys', () => {
   });
 });
 
+describe('result batch names', () => {
+  it('sort in writing order across runs and parse back', () => {
+    const names = [resultBatchName(10, 1), resultBatchName(2, 3), resultBatchName(2, 12), resultBatchName(1, 999_999)];
+    expect([...names].sort()).toEqual([resultBatchName(1, 999_999), resultBatchName(2, 3), resultBatchName(2, 12), resultBatchName(10, 1)]);
+    expect(parseResultBatchName('r0002-000012')).toEqual({ run: 2, seq: 12 });
+    for (const bad of ['cost-daily', 'r2-12', 'r0002-000012.json', '../r0002-000012']) expect(parseResultBatchName(bad)).toBeUndefined();
+  });
+});
+
 describe('state key layout', () => {
   it('builds every key under the documented layout', () => {
     expect(stateKeys.latest('123456789012')).toBe('accounts/123456789012/latest.json');
     expect(stateKeys.lease('123456789012')).toBe('accounts/123456789012/lease.json');
     expect(stateKeys.manifest(EXEC)).toBe(`executions/${EXEC}/manifest.json`);
-    expect(stateKeys.result(EXEC, 'ec2-inventory:us-east-1')).toBe(`executions/${EXEC}/results/ec2-inventory:us-east-1.json`);
+    expect(stateKeys.resultBatch(EXEC, resultBatchName(2, 17))).toBe(`executions/${EXEC}/results/r0002-000017.json`);
     expect(stateKeys.executions('123456789012')).toBe('executions/exec_123456789012_');
     expect(stateKeys.executions()).toBe('executions/');
     expect(stateKeys.cache('ce/2026-10/UnblendedCost')).toBe('cache/ce/2026-10/UnblendedCost.json');
@@ -53,8 +62,8 @@ describe('state key layout', () => {
 
   it.each([
     () => stateKeys.manifest('../../etc/passwd'),
-    () => stateKeys.result(EXEC, '../manifest'),
-    () => stateKeys.result(EXEC, 'Cost:x'),
+    () => stateKeys.resultBatch(EXEC, '../manifest'),
+    () => stateKeys.resultBatch(EXEC, 'cost-daily'),
     () => stateKeys.latest('../x'),
     () => stateKeys.executions('a_b'),
     () => stateKeys.cache('../x'),

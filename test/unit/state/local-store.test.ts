@@ -29,7 +29,7 @@ describe('LocalObjectStore', () => {
     expect(store.location).toBe(dir);
   });
 
-  it('a non-durable put (task results) keeps every semantic but the flush: create-only, readable, atomic', async () => {
+  it('a non-durable put (cache entries) keeps every semantic but the flush: create-only, readable, atomic', async () => {
     const store = new LocalObjectStore(dir);
     await store.put('executions/e/results/a.json', '{"v":1}', { ifNoneMatch: '*' }, undefined, { durable: false });
     await expect(store.put('executions/e/results/a.json', '{"v":2}', { ifNoneMatch: '*' }, undefined, { durable: false })).rejects.toThrow(/If-None-Match/);
