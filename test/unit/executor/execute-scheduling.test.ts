@@ -105,6 +105,24 @@ describe('executeGraph scheduling', () => {
     expect(report.calls[0]?.missing).toEqual([]);
   });
 
+  it('reports a success once its result is stored, while dependants start at once', async () => {
+    const h = harness();
+    const storage = Promise.withResolvers<void>();
+    const save = h.journal.saveResult.bind(h.journal);
+    // A journal that stores results with its next checkpoint: here, when the test says so.
+    h.journal.saveResult = (id, data) => ({ ...save(id, data), stored: id === 'a' ? storage.promise : Promise.resolve() });
+    const flush = h.journal.flush.bind(h.journal);
+    h.journal.flush = async () => {
+      storage.resolve();
+      return flush();
+    };
+    const dependant = sleeper('b', 100, 'b', { dependsOn: ['a'] });
+    await h.execute({ tasks: [sleeper('a', 100), dependant] });
+    expect(dependant.calls).toHaveLength(1);
+    // b started (and finished) before a's result was stored; a's success is reported after that.
+    expect(h.of('taskStarted', 'taskSucceeded').map((e) => `${e.type} ${e.taskId}`)).toEqual(['taskStarted a', 'taskStarted b', 'taskSucceeded b', 'taskSucceeded a']);
+  });
+
   it('writes complete records, saves results before marking succeeded, and flushes at the end', async () => {
     const h = harness();
     let statusAtSave: string | undefined;
