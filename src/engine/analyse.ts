@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { ANALYSIS_TASK_ID, buildAnalysisGraph } from '../analysis/graph.js';
 import type { ChecksConfig } from '../analysis/config.js';
 import type { AnalysisResult } from '../analysis/tasks/result.js';
@@ -10,7 +11,7 @@ import { DEFAULT_POLICY, type PolicySet } from '../executor/policy.js';
 import type { TaskDefinition } from '../executor/types.js';
 import { assembleReport } from '../report/assemble.js';
 import type { Report } from '../report/model.js';
-import type { ExecutionManifest, Trigger } from '../state/schema.js';
+import type { AnalysisSettings, ExecutionManifest, Trigger } from '../state/schema.js';
 import type { ManifestHandle, StateStore } from '../state/state-store.js';
 import { saveReport, setBaseline } from './report-archive.js';
 import { runExecution } from './run-execution.js';
@@ -60,6 +61,7 @@ export async function analyse(options: AnalyseOptions): Promise<AnalyseResult> {
   const regions = await resolveRegions(options.adapters, options.regions, options.signal);
   const policy: PolicySet = { default: { ...DEFAULT_POLICY, timeoutMs: options.taskTimeoutMs } };
   let graph: TaskDefinition[] = [];
+  const requested: AnalysisSettings = { costMetric: options.costMetric, ...(options.tagKey ? { tagKey: options.tagKey } : {}), checks: options.checks };
   const run = await runExecution({
     store,
     accountId: options.accountId,
@@ -71,13 +73,18 @@ export async function analyse(options: AnalyseOptions): Promise<AnalyseResult> {
     maxConcurrentTasks: options.maxConcurrentTasks,
     policy,
     deadline: clock.now() + options.timeBudgetMs,
+    analysis: requested,
     tasks: (manifest) => {
+      const settings = manifest.analysis ?? requested;
+      if (manifest.analysis && !isDeepStrictEqual(manifest.analysis, requested)) {
+        options.onWarning?.(`continuing ${manifest.executionId} with the checks, cost metric and tag key it was started with; the settings given now apply to the next new execution`);
+      }
       graph = buildAnalysisGraph({
         accountId: options.accountId,
         regions,
-        costMetric: options.costMetric,
-        tagKey: options.tagKey,
-        checks: options.checks,
+        costMetric: settings.costMetric,
+        tagKey: settings.tagKey,
+        checks: settings.checks,
         adapters: options.adapters,
         cache: store.cache(),
         now: new Date(manifest.createdAt),

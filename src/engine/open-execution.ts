@@ -1,5 +1,5 @@
 import type { Clock } from '../executor/clock.js';
-import { SCHEMA_VERSION, type ExecutionManifest, type Trigger } from '../state/schema.js';
+import { SCHEMA_VERSION, type AnalysisSettings, type ExecutionManifest, type Trigger } from '../state/schema.js';
 import { newExecutionId } from '../state/execution-id.js';
 import type { ManifestHandle, StateStore } from '../state/state-store.js';
 
@@ -10,6 +10,8 @@ export interface OpenExecutionOptions {
   /** A running or partial execution younger than this is resumed, in ms. */
   resumeWindowMs: number;
   trigger: Trigger;
+  /** Stored in a new execution, so its later runs analyse the same way. */
+  analysis?: AnalysisSettings;
 }
 
 export interface OpenedExecution {
@@ -41,6 +43,7 @@ export async function openExecution(options: OpenExecutionOptions): Promise<Open
     createdAt: now,
     updatedAt: now,
     trigger: options.trigger,
+    ...(options.analysis ? { analysis: options.analysis } : {}),
     cancelRequested: false,
     runs: 1,
     tasks: {},

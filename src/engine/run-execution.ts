@@ -5,9 +5,9 @@ import type { PolicySet } from '../executor/policy.js';
 import type { TaskDefinition } from '../executor/types.js';
 import { StoreJournal } from '../state/journal-store.js';
 import { LeaseKeeper } from '../state/lease-keeper.js';
-import type { ExecutionManifest, Trigger } from '../state/schema.js';
+import type { AnalysisSettings, ExecutionManifest, Trigger } from '../state/schema.js';
 import type { ManifestHandle, StateStore } from '../state/state-store.js';
-import { openExecution, reopenExecution } from './open-execution.js';
+import { openExecution, reopenExecution, type OpenExecutionOptions } from './open-execution.js';
 
 export interface RunExecutionOptions {
   store: StateStore;
@@ -18,6 +18,8 @@ export interface RunExecutionOptions {
   /** Builds the task graph once the execution id is known. */
   tasks: (manifest: ExecutionManifest) => readonly TaskDefinition[];
   trigger: Trigger;
+  /** Stored in a new execution (see {@link OpenExecutionOptions.analysis}). */
+  analysis?: AnalysisSettings;
   resumeWindowMs: number;
   /** How long to wait for another run's lease, in ms. @default 0 */
   leaseWaitMs?: number;
@@ -62,7 +64,7 @@ export async function runExecution(options: RunExecutionOptions): Promise<RunExe
   try {
     const opened = options.execution
       ? { handle: await reopenExecution(store, options.execution, clock), resumed: true }
-      : await openExecution({ store, accountId, clock, resumeWindowMs: options.resumeWindowMs, trigger: options.trigger });
+      : await openExecution({ store, accountId, clock, resumeWindowMs: options.resumeWindowMs, trigger: options.trigger, ...(options.analysis ? { analysis: options.analysis } : {}) });
     const stop = options.signal ? AbortSignal.any([options.signal, keeper.signal]) : keeper.signal;
     const journal = new StoreJournal(store, opened.handle, {
       clock,

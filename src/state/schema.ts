@@ -53,6 +53,17 @@ export const triggerSchema = z.strictObject({
   pullRequest: z.number().int().positive().optional(),
 });
 
+/** What an execution analyses, fixed when it is created so that every run of it builds the same tasks. */
+export const analysisSettingsSchema = z.strictObject({
+  costMetric: z.string(),
+  tagKey: z.string().optional(),
+  /** Settings of every check by id: enabled, and its parameters. */
+  checks: z.record(
+    z.string(),
+    z.strictObject({ enabled: z.boolean(), params: z.record(z.string(), z.union([z.number(), z.array(z.string())])) }),
+  ),
+});
+
 export const executionManifestSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
   kind: z.literal('execution'),
@@ -63,6 +74,8 @@ export const executionManifestSchema = z.strictObject({
   updatedAt: isoDate,
   finishedAt: isoDate.optional(),
   trigger: triggerSchema.optional(),
+  /** Absent on executions created without it (older releases, bare executor runs). */
+  analysis: analysisSettingsSchema.optional(),
   /** Set by `cancel`; a run that sees it stops scheduling. */
   cancelRequested: z.boolean(),
   /** How many runs have worked on this execution. */
@@ -121,6 +134,7 @@ export type TaskRecord = z.infer<typeof taskRecordSchema>;
 export type TaskError = z.infer<typeof taskErrorSchema>;
 export type BreakerState = z.infer<typeof breakerStateSchema>;
 export type Trigger = z.infer<typeof triggerSchema>;
+export type AnalysisSettings = z.infer<typeof analysisSettingsSchema>;
 export type ExecutionManifest = z.infer<typeof executionManifestSchema>;
 export type LatestPointer = z.infer<typeof latestPointerSchema>;
 export type Lease = z.infer<typeof leaseSchema>;

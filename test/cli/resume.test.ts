@@ -69,6 +69,24 @@ describe.each(BACKENDS)('resume on the %s store', (_name, makeBackend) => {
     expect(after.runs).toBe(partial.runs + 1);
   });
 
+  it('continues with the checks, cost metric and tag key the execution was started with, whatever the flags say now', async () => {
+    const backend = await makeBackend();
+    const partial = await interruptedRun(backend, undefined, ['--checks', 'ec2-idle,ebs-unattached', '--tag-key', 'team']);
+    expect(partial.analysis).toMatchObject({ costMetric: 'UnblendedCost', tagKey: 'team', checks: { 'ec2-idle': { enabled: true }, 'nat-idle': { enabled: false } } });
+    const total = Object.keys(partial.tasks).length;
+    const reportDir = await tempDir('r');
+    const result = await cli(['resume', partial.executionId, '--demo', ...backend.args, '--report-dir', reportDir, '--cost-metric', 'AmortizedCost', '--json'], { deps: backend.deps });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`continuing ${partial.executionId} with the checks, cost metric and tag key it was started with`);
+    const after = (await backend.store().loadExecution(partial.executionId))!.manifest;
+    expect(after.status).toBe('completed');
+    // The same tasks were rebuilt: none added for the checks the flags would enable now.
+    expect(Object.keys(after.tasks)).toHaveLength(total);
+    expect(after.analysis).toEqual(partial.analysis);
+    const report = JSON.parse(await readFile(join(reportDir, 'report.json'), 'utf8')) as { findings: Array<{ check: string }> };
+    expect(new Set(report.findings.map((f) => f.check))).toEqual(new Set(['ec2-idle', 'ebs-unattached']));
+  });
+
   it('errors: unknown id (3), malformed id (2), another account (2), cancelled (2), failed (1), completed (0, nothing run), lease held (4)', async () => {
     const backend = await makeBackend();
     const aws = instrumentedDemo();

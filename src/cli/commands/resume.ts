@@ -17,8 +17,8 @@ export function registerResume(program: Command, runtime: Runtime): void {
       `
 Takes the account's lease (exit 4 while another run holds it), marks the execution running and
 runs what is pending or was left running by a stopped run, then writes the report files.
-Pass the same --checks/--config-file/--cost-metric/--tag-key as the original run; the regions
-default to those the execution was built for.
+The execution keeps the checks, config file settings, cost metric and tag key it was started
+with (flags that differ only warn); the regions default to those it was built for.
 
 Examples:
   $ finops-aws resume exec_123456789012_20261125T060000Z_4f3a9c1e

@@ -5,7 +5,7 @@ import { cli, tempDir, type Backend } from './harness.js';
 import { hangUntilAborted, instrumentedDemo } from './instrumented.js';
 
 /** A partial execution: the run was stopped (Ctrl-C) while CloudWatch in us-east-1 hung. */
-export async function interruptedRun(backend: Backend, accountId?: string): Promise<ExecutionManifest> {
+export async function interruptedRun(backend: Backend, accountId?: string, flags: string[] = []): Promise<ExecutionManifest> {
   const stop = new AbortController();
   const aws = instrumentedDemo({
     ...(accountId ? { accountId } : {}),
@@ -15,7 +15,7 @@ export async function interruptedRun(backend: Backend, accountId?: string): Prom
       return hangUntilAborted(signal);
     },
   });
-  const result = await cli(['run', '--demo', ...backend.args, '--report-dir', await tempDir('r'), '--json'], { deps: { ...backend.deps, adaptersFor: aws.adaptersFor, signal: stop.signal } });
+  const result = await cli(['run', '--demo', ...backend.args, '--report-dir', await tempDir('r'), '--json', ...flags], { deps: { ...backend.deps, adaptersFor: aws.adaptersFor, signal: stop.signal } });
   expect(result.code).toBe(130);
   const execution = (await backend.store().loadExecution(result.json().executionId))?.manifest;
   expect(execution?.status).toBe('partial');
