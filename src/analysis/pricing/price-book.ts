@@ -39,8 +39,8 @@ type RegionPriceCache = Record<PriceKey, { usd: number | null; expiresAt: number
 
 /**
  * GetProducts calls in flight at once for one region. The Price List API throttles each account
- * (a token bucket of 10, refilled at 5 per second), so a few at a time shortens the task
- * without turning every call into a throttled one.
+ * (a token bucket of 10, refilled at 5 per second): a few at a time shorten the task, more
+ * would mostly come back throttled.
  */
 export const PRICE_LIST_CONCURRENCY = 5;
 
