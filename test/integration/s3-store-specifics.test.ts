@@ -47,16 +47,16 @@ describe('S3ObjectStore against the loopback server', () => {
     const state = new StateStore(new S3ObjectStore({ client: counted, bucket, prefix: 'run/' }), { clock });
     const lease = await state.acquireLease(ACCOUNT, 'run-1', 120_000);
     const m = manifest(ACCOUNT, clock.now(), { tasks: {} });
-    const journal = new StoreJournal(state, await state.createExecution(m));
     await state.setLatest(ACCOUNT, m.executionId);
-    await journal.storedResultIds();
+    const journal = new StoreJournal(state, await state.createExecution(m), { created: true });
+    await journal.storedResultIds(); // nothing to list for a new execution
     const tasks = 40;
     for (let i = 0; i < tasks; i++) {
       const id = `ec2-metrics:batch-${i}`;
       journal.manifest.tasks[id] = { id, type: 'ec2-metrics', status: 'running', attempts: 1, dependsOn: [], optionalDependsOn: [] };
       journal.changed();
       await clock.advance(50);
-      await journal.saveResult(id, { i });
+      journal.saveResult(id, { i });
       journal.manifest.tasks[id]!.status = 'succeeded';
       journal.changed();
       await clock.advance(50);
@@ -67,12 +67,14 @@ describe('S3ObjectStore against the loopback server', () => {
     await journal.flush();
     await state.releaseLease(lease);
     // 4 s of run with 80 task transitions: writes at t = 0, 1, 2, 3, 4 s, plus the final flush.
+    // Those at 1 to 4 s each store one batch: the results that succeeded since the write before.
     expect(journal.writes).toBe(6);
+    expect(journal.manifest.resultBatches).toHaveLength(4);
     expect(Object.fromEntries(requests)).toEqual({
       GetObjectCommand: 1, // lease read
-      PutObjectCommand: 1 + 1 + 1 + tasks + journal.writes + 1, // lease, manifest, latest, results, checkpoints, release
-      ListObjectsV2Command: 1, // stored results on resume
+      PutObjectCommand: 1 + 1 + 1 + 4 + journal.writes + 1, // lease, latest, manifest, result batches, checkpoints, release
     });
+    expect((await state.loadResults(journal.manifest)).recorded.size).toBe(tasks);
     counted.destroy();
   });
 });
