@@ -64,7 +64,9 @@ describe.each(BACKENDS)('resume on the %s store', (_name, makeBackend) => {
     const after = (await backend.store().loadExecution(partial.executionId))!.manifest;
     expect(after.status).toBe('completed');
     for (const task of done) expect(after.tasks[task.id]!.attempts).toBe(task.attempts);
-    expect(aws.count('costExplorer.')).toBe(0);
+    // Each Cost Explorer task of a cold demo run makes one request: only those not done make one now.
+    const costTasks = ['cost-daily', 'cost-months', 'cost-forecast', 'cost-anomalies'];
+    expect(aws.count('costExplorer.')).toBe(costTasks.filter((id) => !done.some((t) => t.id === id)).length);
     expect(aws.count('ec2[eu-west-1]')).toBe(0);
     expect(after.runs).toBe(partial.runs + 1);
   });
