@@ -106,7 +106,11 @@ export function buildAnalysisGraph(options: AnalysisGraphOptions): TaskDefinitio
     const families = INVENTORY_FAMILIES.filter((f) => f.provides.some((k) => kinds.has(k)));
     const metricFamilies = new Set<MetricFamily>(regionChecks.flatMap(({ check }) => check.metrics ?? []));
     const metricDays = Math.max(0, ...regionChecks.map(({ check, params }) => check.lookbackDays?.(params as never) ?? 0));
-    for (const region of regions) tasks.push(...regionTasks(region, families, metricFamilies, metricDays, regionChecks, options));
+    // Stage by stage across regions (every inventory, then prices, metrics, checks): ready
+    // tasks of equal rank start in graph order, and no region's inventories should wait
+    // behind another region's later stages.
+    const staged = regions.map((region) => regionTasks(region, families, metricFamilies, metricDays, regionChecks, options));
+    for (const stage of ['inventory', 'prices', 'metrics', 'checks'] as const) for (const region of staged) tasks.push(...region[stage]);
   }
 
   tasks.push(...computeOptimizerTasks(regions, adapters, config[AWS_COMPUTE_OPTIMIZER]));
@@ -128,19 +132,20 @@ function regionTasks(
   metricDays: number,
   checks: ReturnType<typeof enabledRegionChecks>,
   options: AnalysisGraphOptions,
-): TaskDefinition[] {
+): Record<'inventory' | 'prices' | 'metrics' | 'checks', TaskDefinition[]> {
   const { adapters, cache, now } = options;
-  const tasks: TaskDefinition[] = families.map((family) => ({
+  const inventory: TaskDefinition[] = families.map((family) => ({
     id: taskId(family.type, region),
     type: family.type,
     breakerKeys: [family.breakerKey],
     run: async (ctx) => ({ region, ...(await family.fetch(adapters, region, ctx.signal)) }),
   }));
-  const ids: RegionTaskIds = { inventory: tasks.map((t) => t.id), metrics: null, prices: taskId('prices', region) };
+  const ids: RegionTaskIds = { inventory: inventory.map((t) => t.id), metrics: null, prices: taskId('prices', region) };
+  const metrics: TaskDefinition[] = [];
   if (metricFamilies.size > 0 && metricDays > 0) {
     ids.metrics = taskId('metrics', region);
     const metricInventory = [...metricFamilies].map((f) => taskId(METRIC_INVENTORY[f], region)).filter((id) => ids.inventory.includes(id));
-    tasks.push({
+    metrics.push({
       id: ids.metrics,
       type: 'metrics',
       breakerKeys: ['aws:cloudwatch'],
@@ -148,22 +153,20 @@ function regionTasks(
       run: (ctx) => runMetrics(ctx, { adapters, region, now, families: metricFamilies, days: metricDays, inventoryIds: metricInventory }),
     });
   }
-  tasks.push(
-    {
-      id: ids.prices,
-      type: 'prices',
-      breakerKeys: ['aws:pricing'],
-      optionalDependsOn: ids.inventory,
-      run: (ctx) => runPrices(ctx, { adapters, cache, region, checks, inventoryIds: ids.inventory }),
-    },
-    {
-      id: taskId('checks', region),
-      type: 'checks',
-      optionalDependsOn: [...ids.inventory, ...(ids.metrics ? [ids.metrics] : []), ids.prices],
-      run: async (ctx) => runRegionChecks(ctx, { region, now, checks, ids }),
-    },
-  );
-  return tasks;
+  const prices: TaskDefinition = {
+    id: ids.prices,
+    type: 'prices',
+    breakerKeys: ['aws:pricing'],
+    optionalDependsOn: ids.inventory,
+    run: (ctx) => runPrices(ctx, { adapters, cache, region, checks, inventoryIds: ids.inventory }),
+  };
+  const regionChecks: TaskDefinition = {
+    id: taskId('checks', region),
+    type: 'checks',
+    optionalDependsOn: [...ids.inventory, ...(ids.metrics ? [ids.metrics] : []), ids.prices],
+    run: async (ctx) => runRegionChecks(ctx, { region, now, checks, ids }),
+  };
+  return { inventory, prices: [prices], metrics, checks: [regionChecks] };
 }
 
 function analysisTask(tasks: readonly TaskDefinition[], costsId: string, regions: string[]): TaskDefinition<AnalysisResult> {
