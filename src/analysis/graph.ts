@@ -106,11 +106,13 @@ export function buildAnalysisGraph(options: AnalysisGraphOptions): TaskDefinitio
     const families = INVENTORY_FAMILIES.filter((f) => f.provides.some((k) => kinds.has(k)));
     const metricFamilies = new Set<MetricFamily>(regionChecks.flatMap(({ check }) => check.metrics ?? []));
     const metricDays = Math.max(0, ...regionChecks.map(({ check, params }) => check.lookbackDays?.(params as never) ?? 0));
-    // Stage by stage across regions (every inventory, then prices, metrics, checks): ready
-    // tasks of equal rank start in graph order, and no region's inventories should wait
-    // behind another region's later stages.
+    // Ready tasks of equal rank start in graph order, so the order is chosen: every region's
+    // inventories first (load balancers leading: one call per five target groups starts the
+    // longest chains), then prices, metrics and checks, stage by stage across regions.
     const staged = regions.map((region) => regionTasks(region, families, metricFamilies, metricDays, regionChecks, options));
-    for (const stage of ['inventory', 'prices', 'metrics', 'checks'] as const) for (const region of staged) tasks.push(...region[stage]);
+    const inventories = staged.flatMap((r) => r.inventory).sort((a, b) => Number(b.type === 'elb-inventory') - Number(a.type === 'elb-inventory'));
+    tasks.unshift(...inventories);
+    for (const stage of ['prices', 'metrics', 'checks'] as const) for (const region of staged) tasks.push(...region[stage]);
   }
 
   tasks.push(...computeOptimizerTasks(regions, adapters, config[AWS_COMPUTE_OPTIMIZER]));

@@ -117,7 +117,15 @@ describe('analysis graph', () => {
     const checks = defaultChecksConfig();
     for (const [id, c] of Object.entries(checks)) c.enabled = id === 'ebs-gp2-to-gp3';
     const ids = buildAnalysisGraph({ accountId: '123456789012', regions: ['us-east-1'], adapters: adapters(), cache: memoryCache(), now: NOW, checks }).map((t) => t.id);
-    expect(ids).toEqual(['cost-daily', 'cost-months', 'cost-forecast', 'cost-anomalies', 'cost-analysis', 'ebs-inventory:us-east-1', 'prices:us-east-1', 'checks:us-east-1', 'analysis']);
+    expect(ids).toEqual(['ebs-inventory:us-east-1', 'cost-daily', 'cost-months', 'cost-forecast', 'cost-anomalies', 'cost-analysis', 'prices:us-east-1', 'checks:us-east-1', 'analysis']);
+  });
+
+  it("lists every region's inventories first, load balancers leading, then the later stages region by region", () => {
+    const ids = buildAnalysisGraph({ accountId: '123456789012', regions: ['us-east-1', 'eu-west-1'], adapters: adapters(), cache: memoryCache(), now: NOW }).map((t) => t.id);
+    expect(ids.slice(0, 2)).toEqual(['elb-inventory:us-east-1', 'elb-inventory:eu-west-1']);
+    const lastInventory = Math.max(...ids.map((id, i) => (id.includes('-inventory:') ? i : -1)));
+    expect(ids.indexOf('cost-daily')).toBe(lastInventory + 1);
+    expect(ids.filter((id) => /^(prices|metrics|checks):/.test(id))).toEqual(['prices:us-east-1', 'prices:eu-west-1', 'metrics:us-east-1', 'metrics:eu-west-1', 'checks:us-east-1', 'checks:eu-west-1']);
   });
 
   it('rejects "all" and malformed regions: resolve them first', () => {
@@ -153,8 +161,8 @@ describe('analysis graph', () => {
     expect(run.status.get('checks:eu-west-1')).toBe('succeeded');
     const analysis = run.results.get('analysis') as AnalysisResult;
     expect(analysis.gaps).toEqual([
-      { taskId: 'cost-anomalies', reason: expect.stringMatching(/^access denied to ce:GetAnomalies in global: grant ce:GetAnomalies/) },
       { taskId: 'ec2-inventory:eu-west-1', reason: expect.stringMatching(/^access denied to ec2:DescribeInstances in eu-west-1/) },
+      { taskId: 'cost-anomalies', reason: expect.stringMatching(/^access denied to ce:GetAnomalies in global: grant ce:GetAnomalies/) },
     ]);
     expect(analysis.checksNotRun.filter((n) => n.region === 'eu-west-1').map((n) => n.check)).toEqual(['ec2-idle', 'ec2-underutilised', 'ec2-stopped-long', 'ec2-previous-generation']);
     expect(analysis.costs?.current.total).toBe(2400);
