@@ -25,16 +25,20 @@ function compareKeys(a: string, b: string): number {
   return ra - rb || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value === null || typeof value !== 'object') return value;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => compareKeys(a, b));
-  return Object.fromEntries(entries.map(([k, v]) => [k, canonical(v)]));
+/**
+ * JSON.stringify replacer that lists each object's keys in the stable order. A shallow copy per
+ * object, alive only while its own fields are written, instead of a sorted copy of the whole
+ * report (megabytes at thousands of findings) made before writing it.
+ */
+function inStableOrder(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const source = value as Record<string, unknown>;
+  const ordered: Record<string, unknown> = {};
+  for (const key of Object.keys(source).sort(compareKeys)) ordered[key] = source[key];
+  return ordered;
 }
 
 /** report.json text: two-space indented, keys in a stable order, ending with a newline. */
 export function renderReportJson(report: Report): string {
-  return `${JSON.stringify(canonical(report), null, 2)}\n`;
+  return `${JSON.stringify(report, inStableOrder, 2)}\n`;
 }
