@@ -24,12 +24,11 @@ export interface ExecutionJournal {
   /** The result that stands for a task; `undefined` when none is stored or it is unreadable. */
   loadResult(taskId: string, signal?: AbortSignal): Promise<unknown>;
   /**
-   * Takes a task's result (`data`, and `json`, its JSON text) for storing with the checkpoint
-   * that records the task succeeded.
+   * Takes a task's result for storing with the checkpoint that records the task succeeded.
    * Within a run the first save of a task stands: a later one (an abandoned attempt finishing
    * after its retry) changes nothing.
    */
-  saveResult(taskId: string, data: unknown, json: string): SavedResult;
+  saveResult(taskId: string, data: unknown): SavedResult;
   /** The working copy changed: persist it soon (writes are coalesced). */
   changed(): void;
   /** Persist the working copy now and wait for it. */

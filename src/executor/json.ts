@@ -1,26 +1,19 @@
 import { ResultNotSerialisableError } from '../errors.js';
 
-/** A task result as it will be stored: its JSON text, and the value that text reads back as. */
-export interface StoredResult {
-  value: unknown;
-  json: string;
-}
-
 /**
  * Checks that a task result survives a JSON round-trip unchanged and returns the round-tripped
- * copy with its JSON text, so dependants in this run see exactly what a resumed run will load
- * from storage, and the text is serialised once. Rejected (with the path): bigint, functions,
- * symbols, NaN/Infinity, `undefined` in arrays, cycles, and objects that are not plain (Date,
- * Map, Set, class instances), which JSON would silently turn into something else. A top-level
- * `undefined` (a task with nothing to return) is stored as `null`.
+ * copy, so dependants in this run see exactly what a resumed run will load from storage.
+ * Rejected (with the path): bigint, functions, symbols, NaN/Infinity, `undefined` in arrays,
+ * cycles, and objects that are not plain (Date, Map, Set, class instances), which JSON would
+ * silently turn into something else. A top-level `undefined` (a task with nothing to return)
+ * is stored as `null`.
  * @throws ResultNotSerialisableError
  */
-export function serialiseResult(taskId: string, value: unknown): StoredResult {
-  if (value === undefined) return { value: null, json: 'null' };
+export function toStoredResult(taskId: string, value: unknown): unknown {
+  if (value === undefined) return null;
   // Cheap pass first (no path strings); only a value that fails is walked again for the path.
   if (!storable(value, new Set())) check(taskId, value, '$', new Set());
-  const json = JSON.stringify(value);
-  return { value: JSON.parse(json) as unknown, json };
+  return JSON.parse(JSON.stringify(value)) as unknown;
 }
 
 /** Same rules as `check`, without building paths: true when the value is storable. */

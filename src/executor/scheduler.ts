@@ -8,7 +8,7 @@ import type { ExecutorEvent } from './events.js';
 import type { ExecutionOutcome, ResolvedOptions } from './execute.js';
 import { finishRun } from './finish.js';
 import { topologicalOrder } from './graph.js';
-import { serialiseResult } from './json.js';
+import { toStoredResult } from './json.js';
 import { TaskLedger } from './ledger.js';
 import type { ExecutionJournal } from './journal.js';
 import { resolvePolicy } from './policy.js';
@@ -209,8 +209,7 @@ export class Scheduler {
       },
       attempt: async (attempt, signal) => {
         const ctx: TaskContext = { taskId: task.id, executionId: this.journal.manifest.executionId, attempt, signal, inputs, missing, clock: this.clock };
-        const stored = serialiseResult(task.id, await task.run(ctx));
-        const saved = this.journal.saveResult(task.id, stored.value, stored.json);
+        const saved = this.journal.saveResult(task.id, toStoredResult(task.id, await task.run(ctx)));
         // An abandoned earlier attempt may have saved first: dependants see the result that stands.
         if (saved.stored) this.storing.set(task.id, saved.stored);
         return saved.result;

@@ -16,9 +16,9 @@ const MAX_NAME_TRIES = 5;
 export class JournalResults {
   /** Every result saved in this run, first one per task (later saves are no-ops). */
   private readonly saved = new Map<string, SavedResult>();
-  /** JSON texts of the saved results not yet in a stored batch. */
-  private readonly texts = new Map<string, string>();
   private readonly onStored = new Map<string, () => void>();
+  /** Saved results not yet in a stored batch. */
+  private readonly unwritten = new Set<string>();
   private stored: Promise<StoredResults> | undefined;
   private nextSeq = 1;
 
@@ -41,7 +41,7 @@ export class JournalResults {
     return stored.unrecorded.get(taskId) ?? stored.recorded.get(taskId);
   }
 
-  save(taskId: string, data: unknown, json: string): SavedResult {
+  save(taskId: string, data: unknown): SavedResult {
     // An abandoned attempt may finish after its retry: the first result stands.
     const first = this.saved.get(taskId);
     if (first) return first;
@@ -49,12 +49,12 @@ export class JournalResults {
     const saved = { result: data, stored: promise };
     this.saved.set(taskId, saved);
     this.onStored.set(taskId, resolve);
-    this.texts.set(taskId, json);
+    this.unwritten.add(taskId);
     return saved;
   }
 
   /** Settles the `stored` promises of a batch now stored: a crash from here on adopts it. */
-  private settle(batch: Map<string, string>): void {
+  private settle(batch: Map<string, unknown>): void {
     for (const taskId of batch.keys()) {
       this.onStored.get(taskId)?.();
       this.onStored.delete(taskId);
@@ -62,22 +62,21 @@ export class JournalResults {
   }
 
   /**
-   * Takes the JSON texts of the unwritten results of the tasks that `snapshot` records as succeeded. Call in the
+   * Takes the unwritten results of the tasks that `snapshot` records as succeeded. Call in the
    * same synchronous step as taking the snapshot, so the two agree.
    */
-  take(snapshot: ExecutionManifest): Map<string, string> {
-    const batch = new Map<string, string>();
-    for (const [taskId, json] of this.texts) {
+  take(snapshot: ExecutionManifest): Map<string, unknown> {
+    const batch = new Map<string, unknown>();
+    for (const taskId of this.unwritten) {
       if (snapshot.tasks[taskId]?.status !== 'succeeded') continue;
-      batch.set(taskId, json);
-      this.texts.delete(taskId);
+      batch.set(taskId, this.saved.get(taskId)?.result);
+      this.unwritten.delete(taskId);
     }
     return batch;
   }
 
-
   /** Stores `batch` and returns its name; on failure its results go back to unwritten, for the next checkpoint. */
-  async write(batch: Map<string, string>, signal?: AbortSignal): Promise<string> {
+  async write(batch: Map<string, unknown>, signal?: AbortSignal): Promise<string> {
     try {
       for (let tries = 0; ; tries++) {
         const name = resultBatchName(this.manifest.runs, this.nextSeq++);
@@ -89,7 +88,7 @@ export class JournalResults {
         if (tries + 1 >= MAX_NAME_TRIES) throw new Error(`result batch names up to ${name} are all taken in execution ${this.manifest.executionId}`);
       }
     } catch (error) {
-      for (const [taskId, json] of batch) this.texts.set(taskId, json);
+      for (const taskId of batch.keys()) this.unwritten.add(taskId);
       throw error;
     }
   }

@@ -95,8 +95,8 @@ export class StoreJournal implements ExecutionJournal {
     return this.results.load(taskId, signal);
   }
 
-  saveResult(taskId: string, data: unknown, json: string): SavedResult {
-    return this.results.save(taskId, data, json);
+  saveResult(taskId: string, data: unknown): SavedResult {
+    return this.results.save(taskId, data);
   }
 
   cancelRequested(): boolean {

@@ -25,24 +25,20 @@ export class ResultBatches {
   constructor(private readonly docs: Documents) {}
 
   /**
-   * Stores a batch once, from each result's JSON text (serialised once, by the executor).
-   * `'exists'` when the name is taken by other content; a retried PUT whose first try landed
-   * finds its own bytes and counts as written.
+   * Stores a batch once. `'exists'` when the name is taken by other content; a retried PUT
+   * whose first try landed finds its own bytes and counts as written.
    */
-  async put(executionId: string, batch: string, results: ReadonlyMap<string, string>, writtenAt: string, signal?: AbortSignal): Promise<'written' | 'exists'> {
+  async put(executionId: string, batch: string, results: ReadonlyMap<string, unknown>, writtenAt: string, signal?: AbortSignal): Promise<'written' | 'exists'> {
+    const document: ResultBatch = { schemaVersion: SCHEMA_VERSION, kind: 'results', executionId, batch, writtenAt, results: {} };
+    for (const [taskId, data] of results) document.results[assertTaskId(taskId)] = data;
     const key = stateKeys.resultBatch(executionId, batch);
-    const envelope: Omit<ResultBatch, 'results'> = { schemaVersion: SCHEMA_VERSION, kind: 'results', executionId, batch, writtenAt };
-    const entries = [...results].map(([taskId, json]) => `${JSON.stringify(assertTaskId(taskId))}:${json}`);
-    // Built as text so megabytes of results are not serialised again; what reads it back is
-    // validated like every object.
-    const body = `${encode(envelope).slice(0, -1)},"results":{${entries.join(',')}}}`;
     try {
-      await this.docs.objects.put(key, body, { ifNoneMatch: '*' }, signal);
+      await this.docs.write(key, resultBatchSchema, document, { ifNoneMatch: '*' }, signal);
       return 'written';
     } catch (error) {
       if (!(error instanceof PreconditionFailedError)) throw error;
       const stored = await this.docs.objects.get(key, signal);
-      return stored?.body === body ? 'written' : 'exists';
+      return stored?.body === encode(document) ? 'written' : 'exists';
     }
   }
 

@@ -150,8 +150,8 @@ export class StateStore {
     await this.docs.write(stateKeys.latest(accountId), latestPointerSchema, pointer, undefined, signal);
   }
 
-  /** Stores a batch of task results, given as JSON texts by task id, once (see {@link ResultBatches.put}). */
-  putResultBatch(executionId: string, batch: string, results: ReadonlyMap<string, string>, signal?: AbortSignal): Promise<'written' | 'exists'> {
+  /** Stores a batch of task results once (see {@link ResultBatches.put}). */
+  putResultBatch(executionId: string, batch: string, results: ReadonlyMap<string, unknown>, signal?: AbortSignal): Promise<'written' | 'exists'> {
     return this.batches.put(executionId, batch, results, new Date(this.clock.now()).toISOString(), signal);
   }
 

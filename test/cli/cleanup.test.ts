@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { StateStore } from '../../src/state/state-store.js';
 import { BACKENDS, cli, manifest } from './support/harness.js';
 import { task } from './support/seed.js';
-import { asJson } from '../contract/fixtures.js';
 
 const ACCOUNT = '123456789012';
 const OTHER = '210987654321';
@@ -16,8 +15,8 @@ async function seed(store: StateStore) {
   const recent = manifest(ACCOUNT, NOW - DAY, { status: 'completed' });
   const theirs = manifest(OTHER, NOW - 40 * DAY, { status: 'completed' });
   for (const m of [old, oldFailed, recent, theirs]) await store.createExecution(m);
-  await store.putResultBatch(old.executionId, 'r0001-000001', asJson(new Map([['a', { n: 1 }]])));
-  await store.putResultBatch(old.executionId, 'r0001-000002', asJson(new Map([['b', { n: 2 }]])));
+  await store.putResultBatch(old.executionId, 'r0001-000001', new Map([['a', { n: 1 }]]));
+  await store.putResultBatch(old.executionId, 'r0001-000002', new Map([['b', { n: 2 }]]));
   return { old, oldFailed, recent, theirs };
 }
 

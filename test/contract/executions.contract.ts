@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { InvalidStateKeyError, PreconditionFailedError } from '../../src/errors.js';
 import { StateStore } from '../../src/state/state-store.js';
 import { FakeClock } from './fake-clock.js';
-import { ACCOUNT, OTHER_ACCOUNT, asJson, collect, executionId, manifest } from './fixtures.js';
+import { ACCOUNT, OTHER_ACCOUNT, collect, executionId, manifest } from './fixtures.js';
 import type { StoreFactory } from './store-contract.js';
 
 const HOUR = 3_600_000;
@@ -45,7 +45,7 @@ export function executionContract(factory: StoreFactory): void {
     const mine = [0, 5, 2, 9, 1].map((h) => manifest(ACCOUNT, t0 + h * HOUR));
     const theirs = [3, 4].map((h) => manifest(OTHER_ACCOUNT, t0 + h * HOUR));
     for (const m of [...mine, ...theirs]) await store.createExecution(m);
-    await store.putResultBatch(mine[0]!.executionId, 'r0001-000001', asJson(new Map([['cost-analysis', { total: 1 }]])));
+    await store.putResultBatch(mine[0]!.executionId, 'r0001-000001', new Map([['cost-analysis', { total: 1 }]]));
     const listed = await store.listExecutions(ACCOUNT);
     expect(listed.map((m) => m.executionId)).toEqual([9, 5, 2, 1, 0].map((h) => executionId(ACCOUNT, t0 + h * HOUR)));
     const all = await store.listExecutions();
@@ -58,8 +58,8 @@ export function executionContract(factory: StoreFactory): void {
     const kept = manifest(ACCOUNT, clock.now() + HOUR);
     for (const m of [doomed, kept]) {
       await store.createExecution(m);
-      await store.putResultBatch(m.executionId, 'r0001-000001', asJson(new Map([['cost-analysis', { m: m.executionId }]])));
-      await store.putResultBatch(m.executionId, 'r0001-000002', asJson(new Map([['ec2-inventory:us-east-1', []]])));
+      await store.putResultBatch(m.executionId, 'r0001-000001', new Map([['cost-analysis', { m: m.executionId }]]));
+      await store.putResultBatch(m.executionId, 'r0001-000002', new Map([['ec2-inventory:us-east-1', []]]));
     }
     await store.setLatest(ACCOUNT, kept.executionId);
     const removed = await store.deleteExecution(doomed.executionId);
@@ -90,28 +90,28 @@ export function executionContract(factory: StoreFactory): void {
     const { store, clock } = await open();
     const m = manifest(ACCOUNT, clock.now());
     await store.createExecution(m);
-    const first = asJson(new Map([['ec2-inventory:us-east-1', { instances: ['i-1'] }]]));
+    const first = new Map([['ec2-inventory:us-east-1', { instances: ['i-1'] }]]);
     expect(await store.putResultBatch(m.executionId, 'r0001-000001', first)).toBe('written');
     // The same bytes again (a retried PUT whose first try landed) count as written.
     expect(await store.putResultBatch(m.executionId, 'r0001-000001', first)).toBe('written');
     clock.advance(1000);
-    expect(await store.putResultBatch(m.executionId, 'r0001-000001', asJson(new Map([['ec2-inventory:us-east-1', { instances: ['i-2'] }]])))).toBe('exists');
+    expect(await store.putResultBatch(m.executionId, 'r0001-000001', new Map([['ec2-inventory:us-east-1', { instances: ['i-2'] }]]))).toBe('exists');
     expect(await store.getResult(m.executionId, 'ec2-inventory:us-east-1')).toEqual({ instances: ['i-1'] });
-    const racing = await Promise.all([1, 2, 3].map((n) => store.putResultBatch(m.executionId, 'r0001-000002', asJson(new Map([['cost-analysis', { n }]])))));
+    const racing = await Promise.all([1, 2, 3].map((n) => store.putResultBatch(m.executionId, 'r0001-000002', new Map([['cost-analysis', { n }]]))));
     expect(racing.filter((r) => r === 'written')).toHaveLength(1);
     expect(await store.resultBatchNames(m.executionId)).toEqual(['r0001-000001', 'r0001-000002']);
     expect(await store.getResult(m.executionId, 'ebs-unattached')).toBeUndefined();
-    await expect(store.putResultBatch(m.executionId, 'r0001-000003', asJson(new Map([['../x', {}]])))).rejects.toBeInstanceOf(InvalidStateKeyError);
-    await expect(store.putResultBatch(m.executionId, '../x', asJson(new Map()))).rejects.toBeInstanceOf(InvalidStateKeyError);
+    await expect(store.putResultBatch(m.executionId, 'r0001-000003', new Map([['../x', {}]]))).rejects.toBeInstanceOf(InvalidStateKeyError);
+    await expect(store.putResultBatch(m.executionId, '../x', new Map())).rejects.toBeInstanceOf(InvalidStateKeyError);
   });
 
   it('splits stored results by whether the manifest records their batch, the latest batch winning', async () => {
     const { store, clock } = await open();
     const m = manifest(ACCOUNT, clock.now());
     await store.createExecution(m);
-    await store.putResultBatch(m.executionId, 'r0001-000001', asJson(new Map<string, unknown>([['a', 1], ['b', 1]])));
-    await store.putResultBatch(m.executionId, 'r0002-000001', asJson(new Map<string, unknown>([['b', 2]])));
-    await store.putResultBatch(m.executionId, 'r0002-000002', asJson(new Map<string, unknown>([['c', 2]])));
+    await store.putResultBatch(m.executionId, 'r0001-000001', new Map<string, unknown>([['a', 1], ['b', 1]]));
+    await store.putResultBatch(m.executionId, 'r0002-000001', new Map<string, unknown>([['b', 2]]));
+    await store.putResultBatch(m.executionId, 'r0002-000002', new Map<string, unknown>([['c', 2]]));
     const stored = await store.loadResults({ executionId: m.executionId, resultBatches: ['r0001-000001', 'r0002-000001'] });
     expect(stored.recorded).toEqual(new Map<string, unknown>([['a', 1], ['b', 2]]));
     expect(stored.unrecorded).toEqual(new Map<string, unknown>([['c', 2]]));

@@ -42,8 +42,3 @@ export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   for await (const item of items) out.push(item);
   return out;
 }
-
-/** Results as the store takes them: JSON texts by task id. */
-export function asJson(results: ReadonlyMap<string, unknown>): Map<string, string> {
-  return new Map([...results].map(([taskId, value]) => [taskId, JSON.stringify(value)]));
-}

@@ -3,7 +3,7 @@ import { StoreJournal } from '../../src/state/journal-store.js';
 import type { ObjectStore } from '../../src/state/object-store.js';
 import { StateStore } from '../../src/state/state-store.js';
 import { FakeClock } from './fake-clock.js';
-import { ACCOUNT, asJson, manifest } from './fixtures.js';
+import { ACCOUNT, manifest } from './fixtures.js';
 import type { StoreFactory } from './store-contract.js';
 
 /** Counts listings and can fail the next result-batch PUTs, over a real backend. */
@@ -46,12 +46,12 @@ export function journalResultsContract(factory: StoreFactory): void {
     const journal = new StoreJournal(store, handle, { created: true });
     expect(await journal.storedResultIds()).toEqual(new Set());
     expect(objects.counts.lists).toBe(0); // a new execution has nothing stored: no listing
-    const saved = journal.saveResult('cost-analysis', { total: 1 }, '{"total":1}');
+    const saved = journal.saveResult('cost-analysis', { total: 1 });
     let isStored = false;
     void saved.stored?.then(() => (isStored = true));
     expect(saved.result).toEqual({ total: 1 });
     // An abandoned attempt finishing after its retry: no overwrite, no error, the first stands.
-    expect(journal.saveResult('cost-analysis', { total: 2 }, '{"total":2}').result).toEqual({ total: 1 });
+    expect(journal.saveResult('cost-analysis', { total: 2 }).result).toEqual({ total: 1 });
     expect(await journal.loadResult('cost-analysis')).toEqual({ total: 1 });
 
     journal.manifest.tasks['cost-analysis']!.status = 'running';
@@ -80,7 +80,7 @@ export function journalResultsContract(factory: StoreFactory): void {
     const { store, handle, objects, id } = await open();
     const journal = new StoreJournal(store, handle, { created: true });
     for (const taskId of ['cost-analysis', 'ec2-inventory:us-east-1']) {
-      journal.saveResult(taskId, { taskId }, JSON.stringify({ taskId }));
+      journal.saveResult(taskId, { taskId });
       journal.manifest.tasks[taskId]!.status = 'succeeded';
     }
     journal.changed();
@@ -97,7 +97,7 @@ export function journalResultsContract(factory: StoreFactory): void {
   it('a failed batch write leaves the manifest as it was, and the next checkpoint stores both', async () => {
     const { store, handle, objects, id } = await open();
     const journal = new StoreJournal(store, handle, { created: true, onError: () => undefined });
-    journal.saveResult('cost-analysis', { total: 1 }, '{"total":1}');
+    journal.saveResult('cost-analysis', { total: 1 });
     journal.manifest.tasks['cost-analysis']!.status = 'succeeded';
     objects.failNextBatchPuts(2); // the background write and the one flush() tries itself
     journal.changed();
@@ -115,7 +115,7 @@ export function journalResultsContract(factory: StoreFactory): void {
   it('on resume, adopts a batch its run stored before it could checkpoint, and records it', async () => {
     const { store, handle, id } = await open();
     // The run stored the batch, then was killed before the manifest write.
-    await store.putResultBatch(id, 'r0001-000001', asJson(new Map([['cost-analysis', { total: 7 }]])));
+    await store.putResultBatch(id, 'r0001-000001', new Map([['cost-analysis', { total: 7 }]]));
     const resumed = new StoreJournal(store, (await store.loadExecution(id))!);
     expect(handle.manifest.tasks['cost-analysis']!.status).toBe('pending');
     expect(await resumed.storedResultIds()).toEqual(new Set(['cost-analysis']));
@@ -128,7 +128,7 @@ export function journalResultsContract(factory: StoreFactory): void {
   it("does not adopt a recorded result of a task reopened since, and stores the task's new result in a later batch that wins", async () => {
     const { store, id } = await open();
     const first = new StoreJournal(store, (await store.loadExecution(id))!, { created: true });
-    first.saveResult('cost-analysis', { total: 1 }, '{"total":1}');
+    first.saveResult('cost-analysis', { total: 1 });
     first.manifest.tasks['cost-analysis']!.status = 'succeeded';
     first.changed();
     await first.flush();
@@ -138,7 +138,7 @@ export function journalResultsContract(factory: StoreFactory): void {
     const next = { ...reopened.manifest, runs: 2, tasks: { ...reopened.manifest.tasks, 'cost-analysis': { ...reopened.manifest.tasks['cost-analysis']!, status: 'pending' as const } } };
     const second = new StoreJournal(store, await store.saveExecution({ manifest: next, etag: reopened.etag }));
     expect(await second.storedResultIds()).toEqual(new Set());
-    expect(second.saveResult('cost-analysis', { total: 2 }, '{"total":2}').result).toEqual({ total: 2 });
+    expect(second.saveResult('cost-analysis', { total: 2 }).result).toEqual({ total: 2 });
     second.manifest.tasks['cost-analysis']!.status = 'succeeded';
     second.changed();
     await second.flush();

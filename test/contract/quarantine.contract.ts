@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { StateStore } from '../../src/state/state-store.js';
 import { FakeClock } from './fake-clock.js';
-import { ACCOUNT, asJson, collect, manifest } from './fixtures.js';
+import { ACCOUNT, collect, manifest } from './fixtures.js';
 import type { StoreFactory } from './store-contract.js';
 
 const CORRUPTIONS: Array<[string, (valid: string) => string, RegExp]> = [
@@ -68,7 +68,7 @@ export function quarantineContract(factory: StoreFactory): void {
     expect(await store.getResult(m.executionId, 'cost-analysis')).toBeUndefined();
     expect(warnings[0]).toContain(key);
     expect(await store.resultBatchNames(m.executionId)).toEqual([]);
-    expect(await store.putResultBatch(m.executionId, 'r0001-000001', asJson(new Map([['cost-analysis', { total: 3 }]])))).toBe('written');
+    expect(await store.putResultBatch(m.executionId, 'r0001-000001', new Map([['cost-analysis', { total: 3 }]]))).toBe('written');
     expect(await store.getResult(m.executionId, 'cost-analysis')).toEqual({ total: 3 });
   });
 

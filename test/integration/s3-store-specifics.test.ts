@@ -56,7 +56,7 @@ describe('S3ObjectStore against the loopback server', () => {
       journal.manifest.tasks[id] = { id, type: 'ec2-metrics', status: 'running', attempts: 1, dependsOn: [], optionalDependsOn: [] };
       journal.changed();
       await clock.advance(50);
-      journal.saveResult(id, { i }, JSON.stringify({ i }));
+      journal.saveResult(id, { i });
       journal.manifest.tasks[id]!.status = 'succeeded';
       journal.changed();
       await clock.advance(50);

@@ -58,7 +58,7 @@ describe('storing results', () => {
   it('keeps the result an abandoned earlier attempt of the same run saved first', async () => {
     const h = harness();
     // What an attempt abandoned at its timeout, still running, saves before its retry finishes.
-    h.journal.saveResult('a', 'first', '"first"');
+    h.journal.saveResult('a', 'first');
     const outcome = await h.execute({ tasks: [sleeper('a', 10, 'second')] });
     expect(outcome.status).toBe('completed');
     expect(outcome.results.get('a')).toBe('first');

@@ -110,7 +110,7 @@ describe('executeGraph scheduling', () => {
     const storage = Promise.withResolvers<void>();
     const save = h.journal.saveResult.bind(h.journal);
     // A journal that stores results with its next checkpoint: here, when the test says so.
-    h.journal.saveResult = (id, data, json) => ({ ...save(id, data, json), stored: id === 'a' ? storage.promise : Promise.resolve() });
+    h.journal.saveResult = (id, data) => ({ ...save(id, data), stored: id === 'a' ? storage.promise : Promise.resolve() });
     const flush = h.journal.flush.bind(h.journal);
     h.journal.flush = async () => {
       storage.resolve();
@@ -127,9 +127,9 @@ describe('executeGraph scheduling', () => {
     const h = harness();
     let statusAtSave: string | undefined;
     const save = h.journal.saveResult.bind(h.journal);
-    h.journal.saveResult = (id, data, json) => {
+    h.journal.saveResult = (id, data) => {
       statusAtSave = h.journal.manifest.tasks[id]?.status;
-      return save(id, data, json);
+      return save(id, data);
     };
     await h.execute({ tasks: [sleeper('a', 250, { n: 1 }, { dependsOn: [] })] });
     expect(statusAtSave).toBe('running');
