@@ -9,6 +9,7 @@ import { countRequests, createTestBucket, testS3Client } from '../test/support/s
 import { startS3Server } from '../test/support/s3-server.js';
 import { runAnalysis } from './support/analysis.js';
 import { emit, isMain, shiftedClock } from './support/harness.js';
+import { instrumentAdapters } from './support/instrument.js';
 import { createSyntheticAdapters, SYNTHETIC_ACCOUNT_ID, SYNTHETIC_REGIONS } from './support/synthetic-account.js';
 
 const COMMANDS = { GetObjectCommand: 'get', PutObjectCommand: 'put', ListObjectsV2Command: 'list', DeleteObjectCommand: 'delete' } as const;
@@ -36,7 +37,12 @@ function countingStore(inner: ObjectStore, counts: Map<string, number>): ObjectS
 
 type Account = 'demo' | 'synthetic-1000';
 
-export async function measure(account: Account) {
+/**
+ * Cold and warm runs of `account`. With `latencyMs`, every AWS call waits that long first, so
+ * the run spans several checkpoint intervals as a real one does (result batches and manifest
+ * writes then follow the run's length, not only its task count).
+ */
+export async function measure(account: Account, latencyMs = 0) {
   const server = await startS3Server();
   try {
     const client = testS3Client(server.endpoint);
@@ -45,24 +51,28 @@ export async function measure(account: Account) {
     const byKind = new Map<string, number>();
     const clock = shiftedClock(DEMO_NOW.getTime());
     const store = new StateStore(countingStore(new S3ObjectStore({ client, bucket, prefix: 'finops/' }), byKind), { clock });
-    const setup =
+    const base =
       account === 'demo'
         ? { adapters: createDemoAdapters({ now: DEMO_NOW }), accountId: DEMO_ACCOUNT_ID, regions: [...DEMO_REGIONS] }
         : { adapters: createSyntheticAdapters({ instances: 1000, now: DEMO_NOW }), accountId: SYNTHETIC_ACCOUNT_ID, regions: [...SYNTHETIC_REGIONS] };
+    const setup = latencyMs > 0 ? { ...base, adapters: instrumentAdapters(base.adapters, { latencyMs }).adapters } : base;
+    const label = (run: string) => (latencyMs > 0 ? `${run}, ${latencyMs} ms per AWS call` : run);
     const runs = [];
     for (const [run, afterMs] of [['cold', 0], ['warm (+2 h)', 2 * 3_600_000]] as const) {
       clock.advance(afterMs);
       sdk.clear();
       byKind.clear();
+      const started = performance.now();
       const result = await runAnalysis({ store, ...setup, clock });
+      const wallMs = Math.round(performance.now() - started);
       const n = (command: keyof typeof COMMANDS) => sdk.get(command) ?? 0;
       const tasks = Object.keys(result.manifest.tasks).length;
       const total = [...sdk.values()].reduce((a, b) => a + b, 0);
       runs.push({
-        account, run, status: result.manifest.status, tasks, goal: tasks + 10, total,
+        account, run: label(run), status: result.manifest.status, tasks, goal: tasks + 10, total,
         gets: n('GetObjectCommand'), puts: n('PutObjectCommand'), lists: n('ListObjectsV2Command'), deletes: n('DeleteObjectCommand'),
         other: total - Object.keys(COMMANDS).reduce((a, c) => a + n(c as keyof typeof COMMANDS), 0),
-        checkpoints: result.checkpoints,
+        checkpoints: result.checkpoints, wallMs,
         byKind: Object.fromEntries([...byKind].sort()),
       });
     }
@@ -74,10 +84,10 @@ export async function measure(account: Account) {
 }
 
 if (isMain(import.meta.url)) {
-  const runs = [...(await measure('demo')), ...(await measure('synthetic-1000'))];
+  const runs = [...(await measure('demo')), ...(await measure('demo', 100)), ...(await measure('synthetic-1000')), ...(await measure('synthetic-1000', 100))];
   emit(
     'S3 requests per run',
-    runs.map((r) => `${r.account.padEnd(15)} ${r.run.padEnd(12)} tasks ${r.tasks}  total ${r.total} (goal ≤ ${r.goal})  GET ${r.gets} PUT ${r.puts} LIST ${r.lists} DELETE ${r.deletes} other ${r.other}  manifest writes ${r.checkpoints}  ${r.status}\n    ${JSON.stringify(r.byKind)}`),
+    runs.map((r) => `${r.account.padEnd(15)} ${r.run.padEnd(12)} tasks ${r.tasks}  total ${r.total} (goal ≤ ${r.goal})  GET ${r.gets} PUT ${r.puts} LIST ${r.lists} DELETE ${r.deletes} other ${r.other}  manifest writes ${r.checkpoints}  ${r.wallMs} ms  ${r.status}\n    ${JSON.stringify(r.byKind)}`),
     runs,
   );
 }
