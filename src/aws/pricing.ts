@@ -2,12 +2,25 @@ import { GetProductsCommand, PricingClient } from '@aws-sdk/client-pricing';
 import { awsCall } from './errors.js';
 import { collectPages } from './paginate.js';
 import type { PriceListProduct, PricingPort } from './ports.js';
+import { TokenBucket } from './rate-limit.js';
 
-/** The AWS Price List query API (GetProducts) behind {@link PricingPort}. */
-export function pricingAdapter(client: PricingClient, region: string): PricingPort {
+/**
+ * GetProducts quota, per account: a bucket of 10 calls refilled at 5 per second (AWS Billing
+ * user guide, "Price List Query API" quotas). Every region's prices task shares it.
+ */
+export const GET_PRODUCTS_BURST = 10;
+export const GET_PRODUCTS_PER_SECOND = 5;
+
+/**
+ * The AWS Price List query API (GetProducts) behind {@link PricingPort}. Every request, pages
+ * included, first takes a token from `limiter`, so a cold run of several regions stays within
+ * the quota instead of being throttled.
+ */
+export function pricingAdapter(client: PricingClient, region: string, limiter = new TokenBucket(GET_PRODUCTS_BURST, GET_PRODUCTS_PER_SECOND)): PricingPort {
   return {
     async getProducts(request, signal) {
       const items = await collectPages('pricing:GetProducts', async (token) => {
+        await limiter.take(signal);
         const out = await awsCall('pricing:GetProducts', region, () =>
           client.send(
             new GetProductsCommand({
