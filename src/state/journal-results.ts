@@ -1,6 +1,6 @@
 import type { SavedResult } from '../executor/journal.js';
 import { resultBatchName } from './keys.js';
-import type { StoredResults } from './result-batches.js';
+import { resultOf, type StoredResults } from './result-batches.js';
 import type { ExecutionManifest } from './schema.js';
 import type { StateStore } from './state-store.js';
 
@@ -37,8 +37,7 @@ export class JournalResults {
   async load(taskId: string, signal?: AbortSignal): Promise<unknown> {
     const saved = this.saved.get(taskId);
     if (saved) return saved.result;
-    const stored = await this.loadStored(signal);
-    return stored.unrecorded.get(taskId) ?? stored.recorded.get(taskId);
+    return resultOf(await this.loadStored(signal), taskId);
   }
 
   save(taskId: string, data: unknown): SavedResult {

@@ -17,6 +17,14 @@ export interface StoredResults {
   unrecordedBatches: string[];
 }
 
+/**
+ * The result that stands for `taskId`: an unrecorded batch is newer than every recorded one.
+ * `null` is a result (a task with nothing to return); `undefined` means none is stored.
+ */
+export function resultOf(stored: StoredResults, taskId: string): unknown {
+  return stored.unrecorded.has(taskId) ? stored.unrecorded.get(taskId) : stored.recorded.get(taskId);
+}
+
 // Batches are few (one per checkpoint); a handful of concurrent GETs loads a resume quickly.
 const READ_CONCURRENCY = 8;
 

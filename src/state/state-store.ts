@@ -13,7 +13,7 @@ import {
   SCHEMA_VERSION,
   type ExecutionManifest,
 } from './schema.js';
-import { ResultBatches, type StoredResults } from './result-batches.js';
+import { ResultBatches, resultOf, type StoredResults } from './result-batches.js';
 import { StoreCache } from './store-cache.js';
 
 export type { AcquireLeaseOptions, LeaseHandle } from './lease.js';
@@ -172,8 +172,7 @@ export class StateStore {
   async getResult(executionId: string, taskId: string, signal?: AbortSignal): Promise<unknown | undefined> {
     const handle = await this.loadExecution(executionId, signal);
     if (!handle) return undefined;
-    const stored = await this.loadResults(handle.manifest, signal);
-    return stored.unrecorded.get(taskId) ?? stored.recorded.get(taskId);
+    return resultOf(await this.loadResults(handle.manifest, signal), taskId);
   }
 
   /**

@@ -112,6 +112,24 @@ export function journalResultsContract(factory: StoreFactory): void {
     expect(stored.resultBatches).toHaveLength(1);
   });
 
+  it('a task with nothing to return (null) has a stored result on resume, not a missing one', async () => {
+    const { store, handle, id } = await open();
+    const journal = new StoreJournal(store, handle, { created: true });
+    journal.saveResult('cost-analysis', null);
+    journal.manifest.tasks['cost-analysis']!.status = 'succeeded';
+    journal.changed();
+    await journal.flush();
+    const resumed = new StoreJournal(store, (await store.loadExecution(id))!);
+    expect(await resumed.loadResult('cost-analysis')).toBeNull();
+    expect(await resumed.loadResult('ec2-inventory:us-east-1')).toBeUndefined();
+    expect(await store.getResult(id, 'cost-analysis')).toBeNull();
+    // Also from a batch its run stored before it could checkpoint.
+    await store.putResultBatch(id, 'r0002-000001', new Map([['ec2-inventory:us-east-1', null]]));
+    const adopting = new StoreJournal(store, (await store.loadExecution(id))!);
+    expect(await adopting.storedResultIds()).toEqual(new Set(['ec2-inventory:us-east-1']));
+    expect(await adopting.loadResult('ec2-inventory:us-east-1')).toBeNull();
+  });
+
   it('on resume, adopts a batch its run stored before it could checkpoint, and records it', async () => {
     const { store, handle, id } = await open();
     // The run stored the batch, then was killed before the manifest write.
