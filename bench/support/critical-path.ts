@@ -26,7 +26,7 @@ export function taskOfCall(call: PortCall): string {
     case 'ec2.listAddresses': return `eip-inventory:${r}`;
     case 'ec2.listNatGateways': return `nat-inventory:${r}`;
     default:
-      if (call.port === 'elb') return `elb-inventory:${r}`;
+      if (call.port === 'elb' || call.port === 'elbClassic') return `elb-inventory:${r}`;
       if (call.port === 'rds') return `rds-inventory:${r}`;
       if (call.port === 'cloudwatch') return `metrics:${r}`;
       throw new Error(`no task makes ${call.port}.${call.method}`);

@@ -79,6 +79,7 @@ export function instrumentAdapters(inner: AwsAdapters, options: InstrumentOption
     pricing: wrap('pricing', 'global', inner.pricing),
     ec2: regional('ec2', (r) => inner.ec2(r)),
     elb: regional('elb', (r) => inner.elb(r)),
+    elbClassic: regional('elbClassic', (r) => inner.elbClassic(r)),
     rds: regional('rds', (r) => inner.rds(r)),
     cloudwatch: regional('cloudwatch', (r) => inner.cloudwatch(r)),
   };

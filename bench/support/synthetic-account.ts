@@ -65,6 +65,8 @@ export function createSyntheticAdapters(options: SyntheticOptions): AwsAdapters 
     pricing: demoPricing('available'),
     ec2: (region) => syntheticEc2(region, regions.indexOf(region), regionShape(perRegion), options.now),
     elb: (region) => syntheticElb(region, regions.indexOf(region), regionShape(perRegion), options.now),
+    // Classic Load Balancers are legacy: the synthetic account has none (one listing call per region).
+    elbClassic: () => ({ listLoadBalancers: async () => [], instanceHealth: async () => null }),
     rds: (region) => syntheticRds(region, regionShape(perRegion), options.now),
     cloudwatch: () => cloudwatch,
   };

@@ -140,7 +140,7 @@ function regionTasks(
     id: taskId(family.type, region),
     type: family.type,
     breakerKeys: [family.breakerKey],
-    run: async (ctx) => ({ region, ...(await family.fetch(adapters, region, ctx.signal)) }),
+    run: async (ctx) => ({ region, ...(await family.fetch(adapters, region, ctx.signal, options.accountId)) }),
   }));
   const ids: RegionTaskIds = { inventory: inventory.map((t) => t.id), metrics: null, prices: taskId('prices', region) };
   const metrics: TaskDefinition[] = [];

@@ -12,7 +12,7 @@ export type * from './ports/metrics-pricing.js';
 
 import type { ComputeOptimizerPort } from './ports/compute-optimizer.js';
 import type { CostExplorerPort } from './ports/cost-explorer.js';
-import type { Ec2Port, ElbPort, RdsPort } from './ports/inventory.js';
+import type { ClassicElbPort, Ec2Port, ElbPort, RdsPort } from './ports/inventory.js';
 import type { CloudWatchPort, PricingPort, RegionsPort } from './ports/metrics-pricing.js';
 
 /** Everything the analyses need from AWS, for one account. */
@@ -22,6 +22,8 @@ export interface AwsAdapters {
   pricing: PricingPort;
   ec2(region: string): Ec2Port;
   elb(region: string): ElbPort;
+  /** Classic Load Balancers (ELB v1). */
+  elbClassic(region: string): ClassicElbPort;
   rds(region: string): RdsPort;
   cloudwatch(region: string): CloudWatchPort;
   /** Absent where the account source has no Compute Optimizer: its tasks are then not planned. */

@@ -23,6 +23,8 @@ export interface DemoSnapshot { id: string; region: string; volumeId: string; si
 export interface DemoAddress { allocationId: string; region: string; ip: string; instanceId?: string; eni?: string; name: string }
 export interface DemoNat { id: string; region: string; name: string; createdDaysAgo: number; gbPerDay: number }
 export interface DemoLoadBalancer { name: string; id: string; region: string; type: 'application' | 'network'; createdDaysAgo: number; targets: number; healthy: number; requestsPerDay: number }
+/** A Classic Load Balancer: `instances` registered, the first `inService` of them healthy. */
+export interface DemoClassicLoadBalancer { name: string; region: string; createdDaysAgo: number; instances: string[]; inService: number; requestsPerDay: number }
 export interface DemoDatabase { id: string; region: string; instanceClass: string; engine: string; multiAz: boolean; storage: number; createdDaysAgo: number; connections: [number, number] }
 
 const gp3 = (id: string, size: number, name?: string): DemoVolume => ({ id, type: 'gp3', size, iops: 3000, throughput: 125, ...(name ? { name } : {}) });
@@ -84,6 +86,10 @@ export const LOAD_BALANCERS: DemoLoadBalancer[] = [
   { name: 'eu-web', id: '6a2e9d3b0f8c4b01', region: 'eu-west-1', type: 'application', createdDaysAgo: 200, targets: 2, healthy: 2, requestsPerDay: 640_000 },
   { name: 'eu-legacy-tcp', id: '6a2e9d3b0f8c4b02', region: 'eu-west-1', type: 'network', createdDaysAgo: 900, targets: 1, healthy: 1, requestsPerDay: 12 },
   { name: 'syd-web', id: '7b3f0e4c1a9d5c01', region: 'ap-southeast-2', type: 'application', createdDaysAgo: 150, targets: 1, healthy: 1, requestsPerDay: 95_000 },
+];
+
+export const CLASSIC_LOAD_BALANCERS: DemoClassicLoadBalancer[] = [
+  { name: 'eu-legacy-classic', region: 'eu-west-1', createdDaysAgo: 1400, instances: ['i-0b2f6d8e3c0a40004'], inService: 0, requestsPerDay: 6 },
 ];
 
 export const DATABASES: DemoDatabase[] = [

@@ -2,7 +2,7 @@ import type { AwsAdapters } from '../aws/ports.js';
 import { DEMO_ACCOUNT_ID, DEMO_REGIONS } from './catalogue.js';
 import { demoComputeOptimizer } from './compute-optimizer.js';
 import { demoCostExplorer } from './costs.js';
-import { demoEc2, demoElb, demoRds } from './inventory.js';
+import { demoEc2, demoElb, demoElbClassic, demoRds } from './inventory.js';
 import { demoCloudWatch } from './metrics.js';
 import { demoPricing } from './price-list.js';
 
@@ -33,6 +33,7 @@ export function createDemoAdapters(options: DemoOptions = {}): AwsAdapters {
     pricing: demoPricing(options.priceList ?? 'available'),
     ec2: (region) => demoEc2(region, now),
     elb: (region) => demoElb(region, now),
+    elbClassic: (region) => demoElbClassic(region, now),
     rds: (region) => demoRds(region, now),
     cloudwatch: () => demoCloudWatch(now),
     computeOptimizer: (region) => demoComputeOptimizer(region, now),

@@ -1,5 +1,5 @@
-import type { DbInstance, EbsSnapshot, EbsVolume, Ec2Instance, Ec2Port, ElasticIp, ElbPort, LoadBalancer, MachineImage, NatGateway, RdsPort, TargetGroup } from '../aws/ports.js';
-import { ADDRESSES, DATABASES, DEMO_ACCOUNT_ID, INSTANCES, LOAD_BALANCERS, LOOSE_VOLUMES, NAT_GATEWAYS, SNAPSHOTS, type DemoVolume } from './catalogue.js';
+import type { ClassicElbPort, DbInstance, EbsSnapshot, EbsVolume, Ec2Instance, Ec2Port, ElasticIp, ElbPort, LoadBalancer, MachineImage, NatGateway, RdsPort, TargetGroup } from '../aws/ports.js';
+import { ADDRESSES, CLASSIC_LOAD_BALANCERS, DATABASES, DEMO_ACCOUNT_ID, INSTANCES, LOAD_BALANCERS, LOOSE_VOLUMES, NAT_GATEWAYS, SNAPSHOTS, type DemoVolume } from './catalogue.js';
 
 const DAY_MS = 86_400_000;
 
@@ -118,6 +118,21 @@ export function demoElb(region: string, now: Date): ElbPort {
     async targetHealth(arn) {
       const lb = mine.find((l) => targetGroupArn(l) === arn);
       return { total: lb?.targets ?? 0, healthy: lb?.healthy ?? 0 };
+    },
+  };
+}
+
+/** The demo account's Classic Load Balancers of one region, with their instance health. */
+export function demoElbClassic(region: string, now: Date): ClassicElbPort {
+  const t = clockFor(now);
+  const mine = CLASSIC_LOAD_BALANCERS.filter((lb) => lb.region === region);
+  return {
+    async listLoadBalancers() {
+      return mine.map((lb) => ({ name: lb.name, scheme: 'internet-facing', createdTime: t.ago(lb.createdDaysAgo), dnsName: `${lb.name}-1234567890.${region}.elb.amazonaws.com`, vpcId: 'vpc-0b2f6d8e3c0a40900', instanceIds: [...lb.instances] }));
+    },
+    async instanceHealth(name) {
+      const lb = mine.find((l) => l.name === name);
+      return lb ? { total: lb.instances.length, healthy: lb.inService } : null;
     },
   };
 }

@@ -1,6 +1,6 @@
 import { emptySeries, periodStartMs } from '../aws/cloudwatch-series.js';
 import type { CloudWatchPort, MetricQuery, MetricSeries } from '../aws/ports.js';
-import { DATABASES, INSTANCES, LOAD_BALANCERS, NAT_GATEWAYS } from './catalogue.js';
+import { CLASSIC_LOAD_BALANCERS, DATABASES, INSTANCES, LOAD_BALANCERS, NAT_GATEWAYS } from './catalogue.js';
 import { demoLoadBalancerArn } from './inventory.js';
 import { between, unit } from './random.js';
 
@@ -42,8 +42,9 @@ function valueFor(query: MetricQuery, now: Date): DailyValue | undefined {
     return (day) => nat.gbPerDay * share * between(`${seed}|${day}`, [0.8, 1.2]) * 1_000_000_000;
   }
   const lbDimension = dimension(query, 'LoadBalancer');
-  if (lbDimension) {
-    const lb = LOAD_BALANCERS.find((l) => demoLoadBalancerArn(l).endsWith(`/${lbDimension}`));
+  const classicName = dimension(query, 'LoadBalancerName');
+  if (lbDimension || classicName) {
+    const lb = lbDimension ? LOAD_BALANCERS.find((l) => demoLoadBalancerArn(l).endsWith(`/${lbDimension}`)) : CLASSIC_LOAD_BALANCERS.find((l) => l.name === classicName);
     if (!lb) return undefined;
     // Load balancers publish no datapoint on days without requests.
     return (day) => {

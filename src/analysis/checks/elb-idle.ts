@@ -6,10 +6,11 @@ import { makeFinding, r2 } from './helpers.js';
 import { defineRegionCheck, param } from './types.js';
 
 /** The request-like metric of each load balancer type (none for gateway load balancers). */
-export const REQUEST_METRIC: Readonly<Record<string, string>> = { application: 'RequestCount', network: 'NewFlowCount' };
+export const REQUEST_METRIC: Readonly<Record<string, string>> = { application: 'RequestCount', network: 'NewFlowCount', classic: 'RequestCount' };
 
 /**
- * Active load balancers, at least `lookbackDays` old, with no healthy target, or whose busiest
+ * Active load balancers (ALB, NLB, GWLB and Classic), at least `lookbackDays` old, with no
+ * healthy target (for Classic: no `InService` instance), or whose busiest
  * day stayed under `maxRequestsPerDay` requests (new flows for NLBs; days without datapoints had
  * none). Saving: the hourly charge for a month (capacity units of an idle LB are negligible).
  */
@@ -47,12 +48,13 @@ export const elbIdle = defineRegionCheck({
             resourceId: lb.arn,
             resourceType: 'load-balancer',
             region,
-            title: `Idle ${lb.type} load balancer ${lb.name}: ${noHealthyTargets ? 'no healthy targets' : `at most ${busiest} ${metric === 'NewFlowCount' ? 'new flows' : 'requests'} a day`}`,
+            title: `Idle ${lb.type} load balancer ${lb.name}: ${noHealthyTargets ? (lb.type === 'classic' ? 'no healthy instances' : 'no healthy targets') : `at most ${busiest} ${metric === 'NewFlowCount' ? 'new flows' : 'requests'} a day`}`,
             evidence: {
               type: lb.type,
-              targetGroups: lb.targetGroups,
-              targets: lb.targets,
-              healthyTargets: lb.healthyTargets,
+              // Classic LBs have no target groups: their targets are the registered instances.
+              ...(lb.type === 'classic'
+                ? { registeredInstances: lb.targets, inServiceInstances: lb.healthyTargets }
+                : { targetGroups: lb.targetGroups, targets: lb.targets, healthyTargets: lb.healthyTargets }),
               busiestDayRequests: busiest,
               averageRequestsPerDay: total === null ? null : r2(total / params.lookbackDays),
               requestMetric: metric ?? null,

@@ -50,8 +50,10 @@ export function buildMetricQueries(inventory: RegionInventory, families: Readonl
     for (const lb of inventory.loadBalancers ?? []) {
       const dims = [{ name: 'LoadBalancer', value: loadBalancerDimension(lb.arn) }];
       // NLBs have no requests; new flows are their equivalent. Gateway LBs rely on target health only.
+      // Classic LBs publish under AWS/ELB by name (RequestCount counts TCP connections too).
       if (lb.type === 'application') queries.push(query(lb.arn, 'AWS/ApplicationELB', 'RequestCount', 'Sum', dims));
       else if (lb.type === 'network') queries.push(query(lb.arn, 'AWS/NetworkELB', 'NewFlowCount', 'Sum', dims));
+      else if (lb.type === 'classic') queries.push(query(lb.arn, 'AWS/ELB', 'RequestCount', 'Sum', [{ name: 'LoadBalancerName', value: lb.name }]));
     }
   }
   if (families.has('rds')) {

@@ -10,11 +10,42 @@ export interface InventoryFamily {
   /** Breaker of the AWS service it calls. */
   breakerKey: string;
   provides: readonly InventoryKind[];
-  fetch(adapters: AwsAdapters, region: string, signal: AbortSignal): Promise<Partial<RegionInventory>>;
+  /** `accountId` names resources whose API gives no ARN (Classic Load Balancers). */
+  fetch(adapters: AwsAdapters, region: string, signal: AbortSignal, accountId: string): Promise<Partial<RegionInventory>>;
 }
 
-/** DescribeTargetHealth calls in flight at once (the API has no batch form). */
+/** DescribeTargetHealth / DescribeInstanceHealth calls in flight at once (neither has a batch form). */
 const TARGET_HEALTH_CONCURRENCY = 5;
+
+/** Runs `fn` over `items`, {@link TARGET_HEALTH_CONCURRENCY} at a time, results in order. */
+async function inBatches<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let i = 0; i < items.length; i += TARGET_HEALTH_CONCURRENCY) results.push(...(await Promise.all(items.slice(i, i + TARGET_HEALTH_CONCURRENCY).map(fn))));
+  return results;
+}
+
+/** The documented ARN of a Classic Load Balancer (its API returns only the name). */
+export function classicLoadBalancerArn(region: string, accountId: string, name: string): string {
+  const partition = region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+  return `arn:${partition}:elasticloadbalancing:${region}:${accountId}:loadbalancer/${name}`;
+}
+
+/**
+ * Classic Load Balancers as load balancers of type `classic`: no target groups, their
+ * registered instances as targets, `InService` ones as healthy. DescribeInstanceHealth is
+ * asked only of those with instances; one deleted since the listing is left out.
+ */
+async function classicLoadBalancers(adapters: AwsAdapters, region: string, signal: AbortSignal, accountId: string): Promise<LoadBalancerInventory[]> {
+  const elb = adapters.elbClassic(region);
+  const lbs = await elb.listLoadBalancers(signal);
+  const health = await inBatches(lbs, (lb) => (lb.instanceIds.length === 0 ? Promise.resolve({ total: 0, healthy: 0 }) : elb.instanceHealth(lb.name, signal)));
+  return lbs.flatMap((lb, i) => {
+    const h = health[i];
+    if (!h) return [];
+    const arn = classicLoadBalancerArn(region, accountId, lb.name);
+    return [{ arn, name: lb.name, type: 'classic', scheme: lb.scheme, state: null, createdTime: lb.createdTime, dnsName: lb.dnsName, targetGroups: 0, targets: h.total, healthyTargets: h.healthy }];
+  });
+}
 
 async function loadBalancersWithHealth(adapters: AwsAdapters, region: string, signal: AbortSignal): Promise<LoadBalancerInventory[]> {
   const elb = adapters.elb(region);
@@ -22,12 +53,8 @@ async function loadBalancersWithHealth(adapters: AwsAdapters, region: string, si
   if (lbs.length === 0) return [];
   const groups: TargetGroup[] = await elb.listTargetGroups(signal);
   const attached = groups.filter((g) => g.loadBalancerArns.length > 0);
-  const health = new Map<string, { total: number; healthy: number }>();
-  for (let i = 0; i < attached.length; i += TARGET_HEALTH_CONCURRENCY) {
-    const batch = attached.slice(i, i + TARGET_HEALTH_CONCURRENCY);
-    const results = await Promise.all(batch.map((g) => elb.targetHealth(g.arn, signal)));
-    batch.forEach((g, j) => health.set(g.arn, results[j]!));
-  }
+  const results = await inBatches(attached, (g) => elb.targetHealth(g.arn, signal));
+  const health = new Map(attached.map((g, i) => [g.arn, results[i]!]));
   return lbs.map((lb) => {
     const mine = attached.filter((g) => g.loadBalancerArns.includes(lb.arn));
     const sums = mine.reduce((acc, g) => ({ total: acc.total + (health.get(g.arn)?.total ?? 0), healthy: acc.healthy + (health.get(g.arn)?.healthy ?? 0) }), { total: 0, healthy: 0 });
@@ -51,7 +78,16 @@ export const INVENTORY_FAMILIES: readonly InventoryFamily[] = [
   },
   { type: 'eip-inventory', breakerKey: 'aws:ec2', provides: ['addresses'], fetch: async (a, r, s) => ({ addresses: await a.ec2(r).listAddresses(s) }) },
   { type: 'nat-inventory', breakerKey: 'aws:ec2', provides: ['natGateways'], fetch: async (a, r, s) => ({ natGateways: await a.ec2(r).listNatGateways(s) }) },
-  { type: 'elb-inventory', breakerKey: 'aws:elbv2', provides: ['loadBalancers'], fetch: async (a, r, s) => ({ loadBalancers: await loadBalancersWithHealth(a, r, s) }) },
+  {
+    // ELB v2 and Classic share the service (endpoint, IAM prefix), so one task and one breaker.
+    type: 'elb-inventory',
+    breakerKey: 'aws:elbv2',
+    provides: ['loadBalancers'],
+    fetch: async (a, r, s, accountId) => {
+      const [v2, classic] = await Promise.all([loadBalancersWithHealth(a, r, s), classicLoadBalancers(a, r, s, accountId)]);
+      return { loadBalancers: [...v2, ...classic] };
+    },
+  },
   { type: 'rds-inventory', breakerKey: 'aws:rds', provides: ['dbInstances'], fetch: async (a, r, s) => ({ dbInstances: await a.rds(r).listDbInstances(s) }) },
 ];
 

@@ -1,4 +1,4 @@
-/** Inventory ports: EC2, ELBv2 and RDS listings of one region, every page read. */
+/** Inventory ports: EC2, ELBv2, Classic ELB and RDS listings of one region, every page read. */
 
 export interface Ec2Instance {
   instanceId: string;
@@ -97,7 +97,7 @@ export interface Ec2Port {
 export interface LoadBalancer {
   arn: string;
   name: string;
-  /** `application`, `network` or `gateway`. */
+  /** `application`, `network`, `gateway`, or `classic` (see {@link ClassicLoadBalancer}). */
   type: string;
   scheme: string | null;
   /** `active`, `provisioning`, `active_impaired`, `failed`. */
@@ -123,6 +123,27 @@ export interface ElbPort {
   listTargetGroups(signal?: AbortSignal): Promise<TargetGroup[]>;
   /** DescribeTargetHealth of one target group (the API has no batch form). */
   targetHealth(targetGroupArn: string, signal?: AbortSignal): Promise<TargetHealthSummary>;
+}
+
+/** A Classic Load Balancer (ELB v1): named, no ARN in its API, instances registered directly. */
+export interface ClassicLoadBalancer {
+  name: string;
+  /** `internet-facing` or `internal`. */
+  scheme: string | null;
+  createdTime: string | null;
+  dnsName: string | null;
+  vpcId: string | null;
+  /** Instances registered with it (DescribeLoadBalancers `Instances`). */
+  instanceIds: string[];
+}
+
+export interface ClassicElbPort {
+  listLoadBalancers(signal?: AbortSignal): Promise<ClassicLoadBalancer[]>;
+  /**
+   * DescribeInstanceHealth of one load balancer: `total` instances, `healthy` = `InService`.
+   * Null when the load balancer no longer exists (deleted since it was listed).
+   */
+  instanceHealth(name: string, signal?: AbortSignal): Promise<TargetHealthSummary | null>;
 }
 
 export interface DbInstance {

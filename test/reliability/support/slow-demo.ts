@@ -24,6 +24,7 @@ export function slowDemoAdapters(delayMs: number): AwsAdapters {
     pricing: slowed(demo.pricing, delayMs),
     ec2: (region) => slowed(demo.ec2(region), delayMs),
     elb: (region) => slowed(demo.elb(region), delayMs),
+    elbClassic: (region) => slowed(demo.elbClassic(region), delayMs),
     rds: (region) => slowed(demo.rds(region), delayMs),
     cloudwatch: (region) => slowed(demo.cloudwatch(region), delayMs),
   };

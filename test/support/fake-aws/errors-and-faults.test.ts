@@ -1,6 +1,7 @@
 import { CloudWatchClient, GetMetricDataCommand, ListMetricsCommand } from '@aws-sdk/client-cloudwatch';
 import { CostExplorerClient, GetCostAndUsageCommand, GetDimensionValuesCommand } from '@aws-sdk/client-cost-explorer';
 import { DescribeInstancesCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { DescribeInstanceHealthCommand, ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { DescribeTargetHealthCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -55,6 +56,9 @@ describe('fake AWS errors, in each protocol', () => {
     expect(await failure(ce.send(forged))).toMatchObject({ name: 'InvalidNextTokenException' });
     const elb = new ElasticLoadBalancingV2Client(config);
     expect(await failure(elb.send(new DescribeTargetHealthCommand({ TargetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/x/9' })))).toMatchObject({ name: 'TargetGroupNotFoundException' });
+    // Classic ELB's LoadBalancerNotFound on the wire is the SDK's AccessPointNotFoundException.
+    const classic = new ElasticLoadBalancingClient(config);
+    expect(await failure(classic.send(new DescribeInstanceHealthCommand({ LoadBalancerName: 'gone' })))).toMatchObject({ name: 'AccessPointNotFoundException', status: 400 });
   });
 
   it('throttles with each service own error, deterministically for a seed', async () => {

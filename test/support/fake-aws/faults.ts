@@ -19,6 +19,7 @@ export interface FaultOptions {
 const THROTTLE: Record<ServiceName, () => FakeAwsError> = {
   sts: () => new FakeAwsError('Throttling', 'Rate exceeded', 400),
   ec2: () => new FakeAwsError('RequestLimitExceeded', 'Request limit exceeded.', 503),
+  elb: () => new FakeAwsError('Throttling', 'Rate exceeded', 400),
   elbv2: () => new FakeAwsError('Throttling', 'Rate exceeded', 400),
   rds: () => new FakeAwsError('Throttling', 'Rate exceeded', 400),
   cloudwatch: () => new FakeAwsError('Throttling', 'Rate exceeded', 400),
@@ -30,6 +31,7 @@ const THROTTLE: Record<ServiceName, () => FakeAwsError> = {
 const UNAVAILABLE: Record<ServiceName, () => FakeAwsError> = {
   sts: () => new FakeAwsError('ServiceUnavailable', 'Service is unable to handle request.', 503),
   ec2: () => new FakeAwsError('Unavailable', 'The server is overloaded and can’t handle the request.', 503),
+  elb: () => new FakeAwsError('ServiceUnavailable', 'Service is unable to handle request.', 503),
   elbv2: () => new FakeAwsError('ServiceUnavailable', 'Service is unable to handle request.', 503),
   rds: () => new FakeAwsError('ServiceUnavailable', 'Service is unable to handle request.', 503),
   cloudwatch: () => new FakeAwsError('ServiceUnavailable', 'Service is unable to handle request.', 503),

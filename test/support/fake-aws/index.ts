@@ -7,6 +7,7 @@ import { cloudwatch } from './services/cloudwatch.js';
 import { computeOptimizer } from './services/compute-optimizer.js';
 import { costExplorer } from './services/cost-explorer.js';
 import { ec2 } from './services/ec2.js';
+import { elbClassic } from './services/elb-classic.js';
 import { elbv2, rds } from './services/elbv2-rds.js';
 import { pricing } from './services/pricing.js';
 import { sts } from './services/sts.js';
@@ -53,7 +54,7 @@ export interface FakeAws {
 }
 
 const BY_TARGET: Record<string, ServiceDefinition> = { AWSInsightsIndexService: costExplorer, AWSPriceListService: pricing, GraniteServiceVersion20100801: cloudwatch, ComputeOptimizerService: computeOptimizer };
-const BY_VERSION: Record<string, ServiceDefinition> = { '2011-06-15': sts, '2016-11-15': ec2, '2015-12-01': elbv2, '2014-10-31': rds };
+const BY_VERSION: Record<string, ServiceDefinition> = { '2011-06-15': sts, '2016-11-15': ec2, '2012-06-01': elbClassic, '2015-12-01': elbv2, '2014-10-31': rds };
 const SCOPE = /Credential=([^/,\s]+)\/\d{8}\/([a-z0-9-]+)\/([a-z0-9-]+)\/aws4_request/;
 
 function readBody(request: IncomingMessage): Promise<string> {
@@ -87,7 +88,7 @@ function route(target: string | undefined, body: string): Routed {
 }
 
 /**
- * A fake AWS on 127.0.0.1 answering STS, Cost Explorer, EC2, ELBv2, RDS, CloudWatch, the Price
+ * A fake AWS on 127.0.0.1 answering STS, Cost Explorer, EC2, Classic ELB, ELBv2, RDS, CloudWatch, the Price
  * List and Compute Optimizer in each protocol's real wire format, from `options.data`. Unknown
  * operations get the protocol's own error (never a hang), so a missing handler shows in the
  * test output.

@@ -25,10 +25,12 @@ const CALLS: PortCall[] = [
     ...['listInstances', 'listVolumes', 'listSnapshots', 'listImages', 'listAddresses', 'listNatGateways'].map((m) => ({ path: ['ec2', region, m], args: [] })),
     { path: ['elb', region, 'listLoadBalancers'], args: [] },
     { path: ['elb', region, 'listTargetGroups'], args: [] },
+    { path: ['elbClassic', region, 'listLoadBalancers'], args: [] },
     { path: ['rds', region, 'listDbInstances'], args: [] },
   ]),
   { path: ['elb', 'us-east-1', 'targetHealth'], args: ['arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/1'] },
   { path: ['elb', 'us-east-1', 'targetHealth'], args: ['arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/none/2'] },
+  ...['legacy-web', 'legacy-empty', 'gone'].map((name) => ({ path: ['elbClassic', 'us-east-1', 'instanceHealth'], args: [name] })),
   { path: ['computeOptimizer', 'us-east-1', 'ec2InstanceRecommendations'], args: [{ findings: ['Overprovisioned'] }] },
   { path: ['computeOptimizer', 'us-east-1', 'ec2InstanceRecommendations'], args: [{}] },
   { path: ['computeOptimizer', 'us-east-1', 'ebsVolumeRecommendations'], args: [{ findings: ['NotOptimized'] }] },
@@ -47,7 +49,7 @@ describe('fake AWS speaks each protocol to the real SDK clients', () => {
   const source: AwsAdapters = { ...tinyAccount(), computeOptimizer: tinyComputeOptimizer };
 
   beforeAll(async () => {
-    fake = await startFakeAws({ data: source, pageSizes: { ec2: 2, elbv2: 2, rds: 2, costGroups: 7, anomalies: 1, pricing: 2, metricPoints: 4, computeOptimizer: 1 } });
+    fake = await startFakeAws({ data: source, pageSizes: { ec2: 2, elb: 2, elbv2: 2, rds: 2, costGroups: 7, anomalies: 1, pricing: 2, metricPoints: 4, computeOptimizer: 1 } });
     restore = useFakeAwsEndpoint(fake.endpoint);
     real = createAwsAdapters({ region: 'us-east-1', credentials: STATIC_CREDENTIALS });
   });
@@ -69,6 +71,7 @@ describe('fake AWS speaks each protocol to the real SDK clients', () => {
       ['ec2', 'DescribeVolumes', 2],
       ['ec2', 'DescribeSnapshots', 2],
       ['elbv2', 'DescribeLoadBalancers', 2],
+      ['elb', 'DescribeLoadBalancers', 2],
       ['rds', 'DescribeDBInstances', 2],
       ['ce', 'GetCostAndUsage', 4],
       ['ce', 'GetAnomalies', 1],
@@ -82,7 +85,8 @@ describe('fake AWS speaks each protocol to the real SDK clients', () => {
     }
     const regions = new Set(fake.requests.filter((r) => r.service === 'ec2' && r.operation === 'DescribeVolumes').map((r) => r.region));
     expect(regions).toEqual(new Set(['us-east-1', 'eu-west-1']));
-    expect(fake.requests.filter((r) => r.status !== 200)).toEqual([]);
+    // The one error asked for: DescribeInstanceHealth of a missing Classic LB (the port answers null).
+    expect(fake.requests.filter((r) => r.status !== 200).map((r) => `${r.service}:${r.operation}:${r.status}:${r.error}`)).toEqual(['elb:DescribeInstanceHealth:400:LoadBalancerNotFound']);
     expect(new Set(fake.requests.map((r) => r.accessKeyId))).toEqual(new Set([STATIC_CREDENTIALS.accessKeyId]));
   });
 

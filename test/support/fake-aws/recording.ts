@@ -10,7 +10,7 @@ export interface PortCall {
   error?: { name: string; message: string };
 }
 
-const REGIONAL = ['ec2', 'elb', 'rds', 'cloudwatch', 'computeOptimizer'] as const;
+const REGIONAL = ['ec2', 'elb', 'elbClassic', 'rds', 'cloudwatch', 'computeOptimizer'] as const;
 const GLOBAL = ['regions', 'costExplorer', 'pricing'] as const;
 
 // The signal is the caller's, not part of what was asked.

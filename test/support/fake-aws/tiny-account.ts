@@ -101,6 +101,15 @@ export function tinyAccount(): AwsAdapters {
         ]),
       targetHealth: async (arn) => (arn.endsWith('/web/1') ? { total: 3, healthy: 2 } : { total: 0, healthy: 0 }),
     }),
+    elbClassic: (region) => ({
+      listLoadBalancers: async () =>
+        inRegion(region, [
+          { name: 'legacy-web', scheme: 'internet-facing', createdTime: '2019-03-03T03:03:03.000Z', dnsName: 'legacy-web-1.us-east-1.elb.amazonaws.com', vpcId: 'vpc-01', instanceIds: ['i-0aa0000000000001a', 'i-0aa0000000000002b'] },
+          { name: 'legacy-empty', scheme: 'internal', createdTime: null, dnsName: null, vpcId: null, instanceIds: [] },
+          { name: 'legacy-api', scheme: 'internet-facing', createdTime: '2020-04-04T04:04:04.000Z', dnsName: 'legacy-api-2.us-east-1.elb.amazonaws.com', vpcId: 'vpc-01', instanceIds: ['i-0aa0000000000001a'] },
+        ]),
+      instanceHealth: async (name) => ({ 'legacy-web': { total: 2, healthy: 1 }, 'legacy-empty': { total: 0, healthy: 0 }, 'legacy-api': { total: 1, healthy: 1 } })[name] ?? null,
+    }),
     rds: (region) => ({
       listDbInstances: async () =>
         inRegion<DbInstance>(region, [

@@ -2,11 +2,13 @@ import type { AwsAdapters } from '../../../src/aws/ports.js';
 import { FakeAwsError, type WireReply } from './wire.js';
 
 /** Services the fake answers, by the short names tests use. */
-export type ServiceName = 'sts' | 'ce' | 'ec2' | 'elbv2' | 'rds' | 'cloudwatch' | 'pricing' | 'compute-optimizer';
+export type ServiceName = 'sts' | 'ce' | 'ec2' | 'elb' | 'elbv2' | 'rds' | 'cloudwatch' | 'pricing' | 'compute-optimizer';
 
 /** Items per page the fake hands out: small, so every paginated listing really paginates. */
 export interface PageSizes {
   ec2: number;
+  /** Classic Load Balancers per DescribeLoadBalancers page. */
+  elb: number;
   elbv2: number;
   rds: number;
   /** Cost Explorer groups (or ungrouped periods) per GetCostAndUsage page. */
@@ -19,7 +21,7 @@ export interface PageSizes {
   computeOptimizer: number;
 }
 
-export const DEFAULT_PAGE_SIZES: PageSizes = { ec2: 3, elbv2: 2, rds: 2, costGroups: 20, anomalies: 1, pricing: 2, metricPoints: 5, computeOptimizer: 2 };
+export const DEFAULT_PAGE_SIZES: PageSizes = { ec2: 3, elb: 1, elbv2: 2, rds: 2, costGroups: 20, anomalies: 1, pricing: 2, metricPoints: 5, computeOptimizer: 2 };
 
 /** Role credentials the fake STS issued: tests check they never leak. */
 export interface IssuedCredentials {

@@ -11,6 +11,7 @@ import {
   EC2Client,
   type Instance,
 } from '@aws-sdk/client-ec2';
+import { DescribeLoadBalancersCommand as DescribeClassicLoadBalancersCommand, ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { DescribeLoadBalancersCommand, DescribeTargetGroupsCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { GetProductsCommand, PricingClient } from '@aws-sdk/client-pricing';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
@@ -32,6 +33,7 @@ const mocks = {
   ec2: mockClient(EC2Client),
   cw: mockClient(CloudWatchClient),
   elb: mockClient(ElasticLoadBalancingV2Client),
+  elbClassic: mockClient(ElasticLoadBalancingClient),
   rds: mockClient(RDSClient),
   pricing: mockClient(PricingClient),
   ce: mockClient(CostExplorerClient),
@@ -77,6 +79,7 @@ describe('analysis graph', () => {
     mocks.ec2.on(DescribeNatGatewaysCommand).resolves({ NatGateways: [] });
     mocks.elb.on(DescribeLoadBalancersCommand).resolves({ LoadBalancers: [] });
     mocks.elb.on(DescribeTargetGroupsCommand).resolves({ TargetGroups: [] });
+    mocks.elbClassic.on(DescribeClassicLoadBalancersCommand).resolves({ LoadBalancerDescriptions: [] });
     mocks.rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [] });
     mocks.pricing.on(GetProductsCommand).rejects(serviceError('AccessDeniedException', 'User is not authorized to perform: pricing:GetProducts', 400));
     mocks.cw.on(GetMetricDataCommand).callsFake(quietCloudWatch);

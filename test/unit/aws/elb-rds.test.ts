@@ -1,3 +1,4 @@
+import { DescribeLoadBalancersCommand as DescribeClassicLoadBalancersCommand, ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { DescribeLoadBalancersCommand, DescribeTargetGroupsCommand, DescribeTargetHealthCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -7,12 +8,14 @@ import { createAwsAdapters } from '../../../src/aws/adapters.js';
 import * as fx from '../../fixtures/aws/elb-rds.js';
 
 const elb = mockClient(ElasticLoadBalancingV2Client);
+const classic = mockClient(ElasticLoadBalancingClient);
 const rds = mockClient(RDSClient);
 const adapters = createAwsAdapters({ region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
 
 describe('ELBv2 and RDS adapters', () => {
   afterEach(() => {
     elb.reset();
+    classic.reset();
     rds.reset();
   });
 
@@ -20,8 +23,9 @@ describe('ELBv2 and RDS adapters', () => {
     elb.on(DescribeLoadBalancersCommand).resolvesOnce(fx.loadBalancerPages[0]!).resolvesOnce(fx.loadBalancerPages[1]!);
     elb.on(DescribeTargetGroupsCommand).resolvesOnce(fx.targetGroupPages[0]!).resolvesOnce(fx.targetGroupPages[1]!);
     elb.on(DescribeTargetHealthCommand).callsFake((input: { TargetGroupArn: string }) => fx.targetHealth[input.TargetGroupArn]);
+    classic.on(DescribeClassicLoadBalancersCommand).resolves({ LoadBalancerDescriptions: [] });
     const family = INVENTORY_FAMILIES.find((f) => f.type === 'elb-inventory')!;
-    const { loadBalancers } = await family.fetch(adapters, 'us-east-1', new AbortController().signal);
+    const { loadBalancers } = await family.fetch(adapters, 'us-east-1', new AbortController().signal, '123456789012');
     expect(elb.commandCalls(DescribeLoadBalancersCommand).map((c) => c.args[0].input.Marker)).toEqual([undefined, 'lb-marker-2']);
     expect(elb.commandCalls(DescribeTargetGroupsCommand).map((c) => c.args[0].input.Marker)).toEqual([undefined, 'tg-2']);
     // The orphan target group (no load balancer) is not asked about.

@@ -5,12 +5,14 @@ import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
-// IAM service prefix of each SDK client package the adapters use.
+// IAM service prefix of each SDK client package the adapters use. ELB v1 (Classic) and v2 share
+// the prefix and the DescribeLoadBalancers name: one IAM action grants both.
 const SERVICE_PREFIX: Record<string, string> = {
   'client-cost-explorer': 'ce',
   'client-cloudwatch': 'cloudwatch',
   'client-compute-optimizer': 'compute-optimizer',
   'client-ec2': 'ec2',
+  'client-elastic-load-balancing': 'elasticloadbalancing',
   'client-elastic-load-balancing-v2': 'elasticloadbalancing',
   'client-pricing': 'pricing',
   'client-rds': 'rds',
