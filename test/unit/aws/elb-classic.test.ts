@@ -23,7 +23,7 @@ describe('Classic ELB adapter', () => {
     const lbs = await adapters.elbClassic('us-east-1').listLoadBalancers(signal);
     const calls = classic.commandCalls(DescribeLoadBalancersCommand);
     expect(calls.map((c) => c.args[0].input)).toEqual([{ PageSize: 400 }, { PageSize: 400, Marker: 'bGVnYWN5LXdlYg==' }]);
-    expect(calls.every((c) => (c.args[1] as { abortSignal?: AbortSignal } | undefined)?.abortSignal === signal)).toBe(true);
+    expect(calls.every((c) => ((c.args as unknown[])[1] as { abortSignal?: AbortSignal } | undefined)?.abortSignal === signal)).toBe(true);
     expect(lbs).toEqual([
       { name: 'legacy-web', scheme: 'internet-facing', createdTime: '2019-03-03T03:03:03.280Z', dnsName: 'legacy-web-1234567890.us-east-1.elb.amazonaws.com', vpcId: 'vpc-0a1b2c3d', instanceIds: ['i-0aa0000000000001a', 'i-0aa0000000000002b'] },
       { name: 'legacy-empty', scheme: 'internal', createdTime: '2020-04-04T04:04:04.000Z', dnsName: null, vpcId: null, instanceIds: [] },
