@@ -10,10 +10,12 @@ export interface AwsClientOptions {
 }
 
 /**
- * Attempts per SDK call, the first included. Modest on purpose: the executor retries whole
- * tasks with its own backoff, and the two layers multiply.
+ * Attempts per SDK call, the first included. Modest, because the executor retries whole tasks
+ * with its own backoff and the two layers multiply; but a task of many calls (a load balancer
+ * inventory with one DescribeTargetHealth per five target groups) fails its attempt when any
+ * one call runs out, so a throttled call is retried in place a few times first.
  */
-export const SDK_MAX_ATTEMPTS = 3;
+export const SDK_MAX_ATTEMPTS = 4;
 
 /**
  * Attempts per call of the account-wide APIs (Cost Explorer, Price List). Higher: a task retried

@@ -11,9 +11,9 @@ describe('SDK client configuration', () => {
 
   it('sets region and a modest maxAttempts, and no endpoint', async () => {
     const config = clientConfig({ region: 'eu-west-1' });
-    expect(config).toEqual({ region: 'eu-west-1', maxAttempts: 3 });
-    expect(SDK_MAX_ATTEMPTS).toBe(3);
-    expect(await new EC2Client(config).config.maxAttempts()).toBe(3);
+    expect(config).toEqual({ region: 'eu-west-1', maxAttempts: 4 });
+    expect(SDK_MAX_ATTEMPTS).toBe(4);
+    expect(await new EC2Client(config).config.maxAttempts()).toBe(4);
   });
 
   it('leaves endpoints to the SDK, so AWS_ENDPOINT_URL points the clients at an emulator', async () => {
