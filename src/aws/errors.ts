@@ -16,6 +16,12 @@ const VALIDATION = new Set([
   'InvalidNextToken',
 ]);
 
+/** Whether `error` (as `mapAwsError` returns it, or raw from the SDK) is an access denial. */
+export function isAccessDenied(error: unknown): boolean {
+  const raw = error instanceof TaskSkippedError ? error.cause : error;
+  return ACCESS_DENIED.has(String((raw as AwsErrorShape | undefined)?.name));
+}
+
 interface AwsErrorShape {
   name?: unknown;
   message?: unknown;

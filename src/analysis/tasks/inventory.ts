@@ -1,3 +1,4 @@
+import { isAccessDenied } from '../../aws/errors.js';
 import type { AwsAdapters, LoadBalancer, TargetGroup } from '../../aws/ports.js';
 import type { InventoryKind, LoadBalancerInventory, RegionInventory } from '../inventory/types.js';
 
@@ -38,7 +39,15 @@ export function classicLoadBalancerArn(region: string, accountId: string, name: 
 async function classicLoadBalancers(adapters: AwsAdapters, region: string, signal: AbortSignal, accountId: string): Promise<LoadBalancerInventory[]> {
   const elb = adapters.elbClassic(region);
   const lbs = await elb.listLoadBalancers(signal);
-  const health = await inBatches(lbs, (lb) => (lb.instanceIds.length === 0 ? Promise.resolve({ total: 0, healthy: 0 }) : elb.instanceHealth(lb.name, signal)));
+  // A role from before Classic support may lack DescribeInstanceHealth: its instances then
+  // count as healthy (the request count still judges the load balancer), and the load
+  // balancers of the rest of the task are not lost.
+  const healthOf = (lb: (typeof lbs)[number]) =>
+    elb.instanceHealth(lb.name, signal).catch((error: unknown) => {
+      if (isAccessDenied(error)) return { total: lb.instanceIds.length, healthy: lb.instanceIds.length };
+      throw error;
+    });
+  const health = await inBatches(lbs, (lb) => (lb.instanceIds.length === 0 ? Promise.resolve({ total: 0, healthy: 0 }) : healthOf(lb)));
   return lbs.flatMap((lb, i) => {
     const h = health[i];
     if (!h) return [];
