@@ -11,6 +11,8 @@ import type { DailyCost, ServiceCost } from './model.js';
 import { niceRange, num, ticks } from './scale.js';
 
 const WIDTH = 720;
+/** Narrowest bar drawn for a non-zero cost (viewBox units), so a small service still shows. */
+const MIN_BAR_WIDTH = 2;
 
 function emptyChart(id: string, message: string): string {
   return `<svg id="${id}" class="chart empty" viewBox="0 0 ${WIDTH} 60" role="img" aria-label="${escapeHtmlAttribute(message)}" xmlns="http://www.w3.org/2000/svg"><text x="${WIDTH / 2}" y="34" text-anchor="middle">${escapeHtml(message)}</text></svg>`;
@@ -87,15 +89,17 @@ export function serviceCostSvg(services: readonly ServiceCost[]): string {
   const height = top * 2 + rows.length * rowHeight;
   const maxValue = Math.max(...rows.flatMap((r) => [r.current, r.previous]), 0) || 1;
   const scale = (WIDTH - labelWidth - valueWidth - 16) / maxValue;
+  // A service with any spend keeps a visible bar, however small next to the largest.
+  const barWidth = (value: number) => (value > 0 ? Math.max(MIN_BAR_WIDTH, value * scale) : 0);
   const out: string[] = [];
   rows.forEach((r, i) => {
     const y0 = top + i * rowHeight;
     const label = truncateText(sanitizeText(r.label), 38);
     const tooltip = `${sanitizeText(r.label)}: ${formatUsd(r.current)} month to date, ${formatUsd(r.previous)} the same days last month`;
     out.push(`<text class="label" x="${labelWidth - 8}" y="${y0 + 15}" text-anchor="end">${escapeHtml(label)}</text>`);
-    out.push(`<rect class="bar" x="${labelWidth}" y="${y0 + 4}" width="${num(Math.max(0, r.current) * scale)}" height="14"><title>${escapeHtml(tooltip)}</title></rect>`);
-    out.push(`<rect class="bar previous" x="${labelWidth}" y="${y0 + 20}" width="${num(Math.max(0, r.previous) * scale)}" height="4"/>`);
-    out.push(`<text x="${num(labelWidth + Math.max(0, r.current) * scale + 6)}" y="${y0 + 15}">${escapeHtml(formatUsd(r.current))}</text>`);
+    out.push(`<rect class="bar" x="${labelWidth}" y="${y0 + 4}" width="${num(barWidth(r.current))}" height="14"><title>${escapeHtml(tooltip)}</title></rect>`);
+    out.push(`<rect class="bar previous" x="${labelWidth}" y="${y0 + 20}" width="${num(barWidth(r.previous))}" height="4"/>`);
+    out.push(`<text x="${num(labelWidth + barWidth(r.current) + 6)}" y="${y0 + 15}">${escapeHtml(formatUsd(r.current))}</text>`);
   });
   return [
     `<svg id="service-cost-chart" class="chart" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="service-cost-chart-title" xmlns="http://www.w3.org/2000/svg">`,

@@ -24,6 +24,22 @@ describe('renderHtml', () => {
     expect(html).toContain('<title>2026-11-24: $444.57</title>');
   });
 
+  it('a service with a cent of spend still shows a bar; one with none draws nothing', () => {
+    const report = fixtureReport();
+    const byService = [
+      { service: 'Amazon EC2', current: 10_000, previous: 9_000, change: 1_000, changePercent: 11.1 },
+      { service: 'AWS KMS', current: 0.01, previous: 0, change: 0.01, changePercent: null },
+      { service: 'AWS Config', current: 0, previous: 0.5, change: -0.5, changePercent: -100 },
+    ];
+    const html = renderHtml({ ...report, costs: { ...report.costs!, byService } });
+    const widths = (cls: string) => [...html.matchAll(new RegExp(`<rect class="${cls}" x="[^"]*" y="[^"]*" width="([^"]*)"`, 'g'))].map((m) => Number(m[1]));
+    const [ec2, kms, config] = widths('bar');
+    expect(ec2).toBeGreaterThan(300);
+    expect(kms).toBeGreaterThanOrEqual(2);
+    expect(config).toBe(0);
+    expect(widths('bar previous')).toEqual([expect.any(Number), 0, 2]);
+  });
+
   it('shows an empty chart rather than a broken one without data', () => {
     const report = fixtureReport();
     const html = renderHtml({ ...report, costs: { ...report.costs!, daily: [{ date: '2026-11-01', amount: 1 }], byService: [] } });
