@@ -10,7 +10,8 @@ import { LocalObjectStore } from '../src/state/local-store.js';
 import { StateStore } from '../src/state/state-store.js';
 import { runAnalysis } from './support/analysis.js';
 import { stubbedCloudWatch } from './support/cw-stub.js';
-import { emit, isMain, shiftedClock } from './support/harness.js';
+import { shiftedClock } from '../test/support/shifted-clock.js';
+import { emit, isMain } from './support/harness.js';
 import { createSyntheticAdapters, SYNTHETIC_ACCOUNT_ID, SYNTHETIC_REGIONS } from './support/synthetic-account.js';
 
 export const SIZES = [10, 1000, 2000, 5000];

@@ -10,7 +10,8 @@ import { LocalObjectStore } from '../src/state/local-store.js';
 import { StateStore } from '../src/state/state-store.js';
 import { runAnalysis } from './support/analysis.js';
 import { stubbedCostExplorer } from './support/ce-stub.js';
-import { emit, isMain, shiftedClock } from './support/harness.js';
+import { shiftedClock } from '../test/support/shifted-clock.js';
+import { emit, isMain } from './support/harness.js';
 import { byCommand } from './support/sdk-stub.js';
 
 export const GOALS = { cold: 4, warm: 2 };

@@ -9,7 +9,8 @@ import { LocalObjectStore } from '../src/state/local-store.js';
 import { StateStore } from '../src/state/state-store.js';
 import { runAnalysis } from './support/analysis.js';
 import { computeBound } from './support/critical-path.js';
-import { emit, round, shiftedClock } from './support/harness.js';
+import { shiftedClock } from '../test/support/shifted-clock.js';
+import { emit, round } from './support/harness.js';
 import { instrumentAdapters } from './support/instrument.js';
 import { createSyntheticAdapters, SYNTHETIC_ACCOUNT_ID, SYNTHETIC_REGIONS } from './support/synthetic-account.js';
 

@@ -8,7 +8,8 @@ import { StateStore } from '../src/state/state-store.js';
 import { countRequests, createTestBucket, testS3Client } from '../test/support/s3-client.js';
 import { startS3Server } from '../test/support/s3-server.js';
 import { runAnalysis } from './support/analysis.js';
-import { emit, isMain, shiftedClock } from './support/harness.js';
+import { shiftedClock } from '../test/support/shifted-clock.js';
+import { emit, isMain } from './support/harness.js';
 import { instrumentAdapters } from './support/instrument.js';
 import { createSyntheticAdapters, SYNTHETIC_ACCOUNT_ID, SYNTHETIC_REGIONS } from './support/synthetic-account.js';
 

@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { systemClock } from '../../src/executor/clock.js';
 
 /** Repository root (bench/support/../..). */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -63,13 +62,3 @@ export function runScript<T>(script: string, args: string[] = [], options: { env
   });
 }
 
-/** A clock for the analysis that starts at `base` and can be moved forward (a later run), ticking in real time. */
-export function shiftedClock(base: number) {
-  const t0 = Date.now();
-  let offset = 0;
-  return {
-    now: () => base + (Date.now() - t0) + offset,
-    sleep: systemClock.sleep,
-    advance: (ms: number) => void (offset += ms),
-  };
-}

@@ -4,6 +4,7 @@ import type { AwsAdapters } from '../../src/aws/ports.js';
 import { executeGraph } from '../../src/executor/execute.js';
 import { memoryCache } from '../../src/state/cache.js';
 import { createMemoryJournal } from '../support/memory-journal.js';
+import { shiftedClock } from '../support/shifted-clock.js';
 import { ACCOUNT } from './harness.js';
 
 /**
@@ -12,7 +13,7 @@ import { ACCOUNT } from './harness.js';
  */
 export async function analyseDirectly(data: AwsAdapters, createdAt: string, regions: string[]): Promise<AnalysisResult> {
   const tasks = buildAnalysisGraph({ accountId: ACCOUNT, regions, adapters: data, cache: memoryCache(), now: new Date(createdAt) });
-  const outcome = await executeGraph({ tasks, journal: createMemoryJournal() });
+  const outcome = await executeGraph({ tasks, journal: createMemoryJournal(), clock: shiftedClock(Date.parse(createdAt)) });
   if (outcome.status !== 'completed') throw new Error(`direct analysis ended ${outcome.status}`);
   return outcome.results.get(ANALYSIS_TASK_ID) as AnalysisResult;
 }

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalObjectStore } from '../../src/state/local-store.js';
 import { StateStore } from '../../src/state/state-store.js';
+import { demoClockEnv } from '../support/shifted-clock.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const hooks = join(here, '../support/ts-hooks.mjs');
@@ -24,7 +25,10 @@ async function lineCount(path: string): Promise<number> {
 async function run(dir: string, killAfterEvents?: number): Promise<{ killed: boolean; code: number | null; stderr: string }> {
   const log = join(dir, 'events.log');
   const before = await lineCount(log);
-  const proc = spawn(process.execPath, ['--no-warnings', '--experimental-transform-types', '--import', hooks, child, join(dir, 'state'), log, join(dir, 'result.json')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const proc = spawn(process.execPath, ['--no-warnings', '--experimental-transform-types', '--import', hooks, child, join(dir, 'state'), log, join(dir, 'result.json')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, ...demoClockEnv },
+  });
   let stderr = '';
   proc.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   let running = true;

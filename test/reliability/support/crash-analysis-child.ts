@@ -6,7 +6,7 @@ import { StateStore } from '../../../src/state/state-store.js';
 import { analyse } from '../../../src/engine/analyse.js';
 import { defaultChecksConfig } from '../../../src/analysis/config.js';
 import { DEMO_ACCOUNT_ID, DEMO_REGIONS } from '../../../src/demo/index.js';
-import { systemClock } from '../../../src/executor/clock.js';
+import { demoClock } from '../../support/shifted-clock.js';
 import { slowDemoAdapters } from './slow-demo.js';
 
 const [stateDir, logFile, resultFile] = process.argv.slice(2) as [string, string, string];
@@ -25,7 +25,7 @@ const result = await analyse({
   resumeWindowMs: 3_600_000,
   leaseWaitMs: 10_000,
   leaseTtlMs: 500,
-  clock: systemClock,
+  clock: demoClock,
   holder: `crash-${process.pid}`,
   trigger: { event: 'schedule' },
   onEvent: (event) => {

@@ -2,7 +2,7 @@ import { defaultChecksConfig } from '../../../src/analysis/config.js';
 import type { AwsAdapters } from '../../../src/aws/ports.js';
 import { createDemoAdapters, DEMO_ACCOUNT_ID, DEMO_NOW, DEMO_REGIONS } from '../../../src/demo/index.js';
 import { analyse, type AnalyseResult } from '../../../src/engine/analyse.js';
-import { systemClock } from '../../../src/executor/clock.js';
+import { demoClock } from '../../support/shifted-clock.js';
 import type { StateStore } from '../../../src/state/state-store.js';
 
 export const ACCOUNT = DEMO_ACCOUNT_ID;
@@ -24,7 +24,7 @@ export async function runDemoAnalysis(
     timeBudgetMs: options.timeBudgetMs ?? 600_000,
     resumeWindowMs: 24 * 3_600_000,
     leaseWaitMs: 0,
-    clock: systemClock,
+    clock: demoClock,
     holder: options.holder ?? `test-${process.pid}`,
     trigger: { event: options.event ?? 'schedule' },
     ...(options.warnings ? { onWarning: (m: string) => options.warnings?.push(m) } : {}),

@@ -7,6 +7,7 @@ import { createDemoAdapters, DEMO_ACCOUNT_ID, DEMO_NOW, DEMO_REGIONS } from '../
 import { executeGraph } from '../../../src/executor/execute.js';
 import { memoryCache } from '../../../src/state/cache.js';
 import { createMemoryJournal } from '../memory-journal.js';
+import { shiftedClock } from '../shifted-clock.js';
 import { describeCall, recordCalls, replay, type PortCall } from './recording.js';
 import { STATIC_CREDENTIALS, useFakeAwsEndpoint } from './sdk-env.js';
 import { startFakeAws, type FakeAws } from './index.js';
@@ -14,7 +15,7 @@ import { startFakeAws, type FakeAws } from './index.js';
 /** The whole analysis of the demo account, as the action runs it, through the given adapters. */
 async function analyse(adapters: AwsAdapters): Promise<AnalysisResult> {
   const tasks = buildAnalysisGraph({ accountId: DEMO_ACCOUNT_ID, regions: [...DEMO_REGIONS], adapters, cache: memoryCache(), now: DEMO_NOW });
-  const outcome = await executeGraph({ tasks, journal: createMemoryJournal(), maxConcurrentTasks: 4 });
+  const outcome = await executeGraph({ tasks, journal: createMemoryJournal(), maxConcurrentTasks: 4, clock: shiftedClock(DEMO_NOW.getTime()) });
   expect(outcome.status).toBe('completed');
   return outcome.results.get(ANALYSIS_TASK_ID) as AnalysisResult;
 }

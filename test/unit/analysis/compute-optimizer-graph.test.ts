@@ -19,6 +19,7 @@ import { memoryCache } from '../../../src/state/cache.js';
 import * as fx from '../../fixtures/aws/compute-optimizer.js';
 import { serviceError } from '../../fixtures/aws/cost-explorer.js';
 import { createMemoryJournal } from '../../support/memory-journal.js';
+import { shiftedClock } from '../../support/shifted-clock.js';
 import { installCostExplorer } from './support/ce-account.js';
 
 const NOW = new Date('2026-11-25T06:00:00Z');
@@ -58,7 +59,7 @@ async function analyse(regions: string[]) {
   const adapters = createAwsAdapters({ region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
   const journal = createMemoryJournal();
   const tasks = buildAnalysisGraph({ accountId: '123456789012', regions, adapters, cache: memoryCache(), now: NOW, checks });
-  const outcome = await executeGraph({ tasks, journal });
+  const outcome = await executeGraph({ tasks, journal, clock: shiftedClock(NOW.getTime()) });
   const callsIn = async (region: string) => {
     const regions = await Promise.all(mocks.co.calls().map((c) => regionOf(c.thisValue)));
     return regions.filter((r) => r === region).length;
