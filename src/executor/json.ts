@@ -1,8 +1,11 @@
 import { ResultNotSerialisableError } from '../errors.js';
 
 /**
- * Checks that a task result survives a JSON round-trip unchanged and returns the round-tripped
- * copy, so dependants in this run see exactly what a resumed run will load from storage.
+ * Checks that a task result stores and reads back as it is, and returns it deep-frozen, so
+ * dependants in this run see exactly what its result batch will hold and what a resumed run
+ * will load (JSON leaves out only `undefined` properties, which read back the same as absent).
+ * Frozen, not copied: a result can be megabytes, and its JSON round trip sat on the run's
+ * critical path; a dependant that tried to change its input would throw instead.
  * Rejected (with the path): bigint, functions, symbols, NaN/Infinity, `undefined` in arrays,
  * cycles, and objects that are not plain (Date, Map, Set, class instances), which JSON would
  * silently turn into something else. A top-level `undefined` (a task with nothing to return)
@@ -12,12 +15,12 @@ import { ResultNotSerialisableError } from '../errors.js';
 export function toStoredResult(taskId: string, value: unknown): unknown {
   if (value === undefined) return null;
   // Cheap pass first (no path strings); only a value that fails is walked again for the path.
-  if (!storable(value, new Set())) check(taskId, value, '$', new Set());
-  return JSON.parse(JSON.stringify(value)) as unknown;
+  if (!freezeIfStorable(value, new Set())) check(taskId, value, '$', new Set());
+  return value;
 }
 
-/** Same rules as `check`, without building paths: true when the value is storable. */
-function storable(value: unknown, ancestors: Set<object>): boolean {
+/** Same rules as `check`, without building paths: true when the value is storable, which is then frozen. */
+function freezeIfStorable(value: unknown, ancestors: Set<object>): boolean {
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -34,18 +37,19 @@ function storable(value: unknown, ancestors: Set<object>): boolean {
   if (ancestors.has(object)) return false;
   ancestors.add(object);
   if (Array.isArray(object)) {
-    // forEach semantics, as in `check`: holes are skipped (JSON writes them as null).
-    for (let i = 0; i < object.length; i++) if (i in object && !storable(object[i], ancestors)) return false;
+    // A hole would read back as null: rejected like `undefined`, as in `check`.
+    for (let i = 0; i < object.length; i++) if (!freezeIfStorable(object[i], ancestors)) return false;
   } else {
     const proto = Object.getPrototypeOf(object) as object | null;
     if (proto !== Object.prototype && proto !== null) return false;
     for (const key in object) {
       if (!Object.prototype.hasOwnProperty.call(object, key)) continue;
       const item = (object as Record<string, unknown>)[key];
-      if (item !== undefined && !storable(item, ancestors)) return false;
+      if (item !== undefined && !freezeIfStorable(item, ancestors)) return false;
     }
   }
   ancestors.delete(object);
+  Object.freeze(object);
   return true;
 }
 
@@ -72,7 +76,7 @@ function check(taskId: string, value: unknown, path: string, ancestors: Set<obje
   if (ancestors.has(object)) fail('circular reference');
   ancestors.add(object);
   if (Array.isArray(object)) {
-    object.forEach((item, i) => check(taskId, item, `${path}[${i}]`, ancestors));
+    for (let i = 0; i < object.length; i++) check(taskId, object[i], `${path}[${i}]`, ancestors);
   } else {
     const proto = Object.getPrototypeOf(object) as object | null;
     if (proto !== Object.prototype && proto !== null) {

@@ -3,11 +3,21 @@ import { ResultNotSerialisableError } from '../../../src/errors.js';
 import { toStoredResult } from '../../../src/executor/json.js';
 
 describe('toStoredResult', () => {
-  it('returns a JSON copy of plain data', () => {
+  it('returns plain data as it is, frozen all the way down, equal to what it reads back as', () => {
     const value = { instances: [{ id: 'i-1', cost: 12.5, tags: { env: 'prod' }, gone: undefined }], ok: true, none: null };
-    const stored = toStoredResult('t', value);
-    expect(stored).toEqual({ instances: [{ id: 'i-1', cost: 12.5, tags: { env: 'prod' } }], ok: true, none: null });
-    expect(stored).not.toBe(value);
+    const stored = toStoredResult('t', value) as typeof value;
+    expect(stored).toBe(value);
+    expect(JSON.parse(JSON.stringify(stored))).toEqual(stored);
+    for (const part of [stored, stored.instances, stored.instances[0], stored.instances[0]!.tags]) expect(Object.isFrozen(part)).toBe(true);
+  });
+
+  it('a dependant cannot change a result after it is stored', () => {
+    const stored = toStoredResult('t', { findings: [{ saving: 1 }] }) as { findings: Array<{ saving: number }> };
+    expect(() => stored.findings.push({ saving: 2 })).toThrow(TypeError);
+    expect(() => {
+      stored.findings[0]!.saving = 3;
+    }).toThrow(TypeError);
+    expect(stored).toEqual({ findings: [{ saving: 1 }] });
   });
 
   it('stores a missing result as null', () => {
@@ -30,6 +40,7 @@ describe('toStoredResult', () => {
     ['NaN', { cost: [1, Number.NaN] }, /at \$\.cost\[1\]: NaN is not a JSON number/],
     ['Infinity', Infinity, /at \$: Infinity/],
     ['undefined in an array', [1, undefined], /at \$\[1\]: undefined in an array/],
+    ['a hole in an array', [1, , 3], /at \$\[1\]: undefined in an array/],
     ['a function', { f: () => 1 }, /a function/],
     ['a cycle', circular, /at \$\.self: circular reference/],
     ['a class instance', { x: new (class Thing {})() }, /a Thing instance/],
