@@ -21,13 +21,30 @@ export async function measure(instances: number) {
   try {
     const clock = shiftedClock(DEMO_NOW.getTime());
     const stubs = new Map(SYNTHETIC_REGIONS.map((r) => [r, stubbedCloudWatch(r)]));
-    const adapters = { ...createSyntheticAdapters({ instances, now: DEMO_NOW }), cloudwatch: (r: string) => stubs.get(r as (typeof SYNTHETIC_REGIONS)[number])!.port };
-    const result = await runAnalysis({ store: new StateStore(new LocalObjectStore(dir), { clock }), adapters, accountId: SYNTHETIC_ACCOUNT_ID, regions: SYNTHETIC_REGIONS, clock });
+    const adapters = {
+      ...createSyntheticAdapters({ instances, now: DEMO_NOW }),
+      cloudwatch: (r: string) => stubs.get(r as (typeof SYNTHETIC_REGIONS)[number])!.port,
+    };
+    const result = await runAnalysis({
+      store: new StateStore(new LocalObjectStore(dir), { clock }),
+      adapters,
+      accountId: SYNTHETIC_ACCOUNT_ID,
+      regions: SYNTHETIC_REGIONS,
+      clock,
+    });
     return SYNTHETIC_REGIONS.map((region) => {
       const metrics = result.outcome.results.get(`metrics:${region}`) as MetricsResult | undefined;
       const queries = metrics?.queries ?? 0;
       const requests = stubs.get(region)!.calls.length;
-      return { instances, region, queries, requests, goal: Math.ceil(queries / 500), series: Object.keys(metrics?.series ?? {}).length, status: result.manifest.status };
+      return {
+        instances,
+        region,
+        queries,
+        requests,
+        goal: Math.ceil(queries / 500),
+        series: Object.keys(metrics?.series ?? {}).length,
+        status: result.manifest.status,
+      };
     });
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -39,7 +56,10 @@ if (isMain(import.meta.url)) {
   for (const size of SIZES) rows.push(...(await measure(size)));
   emit(
     'CloudWatch requests vs instances',
-    rows.map((r) => `${String(r.instances).padStart(5)} instances  ${r.region.padEnd(15)} queries ${String(r.queries).padStart(5)}  requests ${r.requests} (goal ${r.goal})  series ${r.series}  ${r.status}`),
+    rows.map(
+      (r) =>
+        `${String(r.instances).padStart(5)} instances  ${r.region.padEnd(15)} queries ${String(r.queries).padStart(5)}  requests ${r.requests} (goal ${r.goal})  series ${r.series}  ${r.status}`,
+    ),
     rows,
   );
 }

@@ -12,7 +12,8 @@ import { parse } from 'yaml';
 import { emit, isMain, median, round, ROOT } from './support/harness.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const REFUSAL = '<ErrorResponse><Error><Type>Sender</Type><Code>InvalidClientTokenId</Code><Message>refused by the benchmark</Message></Error><RequestId>bench</RequestId></ErrorResponse>';
+const REFUSAL =
+  '<ErrorResponse><Error><Type>Sender</Type><Code>InvalidClientTokenId</Code><Message>refused by the benchmark</Message></Error><RequestId>bench</RequestId></ErrorResponse>';
 
 /** INPUT_* variables the runner would set: every input's default from action.yml, as strings. */
 async function defaultInputs(): Promise<Record<string, string>> {
@@ -40,20 +41,42 @@ async function once(inputs: Record<string, string>, node: string, script: string
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
-      first ??= { at: performance.now(), what: `${req.method} ${req.headers['x-amz-target'] ?? (/Action=(\w+)/.exec(body)?.[1] ?? req.url)}` };
+      first ??= {
+        at: performance.now(),
+        what: `${req.method} ${req.headers['x-amz-target'] ?? /Action=(\w+)/.exec(body)?.[1] ?? req.url}`,
+      };
       res.writeHead(403, { 'content-type': 'text/xml' }).end(REFUSAL);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {
-    for (const file of ['summary.md', 'output.txt', 'state.txt', 'event.json']) await writeFile(join(work, file), file === 'event.json' ? '{}' : '');
+    for (const file of ['summary.md', 'output.txt', 'state.txt', 'event.json'])
+      await writeFile(join(work, file), file === 'event.json' ? '{}' : '');
     const env = {
-      PATH: process.env.PATH ?? '', HOME: work, ...inputs, 'INPUT_STATE-DIR': join(work, 'state'), 'INPUT_REPORT-DIR': join(work, 'report'),
-      GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'schedule', GITHUB_EVENT_PATH: join(work, 'event.json'), GITHUB_REPOSITORY: 'bench/finops', GITHUB_RUN_ID: '1', GITHUB_RUN_ATTEMPT: '1', GITHUB_WORKSPACE: work,
-      GITHUB_STEP_SUMMARY: join(work, 'summary.md'), GITHUB_OUTPUT: join(work, 'output.txt'), GITHUB_STATE: join(work, 'state.txt'), RUNNER_TEMP: work,
-      AWS_ACCESS_KEY_ID: 'AKIDBENCHEXAMPLE', AWS_SECRET_ACCESS_KEY: 'bench-secret', AWS_REGION: 'us-east-1', AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_CONFIG_FILE: join(work, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(work, 'none'), AWS_ENDPOINT_URL: endpoint,
+      PATH: process.env.PATH ?? '',
+      HOME: work,
+      ...inputs,
+      'INPUT_STATE-DIR': join(work, 'state'),
+      'INPUT_REPORT-DIR': join(work, 'report'),
+      GITHUB_ACTIONS: 'true',
+      GITHUB_EVENT_NAME: 'schedule',
+      GITHUB_EVENT_PATH: join(work, 'event.json'),
+      GITHUB_REPOSITORY: 'bench/finops',
+      GITHUB_RUN_ID: '1',
+      GITHUB_RUN_ATTEMPT: '1',
+      GITHUB_WORKSPACE: work,
+      GITHUB_STEP_SUMMARY: join(work, 'summary.md'),
+      GITHUB_OUTPUT: join(work, 'output.txt'),
+      GITHUB_STATE: join(work, 'state.txt'),
+      RUNNER_TEMP: work,
+      AWS_ACCESS_KEY_ID: 'AKIDBENCHEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'bench-secret',
+      AWS_REGION: 'us-east-1',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_CONFIG_FILE: join(work, 'none'),
+      AWS_SHARED_CREDENTIALS_FILE: join(work, 'none'),
+      AWS_ENDPOINT_URL: endpoint,
     };
     const t0 = performance.now();
     const child = spawn(node, [script], { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -87,13 +110,24 @@ export async function measure(runs = RUNS) {
     bare.push(await bareNode(process.execPath));
   }
   return {
-    runs, node: process.version, firstRequest: samples[0]!.firstRequest, exitCodes: [...new Set(samples.map((s) => s.exitCode))],
-    firstRequestMs: median(samples.map((s) => s.firstRequestMs)), samplesMs: samples.map((s) => s.firstRequestMs),
-    exitMs: median(samples.map((s) => s.exitMs)), bareNodeMs: round(median(bare), 0),
+    runs,
+    node: process.version,
+    firstRequest: samples[0]!.firstRequest,
+    exitCodes: [...new Set(samples.map((s) => s.exitCode))],
+    firstRequestMs: median(samples.map((s) => s.firstRequestMs)),
+    samplesMs: samples.map((s) => s.firstRequestMs),
+    exitMs: median(samples.map((s) => s.exitMs)),
+    bareNodeMs: round(median(bare), 0),
   };
 }
 
 if (isMain(import.meta.url)) {
   const r = await measure();
-  emit('Cold start of dist/index.js', [`first AWS request (${r.firstRequest}) after ${r.firstRequestMs} ms (median of ${r.runs}: ${JSON.stringify(r.samplesMs)}); process exit after ${r.exitMs} ms; bare node start ${r.bareNodeMs} ms; exit codes ${JSON.stringify(r.exitCodes)}`], r);
+  emit(
+    'Cold start of dist/index.js',
+    [
+      `first AWS request (${r.firstRequest}) after ${r.firstRequestMs} ms (median of ${r.runs}: ${JSON.stringify(r.samplesMs)}); process exit after ${r.exitMs} ms; bare node start ${r.bareNodeMs} ms; exit codes ${JSON.stringify(r.exitCodes)}`,
+    ],
+    r,
+  );
 }

@@ -35,9 +35,24 @@ export async function measure(tagKey?: string) {
     for (const step of [{ name: 'cold', afterMs: 0, goal: GOALS.cold }, ...LATER]) {
       clock.advance(step.afterMs);
       const before = ce.calls.length;
-      const result = await runAnalysis({ store, adapters, accountId: DEMO_ACCOUNT_ID, regions: DEMO_REGIONS, clock, ...(tagKey ? { tagKey } : {}) });
+      const result = await runAnalysis({
+        store,
+        adapters,
+        accountId: DEMO_ACCOUNT_ID,
+        regions: DEMO_REGIONS,
+        clock,
+        ...(tagKey ? { tagKey } : {}),
+      });
       const calls = ce.calls.slice(before);
-      runs.push({ run: step.name, tagKey: tagKey ?? null, requests: calls.length, goal: step.goal ?? null, byCommand: byCommand(calls), status: result.manifest.status, gaps: result.report.gaps });
+      runs.push({
+        run: step.name,
+        tagKey: tagKey ?? null,
+        requests: calls.length,
+        goal: step.goal ?? null,
+        byCommand: byCommand(calls),
+        status: result.manifest.status,
+        gaps: result.report.gaps,
+      });
     }
     return runs;
   } finally {
@@ -50,7 +65,10 @@ if (isMain(import.meta.url)) {
   const runs = [...(await measure()), ...(await measure('team'))];
   emit(
     'Cost Explorer requests',
-    runs.map((r) => `${r.run.padEnd(18)} tag-key ${(r.tagKey ?? '-').padEnd(5)} ${String(r.requests).padStart(2)} requests${r.goal === null ? '' : ` (goal ≤ ${r.goal})`}  ${JSON.stringify(r.byCommand)}  status ${r.status}${r.gaps.length ? ` gaps ${JSON.stringify(r.gaps)}` : ''}`),
+    runs.map(
+      (r) =>
+        `${r.run.padEnd(18)} tag-key ${(r.tagKey ?? '-').padEnd(5)} ${String(r.requests).padStart(2)} requests${r.goal === null ? '' : ` (goal ≤ ${r.goal})`}  ${JSON.stringify(r.byCommand)}  status ${r.status}${r.gaps.length ? ` gaps ${JSON.stringify(r.gaps)}` : ''}`,
+    ),
     runs,
   );
 }

@@ -36,13 +36,31 @@ try {
   let checkpoints = 0;
   let resultBatches = 0;
   if (variant === 'full') {
-    const run = await runExecution({ store, accountId: '123456789012', holder: 'bench', clock: systemClock, tasks: () => tasks, trigger: { event: 'cli' }, resumeWindowMs: 3_600_000, maxConcurrentTasks: 4 });
+    const run = await runExecution({
+      store,
+      accountId: '123456789012',
+      holder: 'bench',
+      clock: systemClock,
+      tasks: () => tasks,
+      trigger: { event: 'cli' },
+      resumeWindowMs: 3_600_000,
+      maxConcurrentTasks: 4,
+    });
     [status, checkpoints, resultBatches] = [run.outcome.status, run.checkpoints, run.manifest.resultBatches?.length ?? 0];
   } else {
     status = (await executeGraph({ tasks, journal: createMemoryJournal(), maxConcurrentTasks: 4, clock: systemClock })).status;
   }
   const wallMs = performance.now() - t0;
-  emit(`executor ${n} ${variant}`, [], { tasks: n, variant, status, checkpoints, resultBatches, wallMs: round(wallMs, 0), perTaskMs: round(wallMs / n, 3), maxRssMB: round(process.resourceUsage().maxRSS / 1024, 0) });
+  emit(`executor ${n} ${variant}`, [], {
+    tasks: n,
+    variant,
+    status,
+    checkpoints,
+    resultBatches,
+    wallMs: round(wallMs, 0),
+    perTaskMs: round(wallMs / n, 3),
+    maxRssMB: round(process.resourceUsage().maxRSS / 1024, 0),
+  });
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

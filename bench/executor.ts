@@ -26,9 +26,16 @@ export async function measure(sizes = SIZES, runs = RUNS) {
       const row: Record<string, unknown> & { tasks: number } = { tasks };
       for (const variant of VARIANTS) {
         const results: Run[] = [];
-        for (let i = 0; i < runs; i++) results.push(await runScript<Run>('bench/executor-run.ts', [String(tasks), variant], { jsRoot: js.root }));
+        for (let i = 0; i < runs; i++)
+          results.push(await runScript<Run>('bench/executor-run.ts', [String(tasks), variant], { jsRoot: js.root }));
         const wall = median(results.map((r) => r.wallMs));
-        row[variant] = { wallMs: wall, perTaskMs: round(wall / tasks, 3), runsMs: results.map((r) => r.wallMs), statuses: [...new Set(results.map((r) => r.status))], maxRssMB: median(results.map((r) => r.maxRssMB)) };
+        row[variant] = {
+          wallMs: wall,
+          perTaskMs: round(wall / tasks, 3),
+          runsMs: results.map((r) => r.wallMs),
+          statuses: [...new Set(results.map((r) => r.status))],
+          maxRssMB: median(results.map((r) => r.maxRssMB)),
+        };
         if (variant === 'full') {
           row.checkpoints = median(results.map((r) => r.checkpoints));
           row.resultBatches = median(results.map((r) => r.resultBatches));

@@ -21,7 +21,11 @@ const latencyMs = Number(latencyArg);
 const account =
   size === 'demo'
     ? { adapters: createDemoAdapters({ now: DEMO_NOW }), accountId: DEMO_ACCOUNT_ID, regions: [...DEMO_REGIONS] }
-    : { adapters: createSyntheticAdapters({ instances: Number(size), now: DEMO_NOW }), accountId: SYNTHETIC_ACCOUNT_ID, regions: [...SYNTHETIC_REGIONS] };
+    : {
+        adapters: createSyntheticAdapters({ instances: Number(size), now: DEMO_NOW }),
+        accountId: SYNTHETIC_ACCOUNT_ID,
+        regions: [...SYNTHETIC_REGIONS],
+      };
 const instrumented = instrumentAdapters(account.adapters, { latencyMs });
 const dir = await mkdtemp(join(tmpdir(), 'finops-bench-latency-'));
 const timeline: Record<string, { start: number; end?: number }> = {};
@@ -30,19 +34,37 @@ try {
   const store = new StateStore(new LocalObjectStore(dir), { clock });
   const t0 = performance.now();
   const result = await runAnalysis({
-    store, adapters: instrumented.adapters, accountId: account.accountId, regions: account.regions, clock, maxConcurrentTasks: concurrency,
+    store,
+    adapters: instrumented.adapters,
+    accountId: account.accountId,
+    regions: account.regions,
+    clock,
+    maxConcurrentTasks: concurrency,
     onEvent: (e) => {
       if (e.type === 'taskStarted') timeline[e.taskId] ??= { start: round(performance.now() - t0, 0) };
       if (e.type === 'taskSucceeded' || e.type === 'taskFailed') timeline[e.taskId]!.end = round(performance.now() - t0, 0);
     },
   });
   const wallMs = performance.now() - t0;
-  const nodes = Object.values(result.manifest.tasks).map((t) => ({ id: t.id, dependsOn: t.dependsOn ?? [], optionalDependsOn: t.optionalDependsOn ?? [] }));
+  const nodes = Object.values(result.manifest.tasks).map((t) => ({
+    id: t.id,
+    dependsOn: t.dependsOn ?? [],
+    optionalDependsOn: t.optionalDependsOn ?? [],
+  }));
   const bound = computeBound(nodes, instrumented.calls, latencyMs, concurrency);
   emit(`latency run ${size} ×${concurrency}`, [], {
-    size, concurrency, latencyMs, status: result.manifest.status, tasks: nodes.length, calls: instrumented.calls.length,
-    wallMs: round(wallMs, 0), ...bound, ratio: latencyMs > 0 ? round(wallMs / bound.boundMs, 2) : null,
-    findings: result.report.findings.length, maxRssMB: round(process.resourceUsage().maxRSS / 1024, 0), timeline,
+    size,
+    concurrency,
+    latencyMs,
+    status: result.manifest.status,
+    tasks: nodes.length,
+    calls: instrumented.calls.length,
+    wallMs: round(wallMs, 0),
+    ...bound,
+    ratio: latencyMs > 0 ? round(wallMs / bound.boundMs, 2) : null,
+    findings: result.report.findings.length,
+    maxRssMB: round(process.resourceUsage().maxRSS / 1024, 0),
+    timeline,
   });
 } finally {
   await rm(dir, { recursive: true, force: true });

@@ -37,15 +37,26 @@ export async function measure(sizes = SIZES, concurrencies = CONCURRENCY, runs =
       for (let i = 0; i < runs; i++) idle.push(await runScript<RunResult>('bench/latency-run.ts', [size, '4', '0'], { jsRoot: js.root }));
       for (const concurrency of concurrencies) {
         const results: RunResult[] = [];
-        for (let i = 0; i < runs; i++) results.push(await runScript<RunResult>('bench/latency-run.ts', [size, String(concurrency), '100'], { jsRoot: js.root }));
+        for (let i = 0; i < runs; i++)
+          results.push(await runScript<RunResult>('bench/latency-run.ts', [size, String(concurrency), '100'], { jsRoot: js.root }));
         const first = results[0]!;
         rows.push({
-          size, concurrency, runs, tasks: first.tasks, calls: first.calls, statuses: [...new Set(results.map((r) => r.status))],
-          wallMs: median(results.map((r) => r.wallMs)), boundMs: median(results.map((r) => r.boundMs)),
-          criticalPathMs: first.criticalPathMs, workPerSlotMs: first.workPerSlotMs, chain: first.chain,
-          ratio: round(median(results.map((r) => r.wallMs / r.boundMs)), 2), ratios: results.map((r) => r.ratio),
+          size,
+          concurrency,
+          runs,
+          tasks: first.tasks,
+          calls: first.calls,
+          statuses: [...new Set(results.map((r) => r.status))],
+          wallMs: median(results.map((r) => r.wallMs)),
+          boundMs: median(results.map((r) => r.boundMs)),
+          criticalPathMs: first.criticalPathMs,
+          workPerSlotMs: first.workPerSlotMs,
+          chain: first.chain,
+          ratio: round(median(results.map((r) => r.wallMs / r.boundMs)), 2),
+          ratios: results.map((r) => r.ratio),
           zeroLatencyWallMs: median(idle.map((r) => r.wallMs)),
-          maxRssMB: median(results.map((r) => r.maxRssMB)), maxRssMBRange: [Math.min(...results.map((r) => r.maxRssMB)), Math.max(...results.map((r) => r.maxRssMB))],
+          maxRssMB: median(results.map((r) => r.maxRssMB)),
+          maxRssMBRange: [Math.min(...results.map((r) => r.maxRssMB)), Math.max(...results.map((r) => r.maxRssMB))],
         });
       }
     }

@@ -55,11 +55,18 @@ export async function measure(account: Account, latencyMs = 0) {
     const base =
       account === 'demo'
         ? { adapters: createDemoAdapters({ now: DEMO_NOW }), accountId: DEMO_ACCOUNT_ID, regions: [...DEMO_REGIONS] }
-        : { adapters: createSyntheticAdapters({ instances: 1000, now: DEMO_NOW }), accountId: SYNTHETIC_ACCOUNT_ID, regions: [...SYNTHETIC_REGIONS] };
+        : {
+            adapters: createSyntheticAdapters({ instances: 1000, now: DEMO_NOW }),
+            accountId: SYNTHETIC_ACCOUNT_ID,
+            regions: [...SYNTHETIC_REGIONS],
+          };
     const setup = latencyMs > 0 ? { ...base, adapters: instrumentAdapters(base.adapters, { latencyMs }).adapters } : base;
     const label = (run: string) => (latencyMs > 0 ? `${run}, ${latencyMs} ms per AWS call` : run);
     const runs = [];
-    for (const [run, afterMs] of [['cold', 0], ['warm (+2 h)', 2 * 3_600_000]] as const) {
+    for (const [run, afterMs] of [
+      ['cold', 0],
+      ['warm (+2 h)', 2 * 3_600_000],
+    ] as const) {
       clock.advance(afterMs);
       sdk.clear();
       byKind.clear();
@@ -70,10 +77,19 @@ export async function measure(account: Account, latencyMs = 0) {
       const tasks = Object.keys(result.manifest.tasks).length;
       const total = [...sdk.values()].reduce((a, b) => a + b, 0);
       runs.push({
-        account, run: label(run), status: result.manifest.status, tasks, goal: tasks + 10, total,
-        gets: n('GetObjectCommand'), puts: n('PutObjectCommand'), lists: n('ListObjectsV2Command'), deletes: n('DeleteObjectCommand'),
+        account,
+        run: label(run),
+        status: result.manifest.status,
+        tasks,
+        goal: tasks + 10,
+        total,
+        gets: n('GetObjectCommand'),
+        puts: n('PutObjectCommand'),
+        lists: n('ListObjectsV2Command'),
+        deletes: n('DeleteObjectCommand'),
         other: total - Object.keys(COMMANDS).reduce((a, c) => a + n(c as keyof typeof COMMANDS), 0),
-        checkpoints: result.checkpoints, wallMs,
+        checkpoints: result.checkpoints,
+        wallMs,
         byKind: Object.fromEntries([...byKind].sort()),
       });
     }
@@ -85,10 +101,18 @@ export async function measure(account: Account, latencyMs = 0) {
 }
 
 if (isMain(import.meta.url)) {
-  const runs = [...(await measure('demo')), ...(await measure('demo', 100)), ...(await measure('synthetic-1000')), ...(await measure('synthetic-1000', 100))];
+  const runs = [
+    ...(await measure('demo')),
+    ...(await measure('demo', 100)),
+    ...(await measure('synthetic-1000')),
+    ...(await measure('synthetic-1000', 100)),
+  ];
   emit(
     'S3 requests per run',
-    runs.map((r) => `${r.account.padEnd(15)} ${r.run.padEnd(12)} tasks ${r.tasks}  total ${r.total} (goal ≤ ${r.goal})  GET ${r.gets} PUT ${r.puts} LIST ${r.lists} DELETE ${r.deletes} other ${r.other}  manifest writes ${r.checkpoints}  ${r.wallMs} ms  ${r.status}\n    ${JSON.stringify(r.byKind)}`),
+    runs.map(
+      (r) =>
+        `${r.account.padEnd(15)} ${r.run.padEnd(12)} tasks ${r.tasks}  total ${r.total} (goal ≤ ${r.goal})  GET ${r.gets} PUT ${r.puts} LIST ${r.lists} DELETE ${r.deletes} other ${r.other}  manifest writes ${r.checkpoints}  ${r.wallMs} ms  ${r.status}\n    ${JSON.stringify(r.byKind)}`,
+    ),
     runs,
   );
 }

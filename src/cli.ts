@@ -22,6 +22,10 @@ process.stderr.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') throw error;
 });
 
-process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, isTTY: process.stderr.isTTY === true }, { signal: stop.signal });
+process.exitCode = await main(
+  process.argv.slice(2),
+  { stdout: process.stdout, stderr: process.stderr, env: process.env, isTTY: process.stderr.isTTY === true },
+  { signal: stop.signal },
+);
 process.off('SIGINT', onSignal);
 process.off('SIGTERM', onSignal);

@@ -13,7 +13,10 @@ export abstract class FinopsError extends Error {
 /** An attempt ran past its per-attempt timeout. */
 export class TaskTimeoutError extends FinopsError {
   readonly retryable = true;
-  constructor(readonly taskId: string, readonly timeoutMs: number) {
+  constructor(
+    readonly taskId: string,
+    readonly timeoutMs: number,
+  ) {
     super(`task ${taskId} timed out after ${timeoutMs} ms`);
   }
 }
@@ -21,7 +24,10 @@ export class TaskTimeoutError extends FinopsError {
 /** The breaker for `key` is open: tasks behind it are skipped until it recovers. */
 export class CircuitOpenError extends FinopsError {
   readonly retryable = false;
-  constructor(readonly key: string, readonly retryAt: string) {
+  constructor(
+    readonly key: string,
+    readonly retryAt: string,
+  ) {
     super(`circuit breaker ${key} is open until ${retryAt}`);
   }
 }
@@ -37,7 +43,11 @@ export class BudgetExhaustedError extends FinopsError {
 /** Another run holds the account's lease. */
 export class LeaseHeldError extends FinopsError {
   readonly retryable = false;
-  constructor(readonly accountId: string, readonly holder: string, readonly expiresAt: string) {
+  constructor(
+    readonly accountId: string,
+    readonly holder: string,
+    readonly expiresAt: string,
+  ) {
     super(`account ${accountId} is locked by ${holder} until ${expiresAt}`);
   }
 }
@@ -45,7 +55,10 @@ export class LeaseHeldError extends FinopsError {
 /** A stored object failed validation; it has been (or must be) quarantined. */
 export class StateCorruptError extends FinopsError {
   readonly retryable = false;
-  constructor(readonly key: string, reason: string) {
+  constructor(
+    readonly key: string,
+    reason: string,
+  ) {
     super(`state object ${key} is unreadable: ${reason}`);
   }
 }
@@ -53,7 +66,10 @@ export class StateCorruptError extends FinopsError {
 /** A conditional write lost: somebody else created or changed the object first. */
 export class PreconditionFailedError extends FinopsError {
   readonly retryable = false;
-  constructor(readonly key: string, readonly condition: string) {
+  constructor(
+    readonly key: string,
+    readonly condition: string,
+  ) {
     super(`conditional write of ${key} failed (${condition}): it was changed by another writer`);
   }
 }
@@ -61,7 +77,11 @@ export class PreconditionFailedError extends FinopsError {
 /** The account's lease was taken over or vanished while this run held it: stop writing state. */
 export class LeaseLostError extends FinopsError {
   readonly retryable = false;
-  constructor(readonly accountId: string, readonly holder: string, reason: string) {
+  constructor(
+    readonly accountId: string,
+    readonly holder: string,
+    reason: string,
+  ) {
     super(`lease on account ${accountId} held by ${holder} was lost: ${reason}`);
   }
 }
@@ -73,7 +93,11 @@ export class InvalidStateKeyError extends FinopsError {
 
 /** Reading or writing the state store failed (network, permissions, disk); says whether a retry may help. */
 export class StateIoError extends FinopsError {
-  constructor(message: string, readonly retryable: boolean, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }
@@ -99,7 +123,11 @@ export class GraphError extends FinopsError {
 /** A task's result cannot be stored as JSON without changing it; retrying would give the same. */
 export class ResultNotSerialisableError extends FinopsError {
   readonly retryable = false;
-  constructor(readonly taskId: string, readonly path: string, problem: string) {
+  constructor(
+    readonly taskId: string,
+    readonly path: string,
+    problem: string,
+  ) {
     super(`result of task ${taskId} is not JSON-serialisable at ${path}: ${problem}`);
   }
 }

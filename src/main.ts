@@ -19,7 +19,8 @@ import { applyRetention, runOperation } from './action/operations.js';
  */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const stop = new AbortController();
-  const onSignal = (signal: string) => () => stop.abort(new ExecutionInterruptedError(`the job was stopped (${signal}); pending work resumes next run`));
+  const onSignal = (signal: string) => () =>
+    stop.abort(new ExecutionInterruptedError(`the job was stopped (${signal}); pending work resumes next run`));
   const onTerm = onSignal('SIGTERM');
   const onInt = onSignal('SIGINT');
   process.once('SIGTERM', onTerm);
@@ -33,9 +34,13 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
 
     let credentials;
     if (settings.roleToAssume) {
-      const tokens = { available: () => Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN), getIdToken: (aud: string) => core.getIDToken(aud) };
+      const tokens = {
+        available: () => Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN),
+        getIdToken: (aud: string) => core.getIDToken(aud),
+      };
       if (!tokens.available() && context.fromFork) {
-        const message = 'This pull request comes from a fork, which gets no OIDC token: the cost analysis was skipped. It runs on pull requests from this repository and on the schedule.';
+        const message =
+          'This pull request comes from a fork, which gets no OIDC token: the cost analysis was skipped. It runs on pull requests from this repository and on the schedule.';
         core.notice(message);
         await core.summary.addRaw(renderSummaryNotice(message, 'note'), true).write();
         return;
@@ -58,18 +63,45 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     logger.info(`Execution state: ${store.location}`);
 
     if (settings.command === 'run') {
-      const deps = { settings, checks, store, adapters: createAwsAdapters(aws), accountId: identity.accountId, context, logger, clock: systemClock, env, signal: stop.signal, credentials };
+      const deps = {
+        settings,
+        checks,
+        store,
+        adapters: createAwsAdapters(aws),
+        accountId: identity.accountId,
+        context,
+        logger,
+        clock: systemClock,
+        env,
+        signal: stop.signal,
+        credentials,
+      };
       await runCommand(deps);
       if (settings.retentionDays !== undefined) await core.group('Retention', () => applyRetention(deps, settings.retentionDays as number));
     } else {
-      await runOperation({ settings, checks, store, adapters: createAwsAdapters(aws), accountId: identity.accountId, context, logger, clock: systemClock, env, signal: stop.signal, credentials });
+      await runOperation({
+        settings,
+        checks,
+        store,
+        adapters: createAwsAdapters(aws),
+        accountId: identity.accountId,
+        context,
+        logger,
+        clock: systemClock,
+        env,
+        signal: stop.signal,
+        credentials,
+      });
     }
   } catch (error) {
     if (error instanceof LeaseHeldError) {
       // Another run is analysing this account right now: nothing is wrong, and nothing to add.
       const message = `${error.message}. This run exits without changes; the next scheduled run continues from the stored state.`;
       core.notice(message);
-      await core.summary.addRaw(renderSummaryNotice(message, 'note'), true).write().catch(() => undefined);
+      await core.summary
+        .addRaw(renderSummaryNotice(message, 'note'), true)
+        .write()
+        .catch(() => undefined);
       return;
     }
     core.setFailed(error instanceof Error ? error.message : String(error));

@@ -21,7 +21,13 @@ export function stubbedCostExplorer(account: CostExplorerPort): { port: CostExpl
       case 'GetCostAndUsageCommand': {
         const metric = input.Metrics[0] as string;
         const groupBy = ((input.GroupBy ?? []) as Input[]).map((g): CostGroupBy => ({ type: g.Type, key: g.Key }));
-        const periods = await account.getCostAndUsage({ start: input.TimePeriod.Start, end: input.TimePeriod.End, granularity: input.Granularity, metric, groupBy });
+        const periods = await account.getCostAndUsage({
+          start: input.TimePeriod.Start,
+          end: input.TimePeriod.End,
+          granularity: input.Granularity,
+          metric,
+          groupBy,
+        });
         return {
           ResultsByTime: periods.map((p) => ({
             TimePeriod: { Start: p.start, End: p.end },
@@ -33,14 +39,33 @@ export function stubbedCostExplorer(account: CostExplorerPort): { port: CostExpl
       }
       case 'GetCostForecastCommand': {
         const f = await account.getCostForecast({ start: input.TimePeriod.Start, end: input.TimePeriod.End, metric: 'UnblendedCost' });
-        return { Total: usd(f.mean), ForecastResultsByTime: [{ TimePeriod: input.TimePeriod, MeanValue: String(f.mean), PredictionIntervalLowerBound: String(f.lower ?? f.mean), PredictionIntervalUpperBound: String(f.upper ?? f.mean) }] };
+        return {
+          Total: usd(f.mean),
+          ForecastResultsByTime: [
+            {
+              TimePeriod: input.TimePeriod,
+              MeanValue: String(f.mean),
+              PredictionIntervalLowerBound: String(f.lower ?? f.mean),
+              PredictionIntervalUpperBound: String(f.upper ?? f.mean),
+            },
+          ],
+        };
       }
       case 'GetAnomaliesCommand': {
         const anomalies = await account.getAnomalies({ start: input.DateInterval.StartDate, end: input.DateInterval.EndDate });
         return {
           Anomalies: anomalies.map((a) => ({
-            AnomalyId: a.id, AnomalyStartDate: a.start, AnomalyEndDate: a.end, DimensionValue: a.dimensionValue, MonitorArn: a.monitorArn,
-            RootCauses: a.rootCauses.map((c) => ({ Service: c.service, Region: c.region, LinkedAccount: c.linkedAccount, UsageType: c.usageType })),
+            AnomalyId: a.id,
+            AnomalyStartDate: a.start,
+            AnomalyEndDate: a.end,
+            DimensionValue: a.dimensionValue,
+            MonitorArn: a.monitorArn,
+            RootCauses: a.rootCauses.map((c) => ({
+              Service: c.service,
+              Region: c.region,
+              LinkedAccount: c.linkedAccount,
+              UsageType: c.usageType,
+            })),
             Impact: { MaxImpact: a.maxImpact, TotalImpact: a.totalImpact },
           })),
         };

@@ -14,12 +14,14 @@ import { ROOT } from './harness.js';
  */
 export async function compileToJs(): Promise<{ root: string; dispose(): Promise<void> }> {
   const root = await mkdtemp(join(tmpdir(), 'finops-bench-js-'));
-  await promisify(execFile)(join(ROOT, 'node_modules/.bin/tsc'), ['-p', join(ROOT, 'tsconfig.json'), '--outDir', root, '--noEmit', 'false', '--noEmitOnError', 'false', '--incremental', 'false'], { cwd: ROOT }).catch(
-    (error: { stdout?: string }) => {
-      // tsc exits non-zero on type errors but still emits; only a missing output is fatal (checked by the caller's import).
-      if (!error.stdout) throw error;
-    },
-  );
+  await promisify(execFile)(
+    join(ROOT, 'node_modules/.bin/tsc'),
+    ['-p', join(ROOT, 'tsconfig.json'), '--outDir', root, '--noEmit', 'false', '--noEmitOnError', 'false', '--incremental', 'false'],
+    { cwd: ROOT },
+  ).catch((error: { stdout?: string }) => {
+    // tsc exits non-zero on type errors but still emits; only a missing output is fatal (checked by the caller's import).
+    if (!error.stdout) throw error;
+  });
   await writeFile(join(root, 'package.json'), '{ "type": "module" }\n');
   await symlink(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
   return { root, dispose: () => rm(root, { recursive: true, force: true }) };

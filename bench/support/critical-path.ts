@@ -15,16 +15,27 @@ export interface GraphNode {
 export function taskOfCall(call: PortCall): string {
   const r = call.region;
   switch (`${call.port}.${call.method}`) {
-    case 'regions.listEnabledRegions': return 'pre';
-    case 'costExplorer.getCostAndUsage': return (call.request as { granularity?: string }).granularity === 'DAILY' ? 'cost-daily' : 'cost-months';
-    case 'costExplorer.getCostForecast': return 'cost-forecast';
-    case 'costExplorer.getAnomalies': return 'cost-anomalies';
-    case 'pricing.getProducts': return `prices:${r}`;
-    case 'ec2.listInstances': return `ec2-inventory:${r}`;
-    case 'ec2.listVolumes': return `ebs-inventory:${r}`;
-    case 'ec2.listSnapshots': case 'ec2.listImages': return `snapshot-inventory:${r}`;
-    case 'ec2.listAddresses': return `eip-inventory:${r}`;
-    case 'ec2.listNatGateways': return `nat-inventory:${r}`;
+    case 'regions.listEnabledRegions':
+      return 'pre';
+    case 'costExplorer.getCostAndUsage':
+      return (call.request as { granularity?: string }).granularity === 'DAILY' ? 'cost-daily' : 'cost-months';
+    case 'costExplorer.getCostForecast':
+      return 'cost-forecast';
+    case 'costExplorer.getAnomalies':
+      return 'cost-anomalies';
+    case 'pricing.getProducts':
+      return `prices:${r}`;
+    case 'ec2.listInstances':
+      return `ec2-inventory:${r}`;
+    case 'ec2.listVolumes':
+      return `ebs-inventory:${r}`;
+    case 'ec2.listSnapshots':
+    case 'ec2.listImages':
+      return `snapshot-inventory:${r}`;
+    case 'ec2.listAddresses':
+      return `eip-inventory:${r}`;
+    case 'ec2.listNatGateways':
+      return `nat-inventory:${r}`;
     default:
       if (call.port === 'elb' || call.port === 'elbClassic') return `elb-inventory:${r}`;
       if (call.port === 'rds') return `rds-inventory:${r}`;
@@ -101,5 +112,13 @@ export function computeBound(nodes: readonly GraphNode[], calls: readonly PortCa
   const preMs = cost('pre');
   const criticalPathMs = visit(end);
   const workPerSlotMs = workMs / concurrency;
-  return { criticalPathMs, workMs, workPerSlotMs, preMs, boundMs: preMs + Math.max(criticalPathMs, workPerSlotMs), sequential, chain: chain.filter((id) => cost(id) > 0) };
+  return {
+    criticalPathMs,
+    workMs,
+    workPerSlotMs,
+    preMs,
+    boundMs: preMs + Math.max(criticalPathMs, workPerSlotMs),
+    sequential,
+    chain: chain.filter((id) => cost(id) > 0),
+  };
 }

@@ -9,7 +9,11 @@ export const MAX_DATAPOINTS_PER_RESPONSE = 100_800;
 
 interface WireQuery {
   Id: string;
-  MetricStat: { Metric: { Namespace: string; MetricName: string; Dimensions: Array<{ Name: string; Value: string }> }; Period: number; Stat: string };
+  MetricStat: {
+    Metric: { Namespace: string; MetricName: string; Dimensions: Array<{ Name: string; Value: string }> };
+    Period: number;
+    Stat: string;
+  };
 }
 
 /**
@@ -32,7 +36,12 @@ export function stubbedCloudWatch(region: string): { port: CloudWatchPort; calls
     for (; i < queries.length; i++) {
       const q = queries[i]!;
       const s = syntheticSeries(
-        { metricName: q.MetricStat.Metric.MetricName, stat: q.MetricStat.Stat, periodSeconds: q.MetricStat.Period, dimensions: q.MetricStat.Metric.Dimensions.map((d) => ({ name: d.Name, value: d.Value })) },
+        {
+          metricName: q.MetricStat.Metric.MetricName,
+          stat: q.MetricStat.Stat,
+          periodSeconds: q.MetricStat.Period,
+          dimensions: q.MetricStat.Metric.Dimensions.map((d) => ({ name: d.Name, value: d.Value })),
+        },
         start,
         end,
       );

@@ -30,7 +30,13 @@ export function emit(name: string, lines: string[], result: unknown): void {
 
 /** What docs/benchmarks.md records about the machine. */
 export function machine() {
-  return { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: round(totalmem() / 2 ** 30, 1), platform: `${process.platform} ${process.arch}` };
+  return {
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: round(totalmem() / 2 ** 30, 1),
+    platform: `${process.platform} ${process.arch}`,
+  };
 }
 
 /**
@@ -39,7 +45,11 @@ export function machine() {
  * repo root (`bench/x.ts`); with `jsRoot` (see compile.ts) its compiled `.js` runs instead of
  * the TypeScript through the repo's TS hooks.
  */
-export function runScript<T>(script: string, args: string[] = [], options: { env?: Record<string, string>; jsRoot?: string; nodeFlags?: string[] } = {}): Promise<T> {
+export function runScript<T>(
+  script: string,
+  args: string[] = [],
+  options: { env?: Record<string, string>; jsRoot?: string; nodeFlags?: string[] } = {},
+): Promise<T> {
   const entry = options.jsRoot
     ? [join(options.jsRoot, script.replace(/\.ts$/, '.js'))]
     : ['--experimental-transform-types', '--import', join(ROOT, 'test/support/ts-hooks.mjs'), join(ROOT, script)];
@@ -56,9 +66,9 @@ export function runScript<T>(script: string, args: string[] = [], options: { env
     child.on('error', reject);
     child.on('exit', (code) => {
       const line = out.split('\n').find((l) => l.startsWith(RESULT_MARK));
-      if (code !== 0 || !line) return reject(new Error(`${script} ${args.join(' ')} exited ${code}:\n${err.slice(-4000)}\n${out.slice(-2000)}`));
+      if (code !== 0 || !line)
+        return reject(new Error(`${script} ${args.join(' ')} exited ${code}:\n${err.slice(-4000)}\n${out.slice(-2000)}`));
       resolve((JSON.parse(line.slice(RESULT_MARK.length)) as { result: T }).result);
     });
   });
 }
-

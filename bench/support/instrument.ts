@@ -52,7 +52,14 @@ export function instrumentAdapters(inner: AwsAdapters, options: InstrumentOption
         const at = region === 'global' && port === 'pricing' ? priceRegion(request) : region;
         // A GetMetricData request holds thousands of queries: kept to the end of the run, it would
         // add to the very peak memory the run measures, and attribution does not need it.
-        const call: PortCall = { port, method: name, region: at, request: port === 'cloudwatch' ? undefined : request, start: performance.now(), end: Number.NaN };
+        const call: PortCall = {
+          port,
+          method: name,
+          region: at,
+          request: port === 'cloudwatch' ? undefined : request,
+          start: performance.now(),
+          end: Number.NaN,
+        };
         calls.push(call);
         try {
           if (latencyMs > 0) await sleep(latencyMs, signal);

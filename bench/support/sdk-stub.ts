@@ -13,7 +13,10 @@ interface StackClient {
   middlewareStack: { add(middleware: unknown, options: { step: 'initialize'; name: string; priority?: 'high' | 'low' }): void };
 }
 
-export function stubSdkClient(client: StackClient, answer: (command: string, input: Record<string, unknown>) => Record<string, unknown> | Promise<Record<string, unknown>>): SdkCall[] {
+export function stubSdkClient(
+  client: StackClient,
+  answer: (command: string, input: Record<string, unknown>) => Record<string, unknown> | Promise<Record<string, unknown>>,
+): SdkCall[] {
   const calls: SdkCall[] = [];
   client.middlewareStack.add(
     (_next: unknown, context: { commandName?: string }) => async (args: { input: Record<string, unknown> }) => {

@@ -1,6 +1,20 @@
 import type {
-  AwsAdapters, CloudWatchPort, DbInstance, EbsSnapshot, EbsVolume, Ec2Instance, Ec2Port, ElasticIp, ElbPort,
-  LoadBalancer, MachineImage, MetricQuery, MetricSeries, NatGateway, RdsPort, TargetGroup,
+  AwsAdapters,
+  CloudWatchPort,
+  DbInstance,
+  EbsSnapshot,
+  EbsVolume,
+  Ec2Instance,
+  Ec2Port,
+  ElasticIp,
+  ElbPort,
+  LoadBalancer,
+  MachineImage,
+  MetricQuery,
+  MetricSeries,
+  NatGateway,
+  RdsPort,
+  TargetGroup,
 } from '../../src/aws/ports.js';
 import { periodCount } from '../../src/aws/cloudwatch-series.js';
 import { demoCostExplorer } from '../../src/demo/costs.js';
@@ -12,7 +26,22 @@ export const SYNTHETIC_REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-sou
 export const SYNTHETIC_ACCOUNT_ID = '123456789012';
 
 /** Types priced in every synthetic region (ap-southeast-2's snapshot is the smallest). */
-const TYPES = ['t3.medium', 't3.large', 'm5.large', 'm5.xlarge', 'm6i.large', 'm6i.xlarge', 'c5.large', 'c5.xlarge', 'r5.large', 'r6i.xlarge', 'c6i.2xlarge', 'm4.large', 'c4.large', 't2.medium'];
+const TYPES = [
+  't3.medium',
+  't3.large',
+  'm5.large',
+  'm5.xlarge',
+  'm6i.large',
+  'm6i.xlarge',
+  'c5.large',
+  'c5.xlarge',
+  'r5.large',
+  'r6i.xlarge',
+  'c6i.2xlarge',
+  'm4.large',
+  'c4.large',
+  't2.medium',
+];
 const DAY_MS = 86_400_000;
 
 export interface SyntheticOptions {
@@ -83,11 +112,17 @@ function syntheticEc2(region: string, r: number, shape: RegionShape, now: Date):
     const stoppedDays = Math.floor(5 + 120 * unit(`${seed}|stopped`));
     const stopAt = ago(stoppedDays);
     return {
-      instanceId: instanceId(i), instanceType: pick(`${seed}|type`, TYPES), state: stopped ? 'stopped' : 'running',
+      instanceId: instanceId(i),
+      instanceType: pick(`${seed}|type`, TYPES),
+      state: stopped ? 'stopped' : 'running',
       launchTime: ago(30 + Math.floor(900 * unit(`${seed}|launch`))),
       stateTransitionReason: stopped ? `User initiated (${stopAt.slice(0, 10)} ${stopAt.slice(11, 19)} GMT)` : null,
-      platformDetails: 'Linux/UNIX', lifecycle: null, tenancy: 'default', name: `app-${i}`,
-      tags: { Name: `app-${i}`, team: pick(`${seed}|team`, ['web', 'data', 'platform']) }, volumeIds: [volumeId(i)],
+      platformDetails: 'Linux/UNIX',
+      lifecycle: null,
+      tenancy: 'default',
+      name: `app-${i}`,
+      tags: { Name: `app-${i}`, team: pick(`${seed}|team`, ['web', 'data', 'platform']) },
+      volumeIds: [volumeId(i)],
     };
   };
   const volume = (i: number): EbsVolume => {
@@ -96,27 +131,58 @@ function syntheticEc2(region: string, r: number, shape: RegionShape, now: Date):
     const gp2 = unit(`${seed}|type`) < 0.4;
     const size = 8 + Math.floor(492 * unit(`${seed}|size`));
     return {
-      volumeId: volumeId(i), volumeType: gp2 ? 'gp2' : 'gp3', sizeGiB: size, iops: gp2 ? Math.min(16000, Math.max(100, size * 3)) : 3000,
-      throughputMiBps: gp2 ? null : 125, state: loose ? 'available' : 'in-use', createTime: ago(10 + Math.floor(600 * unit(`${seed}|age`))),
-      attachments: loose ? [] : [{ instanceId: instanceId(i), state: 'attached', device: '/dev/xvda' }], name: null, tags: {},
+      volumeId: volumeId(i),
+      volumeType: gp2 ? 'gp2' : 'gp3',
+      sizeGiB: size,
+      iops: gp2 ? Math.min(16000, Math.max(100, size * 3)) : 3000,
+      throughputMiBps: gp2 ? null : 125,
+      state: loose ? 'available' : 'in-use',
+      createTime: ago(10 + Math.floor(600 * unit(`${seed}|age`))),
+      attachments: loose ? [] : [{ instanceId: instanceId(i), state: 'attached', device: '/dev/xvda' }],
+      name: null,
+      tags: {},
     };
   };
   const snapshot = (i: number): EbsSnapshot => ({
-    snapshotId: snapshotId(i), volumeId: volumeId(i % shape.instances), volumeSizeGiB: 8 + (i % 200),
-    startTime: ago(1 + Math.floor(400 * unit(`${region}|s|${i}`))), state: 'completed', description: `backup ${i}`,
-    storageTier: 'standard', name: null, tags: {},
+    snapshotId: snapshotId(i),
+    volumeId: volumeId(i % shape.instances),
+    volumeSizeGiB: 8 + (i % 200),
+    startTime: ago(1 + Math.floor(400 * unit(`${region}|s|${i}`))),
+    state: 'completed',
+    description: `backup ${i}`,
+    storageTier: 'standard',
+    name: null,
+    tags: {},
   });
-  const image = (i: number): MachineImage => ({ imageId: `ami-${r}${hex(i, 16)}`, name: `golden-${i}`, state: 'available', creationDate: ago(100), snapshotIds: [snapshotId(i)] });
+  const image = (i: number): MachineImage => ({
+    imageId: `ami-${r}${hex(i, 16)}`,
+    name: `golden-${i}`,
+    state: 'available',
+    creationDate: ago(100),
+    snapshotIds: [snapshotId(i)],
+  });
   const address = (i: number): ElasticIp => {
     const associated = unit(`${region}|eip|${i}`) >= 0.3;
     return {
-      allocationId: `eipalloc-${r}${hex(i, 16)}`, publicIp: `198.51.${r}.${i % 250}`, associationId: associated ? `eipassoc-${r}${hex(i, 16)}` : null,
-      instanceId: associated ? instanceId(i % shape.instances) : null, networkInterfaceId: null, domain: 'vpc', name: null, tags: {},
+      allocationId: `eipalloc-${r}${hex(i, 16)}`,
+      publicIp: `198.51.${r}.${i % 250}`,
+      associationId: associated ? `eipassoc-${r}${hex(i, 16)}` : null,
+      instanceId: associated ? instanceId(i % shape.instances) : null,
+      networkInterfaceId: null,
+      domain: 'vpc',
+      name: null,
+      tags: {},
     };
   };
   const nat = (i: number): NatGateway => ({
-    natGatewayId: `nat-${r}${hex(i, 16)}`, state: 'available', createTime: ago(200), connectivityType: 'public',
-    vpcId: `vpc-${r}${hex(i, 8)}`, subnetId: `subnet-${r}${hex(i, 8)}`, name: null, tags: {},
+    natGatewayId: `nat-${r}${hex(i, 16)}`,
+    state: 'available',
+    createTime: ago(200),
+    connectivityType: 'public',
+    vpcId: `vpc-${r}${hex(i, 8)}`,
+    subnetId: `subnet-${r}${hex(i, 8)}`,
+    name: null,
+    tags: {},
   });
   const range = <T>(n: number, f: (i: number) => T, from = 0) => Array.from({ length: n }, (_, k) => f(from + k));
   return {
@@ -130,13 +196,23 @@ function syntheticEc2(region: string, r: number, shape: RegionShape, now: Date):
 }
 
 function syntheticElb(region: string, r: number, shape: RegionShape, now: Date): ElbPort {
-  const arn = (i: number) => `arn:aws:elasticloadbalancing:${region}:${SYNTHETIC_ACCOUNT_ID}:loadbalancer/${i % 2 ? 'net' : 'app'}/lb-${i}/${r}${hex(i)}`;
+  const arn = (i: number) =>
+    `arn:aws:elasticloadbalancing:${region}:${SYNTHETIC_ACCOUNT_ID}:loadbalancer/${i % 2 ? 'net' : 'app'}/lb-${i}/${r}${hex(i)}`;
   const tgArn = (i: number) => `arn:aws:elasticloadbalancing:${region}:${SYNTHETIC_ACCOUNT_ID}:targetgroup/tg-${i}/${r}${hex(i)}`;
   const n = shape.loadBalancers;
   return {
     listLoadBalancers: async (): Promise<LoadBalancer[]> =>
-      Array.from({ length: n }, (_, i) => ({ arn: arn(i), name: `lb-${i}`, type: i % 2 ? 'network' : 'application', scheme: 'internet-facing', state: 'active', createdTime: new Date(now.getTime() - 300 * DAY_MS).toISOString(), dnsName: `lb-${i}.${region}.elb.amazonaws.com` })),
-    listTargetGroups: async (): Promise<TargetGroup[]> => Array.from({ length: n }, (_, i) => ({ arn: tgArn(i), name: `tg-${i}`, loadBalancerArns: [arn(i)], targetType: 'instance' })),
+      Array.from({ length: n }, (_, i) => ({
+        arn: arn(i),
+        name: `lb-${i}`,
+        type: i % 2 ? 'network' : 'application',
+        scheme: 'internet-facing',
+        state: 'active',
+        createdTime: new Date(now.getTime() - 300 * DAY_MS).toISOString(),
+        dnsName: `lb-${i}.${region}.elb.amazonaws.com`,
+      })),
+    listTargetGroups: async (): Promise<TargetGroup[]> =>
+      Array.from({ length: n }, (_, i) => ({ arn: tgArn(i), name: `tg-${i}`, loadBalancerArns: [arn(i)], targetType: 'instance' })),
     targetHealth: async (tg) => ({ total: 2, healthy: unit(tg) < 0.1 ? 0 : 2 }),
   };
 }
@@ -146,8 +222,16 @@ function syntheticRds(region: string, shape: RegionShape, now: Date): RdsPort {
   return {
     listDbInstances: async (): Promise<DbInstance[]> =>
       Array.from({ length: shape.dbInstances }, (_, i) => ({
-        dbInstanceId: `db-${region}-${i}`, instanceClass: pick(`${region}|db|${i}`, classes), engine: i % 2 ? 'mysql' : 'postgres', status: 'available',
-        multiAz: i % 3 === 0, allocatedStorageGiB: 100, storageType: 'gp3', createTime: new Date(now.getTime() - 400 * DAY_MS).toISOString(), clusterId: null, tags: {},
+        dbInstanceId: `db-${region}-${i}`,
+        instanceClass: pick(`${region}|db|${i}`, classes),
+        engine: i % 2 ? 'mysql' : 'postgres',
+        status: 'available',
+        multiAz: i % 3 === 0,
+        allocatedStorageGiB: 100,
+        storageType: 'gp3',
+        createTime: new Date(now.getTime() - 400 * DAY_MS).toISOString(),
+        clusterId: null,
+        tags: {},
       })),
   };
 }
@@ -157,11 +241,22 @@ function syntheticRds(region: string, shape: RegionShape, now: Date): RdsPort {
  * are hashed once per series (not per datapoint), so generating 20,000 series stays cheap and
  * the stub's own CPU time hardly weighs in the wall times measured around it.
  */
-export function syntheticSeries(query: Pick<MetricQuery, 'metricName' | 'stat' | 'dimensions' | 'periodSeconds'>, start: string, end: string): MetricSeries {
+export function syntheticSeries(
+  query: Pick<MetricQuery, 'metricName' | 'stat' | 'dimensions' | 'periodSeconds'>,
+  start: string,
+  end: string,
+): MetricSeries {
   const resource = query.dimensions.map((d) => d.value).join('/');
   const profile = unit(`${resource}|profile`);
   const level = profile < 0.1 ? 0.02 : profile < 0.3 ? 0.12 : 0.5;
-  const scale = query.metricName === 'CPUUtilization' ? 100 : query.metricName.startsWith('Network') ? 5e9 : query.metricName === 'DatabaseConnections' ? 100 : 1e6;
+  const scale =
+    query.metricName === 'CPUUtilization'
+      ? 100
+      : query.metricName.startsWith('Network')
+        ? 5e9
+        : query.metricName === 'DatabaseConnections'
+          ? 100
+          : 1e6;
   let state = Math.floor(unit(`${resource}|${query.metricName}|${query.stat}`) * 2 ** 32);
   // A datapoint every day, as the real adapter's series of a running instance: numbers only.
   const values = new Array<number>(periodCount(Date.parse(start), Date.parse(end), query.periodSeconds));

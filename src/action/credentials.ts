@@ -46,7 +46,8 @@ export function oidcCredentials(options: OidcCredentialOptions): AwsCredentialsP
   }
   const now = options.now ?? Date.now;
   let current: Promise<AwsCredentials> | undefined;
-  const fresh = (credentials: AwsCredentials) => credentials.expiration === undefined || credentials.expiration.getTime() - now() > REFRESH_MARGIN_MS;
+  const fresh = (credentials: AwsCredentials) =>
+    credentials.expiration === undefined || credentials.expiration.getTime() - now() > REFRESH_MARGIN_MS;
   return async () => {
     const pending = current;
     if (pending) {

@@ -21,7 +21,9 @@ export function failedGates(report: Report, comment: CommentData | undefined, ga
   }
   if (gates.failOnNewFindings && comment?.baseline && comment.newFindings.length > 0) {
     const ids = comment.newFindings.slice(0, 5).map((f) => `${f.check} ${f.resourceId}`);
-    reasons.push(`${comment.newFindings.length} new finding(s) against the baseline (fail-on-new-findings): ${ids.join(', ')}${comment.newFindings.length > 5 ? ', ...' : ''}`);
+    reasons.push(
+      `${comment.newFindings.length} new finding(s) against the baseline (fail-on-new-findings): ${ids.join(', ')}${comment.newFindings.length > 5 ? ', ...' : ''}`,
+    );
   }
   return reasons;
 }

@@ -15,7 +15,8 @@ export interface OperationDeps extends RunCommandDeps {
  */
 export async function runOperation(deps: OperationDeps): Promise<void> {
   const { settings } = deps;
-  const executionId = settings.executionId ?? (settings.command === 'progress' ? (await deps.store.getLatest(deps.accountId))?.executionId : undefined);
+  const executionId =
+    settings.executionId ?? (settings.command === 'progress' ? (await deps.store.getLatest(deps.accountId))?.executionId : undefined);
   await runCli(deps, operationArgs(settings.command, executionId, deps.accountId, settings.retentionDays), { summary: true });
 }
 
@@ -32,19 +33,27 @@ async function runCli(deps: OperationDeps, args: string[], options: { summary: b
       : ['--state-dir', settings.state.dir];
   let stdout = '';
   let stderr = '';
-  const code = await cli([...args, ...store, '--aws-region', settings.awsRegion], {
-    stdout: { write: (chunk: string) => (stdout += chunk) },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
-    env: deps.env,
-    isTTY: false,
-  }, {
-    clock: deps.clock,
-    signal: deps.signal,
-    s3Client: ({ region }) => stateS3Client({ region, credentials: deps.credentials, env: deps.env }),
-    adaptersFor: async () => ({ accountId: deps.accountId, adapters: deps.adapters, label: `account ${deps.accountId}` }),
-  });
+  const code = await cli(
+    [...args, ...store, '--aws-region', settings.awsRegion],
+    {
+      stdout: { write: (chunk: string) => (stdout += chunk) },
+      stderr: { write: (chunk: string) => (stderr += chunk) },
+      env: deps.env,
+      isTTY: false,
+    },
+    {
+      clock: deps.clock,
+      signal: deps.signal,
+      s3Client: ({ region }) => stateS3Client({ region, credentials: deps.credentials, env: deps.env }),
+      adaptersFor: async () => ({ accountId: deps.accountId, adapters: deps.adapters, label: `account ${deps.accountId}` }),
+    },
+  );
   if (stdout.trim() !== '') core.info(stdout.trimEnd());
-  if (options.summary) await core.summary.addHeading(`finops-aws ${args[0]}`, 3).addCodeBlock(stdout.trimEnd() || stderr.trimEnd(), 'text').write();
+  if (options.summary)
+    await core.summary
+      .addHeading(`finops-aws ${args[0]}`, 3)
+      .addCodeBlock(stdout.trimEnd() || stderr.trimEnd(), 'text')
+      .write();
   const message = stderr.replace(/^error: /gm, '').trim();
   if (code === ExitCode.LeaseHeld) {
     core.notice(`${message || 'another run holds the account'}: nothing was changed.`);

@@ -81,7 +81,9 @@ export async function runCommand(deps: RunCommandDeps): Promise<void> {
   logger.info(`${files.length} report files; execution ${report.executionId} ${report.status}`);
 
   if (report.status === 'partial') {
-    core.warning(`Execution ${report.executionId} is partial: ${report.pending.length} task(s) pending (${report.pending.slice(0, 10).join(', ')}${report.pending.length > 10 ? ', ...' : ''}); the next run resumes them.`);
+    core.warning(
+      `Execution ${report.executionId} is partial: ${report.pending.length} task(s) pending (${report.pending.slice(0, 10).join(', ')}${report.pending.length > 10 ? ', ...' : ''}); the next run resumes them.`,
+    );
   }
   if (report.status === 'failed') {
     const failed = report.tasks.filter((t) => t.status === 'failed').map((t) => `${t.id}: ${t.error ?? 'failed'}`);
@@ -91,7 +93,10 @@ export async function runCommand(deps: RunCommandDeps): Promise<void> {
   if (report.status === 'cancelled') {
     core.warning(`Execution ${report.executionId} was cancelled.`);
   }
-  const gates = failedGates(report, comment.data, { failOnCostIncreasePercent: settings.failOnCostIncreasePercent, failOnNewFindings: settings.failOnNewFindings });
+  const gates = failedGates(report, comment.data, {
+    failOnCostIncreasePercent: settings.failOnCostIncreasePercent,
+    failOnNewFindings: settings.failOnNewFindings,
+  });
   if (gates.length > 0) core.setFailed(`Failing on purpose: ${gates.join('; ')}`);
 }
 

@@ -47,7 +47,10 @@ const fileSchema = z
           CHECKS.map((check) => [
             check.id,
             z
-              .object({ enabled: z.boolean().optional(), ...Object.fromEntries(Object.entries(check.params).map(([n, s]) => [n, paramSchema(s).optional()])) })
+              .object({
+                enabled: z.boolean().optional(),
+                ...Object.fromEntries(Object.entries(check.params).map(([n, s]) => [n, paramSchema(s).optional()])),
+              })
               .strict()
               .nullable()
               .optional(),
@@ -133,11 +136,19 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown, source: string): 
  * @throws CheckConfigError naming the unknown ids and listing the valid ones.
  */
 export function parseCheckSelection(raw: string | readonly string[], source = 'checks'): string[] {
-  const ids = typeof raw === 'string' ? raw.split(',').map((s) => s.trim()).filter((s) => s !== '') : [...raw];
+  const ids =
+    typeof raw === 'string'
+      ? raw
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== '')
+      : [...raw];
   if (ids.length === 0 || (ids.length === 1 && ids[0] === 'all')) return [...CHECK_IDS];
   const unknown = ids.filter((id) => !CHECK_IDS.includes(id));
   if (unknown.length > 0) {
-    throw new CheckConfigError(`${source}: unknown check id${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}; valid ids: ${CHECK_IDS.join(', ')}`);
+    throw new CheckConfigError(
+      `${source}: unknown check id${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}; valid ids: ${CHECK_IDS.join(', ')}`,
+    );
   }
   return [...new Set(ids)];
 }

@@ -5,7 +5,16 @@ import type { Cache } from '../state/cache.js';
 import { AWS_COMPUTE_OPTIMIZER } from './advice/compute-optimizer.js';
 import { CHECKS, isAccountCheck, isRegionCheck } from './checks/registry.js';
 import { defaultChecksConfig, type ChecksConfig } from './config.js';
-import { fetchAnomalies, fetchClosedMonths, fetchDaily, fetchForecast, type CostAnomaliesResult, type CostDailyResult, type CostForecastResult, type CostMonthsResult } from './cost/fetch.js';
+import {
+  fetchAnomalies,
+  fetchClosedMonths,
+  fetchDaily,
+  fetchForecast,
+  type CostAnomaliesResult,
+  type CostDailyResult,
+  type CostForecastResult,
+  type CostMonthsResult,
+} from './cost/fetch.js';
 import { planCosts } from './cost/plan.js';
 import { summariseCosts } from './cost/summary.js';
 import { utcDay } from './dates.js';
@@ -62,12 +71,33 @@ export function buildAnalysisGraph(options: AnalysisGraphOptions): TaskDefinitio
   const tasks: TaskDefinition[] = [];
   const ce = ['aws:ce'];
 
-  const ids = { daily: taskId('cost-daily'), months: taskId('cost-months'), forecast: taskId('cost-forecast'), anomalies: taskId('cost-anomalies'), costs: taskId('cost-analysis') };
+  const ids = {
+    daily: taskId('cost-daily'),
+    months: taskId('cost-months'),
+    forecast: taskId('cost-forecast'),
+    anomalies: taskId('cost-anomalies'),
+    costs: taskId('cost-analysis'),
+  };
   tasks.push(
     { id: ids.daily, type: 'cost-daily', breakerKeys: ce, run: (ctx) => fetchDaily(adapters.costExplorer, plan, metric, ctx.signal) },
-    { id: ids.months, type: 'cost-months', breakerKeys: ce, run: (ctx) => fetchClosedMonths(adapters.costExplorer, cache, plan, { accountId, metric, tagKey }, ctx.signal) },
-    { id: ids.forecast, type: 'cost-forecast', breakerKeys: ce, run: (ctx) => fetchForecast(adapters.costExplorer, plan, metric, utcDay(ctx.clock.now()), ctx.signal) },
-    { id: ids.anomalies, type: 'cost-anomalies', breakerKeys: ce, run: (ctx) => fetchAnomalies(adapters.costExplorer, cache, plan, accountId, ctx.signal) },
+    {
+      id: ids.months,
+      type: 'cost-months',
+      breakerKeys: ce,
+      run: (ctx) => fetchClosedMonths(adapters.costExplorer, cache, plan, { accountId, metric, tagKey }, ctx.signal),
+    },
+    {
+      id: ids.forecast,
+      type: 'cost-forecast',
+      breakerKeys: ce,
+      run: (ctx) => fetchForecast(adapters.costExplorer, plan, metric, utcDay(ctx.clock.now()), ctx.signal),
+    },
+    {
+      id: ids.anomalies,
+      type: 'cost-anomalies',
+      breakerKeys: ce,
+      run: (ctx) => fetchAnomalies(adapters.costExplorer, cache, plan, accountId, ctx.signal),
+    },
     {
       id: ids.costs,
       type: 'cost-analysis',
@@ -110,7 +140,9 @@ export function buildAnalysisGraph(options: AnalysisGraphOptions): TaskDefinitio
     // inventories first (load balancers leading: one call per five target groups starts the
     // longest chains), then prices, metrics and checks, stage by stage across regions.
     const staged = regions.map((region) => regionTasks(region, families, metricFamilies, metricDays, regionChecks, options));
-    const inventories = staged.flatMap((r) => r.inventory).sort((a, b) => Number(b.type === 'elb-inventory') - Number(a.type === 'elb-inventory'));
+    const inventories = staged
+      .flatMap((r) => r.inventory)
+      .sort((a, b) => Number(b.type === 'elb-inventory') - Number(a.type === 'elb-inventory'));
     tasks.unshift(...inventories);
     for (const stage of ['prices', 'metrics', 'checks'] as const) for (const region of staged) tasks.push(...region[stage]);
   }

@@ -8,7 +8,11 @@ const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
  * static (its task ids are stored in the execution), so the region set must be known up front.
  * On resume, rebuild with the same list (see {@link regionsOfTaskIds}).
  */
-export async function resolveRegions(adapters: Pick<AwsAdapters, 'regions'>, input: readonly string[] | 'all', signal?: AbortSignal): Promise<string[]> {
+export async function resolveRegions(
+  adapters: Pick<AwsAdapters, 'regions'>,
+  input: readonly string[] | 'all',
+  signal?: AbortSignal,
+): Promise<string[]> {
   if (input !== 'all') return assertRegions(input);
   const regions = await adapters.regions.listEnabledRegions(signal);
   if (regions.length === 0) throw new Error('DescribeRegions returned no enabled region');
@@ -30,7 +34,8 @@ export function regionsOfTaskIds(taskIds: Iterable<string>): string[] {
  * @throws RangeError naming the first malformed region.
  */
 export function assertRegions(regions: readonly string[]): string[] {
-  if ((regions as unknown) === 'all') throw new RangeError('regions "all" must be resolved with resolveRegions() before building the graph');
+  if ((regions as unknown) === 'all')
+    throw new RangeError('regions "all" must be resolved with resolveRegions() before building the graph');
   for (const region of regions) {
     if (!REGION.test(region)) throw new RangeError(`"${region}" is not an AWS region such as us-east-1`);
   }

@@ -34,8 +34,13 @@ export function createAwsAdapters(options: AwsClientOptions): AwsAdapters {
   const computeOptimizer = clientPool((c) => new ComputeOptimizerClient(c), shared);
   return {
     regions: regionsAdapter(ec2(options.region), options.region),
-    costExplorer: costExplorerAdapter(new CostExplorerClient({ ...clientConfig({ ...shared, region: globalRegion }), maxAttempts: GLOBAL_API_MAX_ATTEMPTS })),
-    pricing: pricingAdapter(new PricingClient({ ...clientConfig({ ...shared, region: globalRegion }), maxAttempts: GLOBAL_API_MAX_ATTEMPTS }), globalRegion),
+    costExplorer: costExplorerAdapter(
+      new CostExplorerClient({ ...clientConfig({ ...shared, region: globalRegion }), maxAttempts: GLOBAL_API_MAX_ATTEMPTS }),
+    ),
+    pricing: pricingAdapter(
+      new PricingClient({ ...clientConfig({ ...shared, region: globalRegion }), maxAttempts: GLOBAL_API_MAX_ATTEMPTS }),
+      globalRegion,
+    ),
     ec2: (region) => ec2Adapter(ec2(region), region),
     elb: (region) => elbAdapter(elb(region), region),
     elbClassic: (region) => classicElbAdapter(elbClassic(region), region),

@@ -48,7 +48,10 @@ export function globalApiRegion(homeRegion: string): string {
  * One client per (service, region), built on first use and reused, so connection pools and
  * credential caches are shared by the tasks of a region.
  */
-export function clientPool<C>(create: (config: ReturnType<typeof clientConfig>) => C, options: Omit<AwsClientOptions, 'region'>): (region: string) => C {
+export function clientPool<C>(
+  create: (config: ReturnType<typeof clientConfig>) => C,
+  options: Omit<AwsClientOptions, 'region'>,
+): (region: string) => C {
   const clients = new Map<string, C>();
   return (region) => {
     let client = clients.get(region);

@@ -13,7 +13,8 @@ import { collectPages } from './paginate.js';
 import { COMPUTE_OPTIMIZER_NOT_ENROLLED } from './ports/compute-optimizer.js';
 import type { AdviceError, AdviceSaving, AdviceSavings, ComputeOptimizerPort, VolumeConfiguration } from './ports.js';
 
-type SavingsShape = { savingsOpportunityPercentage?: number | undefined; estimatedMonthlySavings?: EstimatedMonthlySavings | undefined } | undefined;
+type SavingsShape =
+  { savingsOpportunityPercentage?: number | undefined; estimatedMonthlySavings?: EstimatedMonthlySavings | undefined } | undefined;
 
 function saving(shape: SavingsShape): AdviceSaving | null {
   const amount = shape?.estimatedMonthlySavings;
@@ -27,10 +28,17 @@ function savings(option: { savingsOpportunity?: SavingsShape; savingsOpportunity
 }
 
 function volumeConfiguration(c: SdkVolumeConfiguration | undefined): VolumeConfiguration {
-  return { volumeType: c?.volumeType ?? null, sizeGiB: c?.volumeSize ?? null, baselineIops: c?.volumeBaselineIOPS ?? null, baselineThroughputMiBps: c?.volumeBaselineThroughput ?? null };
+  return {
+    volumeType: c?.volumeType ?? null,
+    sizeGiB: c?.volumeSize ?? null,
+    baselineIops: c?.volumeBaselineIOPS ?? null,
+    baselineThroughputMiBps: c?.volumeBaselineThroughput ?? null,
+  };
 }
 
-function errorsOf(errors: ReadonlyArray<{ identifier?: string | undefined; code?: string | undefined; message?: string | undefined }> | undefined): AdviceError[] {
+function errorsOf(
+  errors: ReadonlyArray<{ identifier?: string | undefined; code?: string | undefined; message?: string | undefined }> | undefined,
+): AdviceError[] {
   return (errors ?? []).map((e) => ({ identifier: e.identifier ?? null, code: e.code ?? null, message: e.message ?? null }));
 }
 
@@ -60,18 +68,22 @@ export function computeOptimizerAdapter(client: ComputeOptimizerClient, region: 
     try {
       return await fn();
     } catch (error) {
-      if ((error as { name?: unknown } | null)?.name === 'OptInRequiredException') throw new TaskSkippedError(COMPUTE_OPTIMIZER_NOT_ENROLLED, { cause: error });
+      if ((error as { name?: unknown } | null)?.name === 'OptInRequiredException')
+        throw new TaskSkippedError(COMPUTE_OPTIMIZER_NOT_ENROLLED, { cause: error });
       throw mapAwsError(error, `compute-optimizer:${operation}`, region);
     }
   };
-  const filter = (findings: string[] | undefined) => (findings && findings.length > 0 ? { filters: [{ name: 'Finding' as const, values: findings }] } : {});
+  const filter = (findings: string[] | undefined) =>
+    findings && findings.length > 0 ? { filters: [{ name: 'Finding' as const, values: findings }] } : {};
 
   return {
     async ec2InstanceRecommendations(request, signal) {
       const errors: AdviceError[] = [];
       const found = await collectPages('compute-optimizer:GetEC2InstanceRecommendations', async (token) => {
         const out = await call('GetEC2InstanceRecommendations', () =>
-          client.send(new GetEC2InstanceRecommendationsCommand({ ...filter(request.findings), ...(token ? { nextToken: token } : {}) }), { abortSignal: signal }),
+          client.send(new GetEC2InstanceRecommendationsCommand({ ...filter(request.findings), ...(token ? { nextToken: token } : {}) }), {
+            abortSignal: signal,
+          }),
         );
         errors.push(...errorsOf(out.errors));
         return { items: out.instanceRecommendations, next: out.nextToken };
@@ -89,7 +101,13 @@ export function computeOptimizerAdapter(client: ComputeOptimizerClient, region: 
           lastRefreshTimestamp: isoOrNull(r.lastRefreshTimestamp),
           options: (r.recommendationOptions ?? [])
             .filter((o) => o.instanceType)
-            .map((o) => ({ instanceType: o.instanceType!, rank: o.rank ?? null, performanceRisk: o.performanceRisk ?? null, migrationEffort: o.migrationEffort ?? null, ...savings(o) })),
+            .map((o) => ({
+              instanceType: o.instanceType!,
+              rank: o.rank ?? null,
+              performanceRisk: o.performanceRisk ?? null,
+              migrationEffort: o.migrationEffort ?? null,
+              ...savings(o),
+            })),
         }));
       return { recommendations, errors };
     },
@@ -98,7 +116,9 @@ export function computeOptimizerAdapter(client: ComputeOptimizerClient, region: 
       const errors: AdviceError[] = [];
       const found = await collectPages('compute-optimizer:GetEBSVolumeRecommendations', async (token) => {
         const out = await call('GetEBSVolumeRecommendations', () =>
-          client.send(new GetEBSVolumeRecommendationsCommand({ ...filter(request.findings), ...(token ? { nextToken: token } : {}) }), { abortSignal: signal }),
+          client.send(new GetEBSVolumeRecommendationsCommand({ ...filter(request.findings), ...(token ? { nextToken: token } : {}) }), {
+            abortSignal: signal,
+          }),
         );
         errors.push(...errorsOf(out.errors));
         return { items: out.volumeRecommendations, next: out.nextToken };
@@ -126,7 +146,9 @@ export function computeOptimizerAdapter(client: ComputeOptimizerClient, region: 
     async idleRecommendations(signal) {
       const errors: AdviceError[] = [];
       const found = await collectPages('compute-optimizer:GetIdleRecommendations', async (token) => {
-        const out = await call('GetIdleRecommendations', () => client.send(new GetIdleRecommendationsCommand(token ? { nextToken: token } : {}), { abortSignal: signal }));
+        const out = await call('GetIdleRecommendations', () =>
+          client.send(new GetIdleRecommendationsCommand(token ? { nextToken: token } : {}), { abortSignal: signal }),
+        );
         errors.push(...errorsOf(out.errors));
         return { items: out.idleRecommendations, next: out.nextToken };
       });

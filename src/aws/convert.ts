@@ -8,7 +8,9 @@ export function isoOrNull(value: Date | string | undefined | null): string | nul
 }
 
 /** Tags as a plain record; AWS lists may hold entries without key or value. */
-export function tagRecord(tags: ReadonlyArray<{ Key?: string | undefined; Value?: string | undefined }> | undefined): Record<string, string> {
+export function tagRecord(
+  tags: ReadonlyArray<{ Key?: string | undefined; Value?: string | undefined }> | undefined,
+): Record<string, string> {
   const record: Record<string, string> = {};
   for (const tag of tags ?? []) {
     if (tag.Key !== undefined) record[tag.Key] = tag.Value ?? '';

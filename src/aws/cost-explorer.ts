@@ -65,8 +65,14 @@ export function costExplorerAdapter(client: CostExplorerClient): CostExplorerPor
       };
       return {
         mean: out.Total ? amountOf(out.Total) : (sum((r) => r.MeanValue) ?? 0),
-        ...optional('lower', sum((r) => r.PredictionIntervalLowerBound)),
-        ...optional('upper', sum((r) => r.PredictionIntervalUpperBound)),
+        ...optional(
+          'lower',
+          sum((r) => r.PredictionIntervalLowerBound),
+        ),
+        ...optional(
+          'upper',
+          sum((r) => r.PredictionIntervalUpperBound),
+        ),
       };
     },
 

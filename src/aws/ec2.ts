@@ -29,7 +29,10 @@ export function ec2Adapter(client: EC2Client, region: string): Ec2Port {
         );
         return { items: out.Reservations, next: out.NextToken };
       });
-      return reservations.flatMap((r) => r.Instances ?? []).filter((i) => i.InstanceId).map(toInstance);
+      return reservations
+        .flatMap((r) => r.Instances ?? [])
+        .filter((i) => i.InstanceId)
+        .map(toInstance);
     },
 
     async listVolumes(signal) {
@@ -51,7 +54,11 @@ export function ec2Adapter(client: EC2Client, region: string): Ec2Port {
             throughputMiBps: v.Throughput ?? null,
             state: v.State ?? 'unknown',
             createTime: isoOrNull(v.CreateTime),
-            attachments: (v.Attachments ?? []).map((a) => ({ instanceId: a.InstanceId ?? null, state: a.State ?? null, device: a.Device ?? null })),
+            attachments: (v.Attachments ?? []).map((a) => ({
+              instanceId: a.InstanceId ?? null,
+              state: a.State ?? null,
+              device: a.Device ?? null,
+            })),
             name: tags.Name ?? null,
             tags,
           };
@@ -61,7 +68,9 @@ export function ec2Adapter(client: EC2Client, region: string): Ec2Port {
     async listSnapshots(signal) {
       const snapshots = await collectPages('ec2:DescribeSnapshots', async (token) => {
         const out = await call('DescribeSnapshots', () =>
-          client.send(new DescribeSnapshotsCommand({ OwnerIds: ['self'], MaxResults: PAGE_SIZE, NextToken: token }), { abortSignal: signal }),
+          client.send(new DescribeSnapshotsCommand({ OwnerIds: ['self'], MaxResults: PAGE_SIZE, NextToken: token }), {
+            abortSignal: signal,
+          }),
         );
         return { items: out.Snapshots, next: out.NextToken };
       });
@@ -168,7 +177,9 @@ export function regionsAdapter(client: EC2Client, homeRegion: string): RegionsPo
   return {
     async listEnabledRegions(signal) {
       // Without AllRegions, EC2 lists only the regions enabled for the account.
-      const out = await awsCall('ec2:DescribeRegions', homeRegion, () => client.send(new DescribeRegionsCommand({}), { abortSignal: signal }));
+      const out = await awsCall('ec2:DescribeRegions', homeRegion, () =>
+        client.send(new DescribeRegionsCommand({}), { abortSignal: signal }),
+      );
       return (out.Regions ?? [])
         .filter((r) => r.RegionName && r.OptInStatus !== 'not-opted-in')
         .map((r) => r.RegionName!)

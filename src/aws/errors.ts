@@ -1,6 +1,12 @@
 import { NonRetryableError, TaskSkippedError } from '../errors.js';
 
-const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'AuthorizationError', 'UnauthorizedException']);
+const ACCESS_DENIED = new Set([
+  'AccessDenied',
+  'AccessDeniedException',
+  'UnauthorizedOperation',
+  'AuthorizationError',
+  'UnauthorizedException',
+]);
 const REGION_DISABLED = new Set(['OptInRequired', 'AuthFailure']);
 const NO_DATA = new Set(['DataUnavailableException', 'BillExpirationException']);
 const VALIDATION = new Set([
@@ -49,10 +55,14 @@ export function mapAwsError(error: unknown, operation: string, where: string): u
     if (/not enabled for cost explorer/i.test(message)) {
       return new TaskSkippedError(`Cost Explorer is not enabled for this account (${detail})`, { cause: error });
     }
-    return new TaskSkippedError(`access denied to ${operation} in ${where}: grant ${operation} to the role to include this (${detail})`, { cause: error });
+    return new TaskSkippedError(`access denied to ${operation} in ${where}: grant ${operation} to the role to include this (${detail})`, {
+      cause: error,
+    });
   }
   if (REGION_DISABLED.has(name)) {
-    return new TaskSkippedError(`${operation} is not available in ${where}: the region is not enabled for this account (${detail})`, { cause: error });
+    return new TaskSkippedError(`${operation} is not available in ${where}: the region is not enabled for this account (${detail})`, {
+      cause: error,
+    });
   }
   if (NO_DATA.has(name)) {
     return new TaskSkippedError(`${operation} has no data for this account yet (${detail})`, { cause: error });

@@ -13,10 +13,13 @@ export async function getCallerIdentity(options: AwsClientOptions, signal?: Abor
   const client = new STSClient(clientConfig(options));
   try {
     const answer = await client.send(new GetCallerIdentityCommand({}), signal ? { abortSignal: signal } : {});
-    if (!answer.Account || !/^\d{12}$/.test(answer.Account)) throw new Error(`STS answered without an account id (${answer.Account ?? 'none'})`);
+    if (!answer.Account || !/^\d{12}$/.test(answer.Account))
+      throw new Error(`STS answered without an account id (${answer.Account ?? 'none'})`);
     return { accountId: answer.Account, arn: answer.Arn ?? '' };
   } catch (error) {
-    throw new NonRetryableError(`could not identify the AWS account of these credentials (sts:GetCallerIdentity): ${errorMessage(error)}`, { cause: error });
+    throw new NonRetryableError(`could not identify the AWS account of these credentials (sts:GetCallerIdentity): ${errorMessage(error)}`, {
+      cause: error,
+    });
   } finally {
     client.destroy();
   }

@@ -16,7 +16,11 @@ export const GET_PRODUCTS_PER_SECOND = 5;
  * included, first takes a token from `limiter`, so a cold run of several regions stays within
  * the quota instead of being throttled.
  */
-export function pricingAdapter(client: PricingClient, region: string, limiter = new TokenBucket(GET_PRODUCTS_BURST, GET_PRODUCTS_PER_SECOND)): PricingPort {
+export function pricingAdapter(
+  client: PricingClient,
+  region: string,
+  limiter = new TokenBucket(GET_PRODUCTS_BURST, GET_PRODUCTS_PER_SECOND),
+): PricingPort {
   return {
     async getProducts(request, signal) {
       const items = await collectPages('pricing:GetProducts', async (token) => {

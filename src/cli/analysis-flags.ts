@@ -27,7 +27,14 @@ export async function analysisFlags(flags: Flags, command: Command, env: CliIo['
   const logLevel = logLevelFrom(flags, env);
   try {
     const checks = await loadChecksConfig(settings.configFile, settings.checks, { configFile: '--config-file', checks: '--checks' });
-    return { settings, checks, logLevel, demo: flags['demo'] === true, json: flags['json'] === true, regionsGiven: command.getOptionValueSource('regions') === 'cli' };
+    return {
+      settings,
+      checks,
+      logLevel,
+      demo: flags['demo'] === true,
+      json: flags['json'] === true,
+      regionsGiven: command.getOptionValueSource('regions') === 'cli',
+    };
   } catch (error) {
     if (error instanceof CheckConfigError) throw new CliError(ExitCode.Usage, error.message);
     throw error;

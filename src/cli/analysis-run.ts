@@ -35,7 +35,12 @@ const TOP_FINDINGS = 5;
 export async function runAnalysis(request: AnalysisRequest): Promise<ExitCodeValue> {
   const { runtime, flags, store, target } = request;
   const { settings } = flags;
-  const view = createProgressView({ io: runtime.io, clock: runtime.clock, level: flags.logLevel, concurrency: settings.maxConcurrentTasks });
+  const view = createProgressView({
+    io: runtime.io,
+    clock: runtime.clock,
+    level: flags.logLevel,
+    concurrency: settings.maxConcurrentTasks,
+  });
   let reused = 0;
   let result: AnalyseResult;
   try {
@@ -82,7 +87,9 @@ function printResult(request: AnalysisRequest, result: AnalyseResult, files: str
   const { report, manifest } = result;
   const counts = countTasks(manifest);
   const pending = report.pending;
-  const failed = Object.values(manifest.tasks).filter((t) => t.status === 'failed').map((t) => t.id);
+  const failed = Object.values(manifest.tasks)
+    .filter((t) => t.status === 'failed')
+    .map((t) => t.id);
   const reportDir = resolve(request.flags.settings.reportDir);
   const costs = report.costs;
   if (request.flags.json) {
@@ -111,10 +118,14 @@ function printResult(request: AnalysisRequest, result: AnalyseResult, files: str
     return;
   }
   const how = result.resumed ? `resumed: ${plural(reused, 'succeeded task')} reused` : 'new execution';
-  out.line(`Execution ${manifest.executionId} ${manifest.status} (${how}; ${counts.succeeded}/${counts.total} tasks succeeded in ${formatDuration(executionDurationMs(manifest))})`);
+  out.line(
+    `Execution ${manifest.executionId} ${manifest.status} (${how}; ${counts.succeeded}/${counts.total} tasks succeeded in ${formatDuration(executionDurationMs(manifest))})`,
+  );
   out.line(`  Account        ${manifest.accountId} (${sanitizeText(request.target.label)})`);
   if (costs) {
-    out.line(`  Month to date  ${formatUsd(costs.current.total)}, ${formatUsdChange(costs.change, costs.previous.total)} vs the same days last month`);
+    out.line(
+      `  Month to date  ${formatUsd(costs.current.total)}, ${formatUsdChange(costs.change, costs.previous.total)} vs the same days last month`,
+    );
     if (costs.forecast) out.line(`  Forecast       ${formatUsd(costs.forecast.total)} by the end of the month`);
   } else {
     out.line('  Costs          not available in this run (see the report\'s "Not analysed")');
@@ -124,16 +135,22 @@ function printResult(request: AnalysisRequest, result: AnalyseResult, files: str
   if (top.length > 0) {
     out.line('Top findings:');
     for (const f of top) {
-      out.line(`  ${`${formatUsd(f.estimatedMonthlySavings)}/mo`.padStart(14)}  ${f.check}  ${sanitizeText(f.resourceId)} (${f.region})  ${sanitizeText(f.title)}`);
+      out.line(
+        `  ${`${formatUsd(f.estimatedMonthlySavings)}/mo`.padStart(14)}  ${f.check}  ${sanitizeText(f.resourceId)} (${f.region})  ${sanitizeText(f.title)}`,
+      );
     }
   }
   out.line(`Report files in ${reportDir}: ${files.map((f) => f.slice(reportDir.length + 1)).join(', ')}`);
   out.line(`State in ${request.store.location}`);
   if (pending.length > 0) {
     const why = interrupted ? 'Interrupted' : 'Time budget reached';
-    out.line(`${why}: ${plural(pending.length, 'task')} pending. \`finops-aws resume ${manifest.executionId}\` (or the next run) continues them.`);
+    out.line(
+      `${why}: ${plural(pending.length, 'task')} pending. \`finops-aws resume ${manifest.executionId}\` (or the next run) continues them.`,
+    );
   }
   if (failed.length > 0) {
-    out.line(`${plural(failed.length, 'task')} failed (${failed.join(', ')}). \`finops-aws retry ${manifest.executionId}\` runs them again.`);
+    out.line(
+      `${plural(failed.length, 'task')} failed (${failed.join(', ')}). \`finops-aws retry ${manifest.executionId}\` runs them again.`,
+    );
   }
 }

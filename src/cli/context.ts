@@ -22,7 +22,10 @@ export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
 /** An error the CLI reports as one line on stderr with a chosen exit code. */
 export class CliError extends Error {
-  constructor(readonly exitCode: ExitCodeValue, message: string) {
+  constructor(
+    readonly exitCode: ExitCodeValue,
+    message: string,
+  ) {
     super(message);
     this.name = 'CliError';
   }
@@ -51,7 +54,13 @@ export interface AwsTarget {
 }
 
 /** Builds the AWS side of a run: the demo account, or the account of the default credential chain. */
-export type AdaptersFor = (request: { demo: boolean; region: string; env: CliIo['env']; now: number; signal?: AbortSignal }) => Promise<AwsTarget>;
+export type AdaptersFor = (request: {
+  demo: boolean;
+  region: string;
+  env: CliIo['env'];
+  now: number;
+  signal?: AbortSignal;
+}) => Promise<AwsTarget>;
 
 /** What tests (and the entry point) inject; every field has a production default. */
 export interface CliDeps {

@@ -35,7 +35,10 @@ export async function targetFor(runtime: Runtime, c: Continuation): Promise<AwsT
   const target = await runtime.target(c.flags.demo, c.flags.settings.awsRegion);
   if (target.accountId !== c.accountId) {
     const who = c.flags.demo ? 'the demo account is' : 'these AWS credentials are for account';
-    throw new CliError(ExitCode.Usage, `${c.executionId} belongs to account ${c.accountId}, but ${who} ${target.accountId}: continue it with credentials of account ${c.accountId}${c.flags.demo ? '' : ' (or --demo if it is a demo execution)'}`);
+    throw new CliError(
+      ExitCode.Usage,
+      `${c.executionId} belongs to account ${c.accountId}, but ${who} ${target.accountId}: continue it with credentials of account ${c.accountId}${c.flags.demo ? '' : ' (or --demo if it is a demo execution)'}`,
+    );
   }
   return target;
 }

@@ -39,8 +39,21 @@ export function buildProgram(runtime: Runtime): Command {
     .showHelpAfterError('(add --help for usage)')
     .showSuggestionAfterError(true)
     .allowExcessArguments(false)
-    .addHelpText('after', `${EXIT_CODES_HELP}\n\nQuick start:\n  $ finops-aws run --demo\n  $ finops-aws list\n  $ finops-aws show <exec-id>`);
-  for (const register of [registerRun, registerList, registerShow, registerProgress, registerResume, registerRetry, registerCancel, registerCleanup, registerBreakers]) {
+    .addHelpText(
+      'after',
+      `${EXIT_CODES_HELP}\n\nQuick start:\n  $ finops-aws run --demo\n  $ finops-aws list\n  $ finops-aws show <exec-id>`,
+    );
+  for (const register of [
+    registerRun,
+    registerList,
+    registerShow,
+    registerProgress,
+    registerResume,
+    registerRetry,
+    registerCancel,
+    registerCleanup,
+    registerBreakers,
+  ]) {
     register(program, runtime);
   }
   return program;
@@ -58,7 +71,8 @@ export async function main(argv: readonly string[], io: CliIo, deps: CliDeps = {
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
     // Ctrl-C aborts whatever was in flight; the abort error itself says nothing useful.
-    const { code, message } = deps.signal?.aborted && !(error instanceof CliError) ? { code: ExitCode.Interrupted, message: 'interrupted' } : classify(error);
+    const { code, message } =
+      deps.signal?.aborted && !(error instanceof CliError) ? { code: ExitCode.Interrupted, message: 'interrupted' } : classify(error);
     for (const line of message.split('\n')) io.stderr.write(`error: ${line}\n`);
     return code;
   }
@@ -71,7 +85,10 @@ export function classify(error: unknown): { code: number; message: string } {
     return { code: ExitCode.Usage, message: error.message };
   }
   if (error instanceof LeaseHeldError) {
-    return { code: ExitCode.LeaseHeld, message: `account ${error.accountId} is ${describeLease(error)}: another run is working on it; try again when it is done (run: --lease-wait-seconds waits for it)` };
+    return {
+      code: ExitCode.LeaseHeld,
+      message: `account ${error.accountId} is ${describeLease(error)}: another run is working on it; try again when it is done (run: --lease-wait-seconds waits for it)`,
+    };
   }
   if (error instanceof LeaseLostError || error instanceof PreconditionFailedError) {
     return { code: ExitCode.LeaseHeld, message: `${errorMessage(error)}; another run changed the state meanwhile, try again` };

@@ -57,7 +57,10 @@ export function addStoreOptions(command: Command): Command {
 export function addAnalysisOptions(command: Command, options: { resumeWindow: boolean }): Command {
   command
     .option('--demo', 'analyse the built-in synthetic demo account (no AWS credentials needed)')
-    .option('--regions <list>', 'comma-separated regions, or "all" enabled regions (default: --aws-region; resume/retry: the regions the execution was built for)')
+    .option(
+      '--regions <list>',
+      'comma-separated regions, or "all" enabled regions (default: --aws-region; resume/retry: the regions the execution was built for)',
+    )
     .option('--checks <list>', 'comma-separated check ids, or "all"', 'all')
     .option('--config-file <path>', 'YAML/JSON file with check thresholds (checks: { <id>: { ... } })')
     .option('--cost-metric <metric>', 'Cost Explorer metric', 'UnblendedCost')
@@ -68,7 +71,8 @@ export function addAnalysisOptions(command: Command, options: { resumeWindow: bo
     .option('--lease-wait-seconds <n>', 'wait this long for another run on the account to finish', '0')
     .option('--report-dir <dir>', 'where report.json, report.md, report.html and findings.csv go', 'finops-report')
     .addOption(new Option('--log-level <level>', 'progress detail (env LOG_LEVEL)').choices(['debug', 'info', 'warning', 'error']));
-  if (options.resumeWindow) command.option('--resume-window-hours <n>', 'resume the latest running/partial execution younger than this', '24');
+  if (options.resumeWindow)
+    command.option('--resume-window-hours <n>', 'resume the latest running/partial execution younger than this', '24');
   return command;
 }
 

@@ -69,7 +69,12 @@ export function createProgressView(options: { io: CliIo; clock: Clock; level: Lo
       if (RANK[record.level] >= threshold) {
         const counted = event.type === 'taskSucceeded' || event.type === 'taskFailed' || event.type === 'taskSkipped';
         const snapshot = tracker.snapshot();
-        print(record.level, counted && !tty ? `${record.message} [${snapshot.succeeded}/${snapshot.total} done, ${snapshot.running} running]` : record.message);
+        print(
+          record.level,
+          counted && !tty
+            ? `${record.message} [${snapshot.succeeded}/${snapshot.total} done, ${snapshot.running} running]`
+            : record.message,
+        );
       }
       if (tty) draw(event.type === 'executionStarted' || event.type === 'executionFinished');
     },

@@ -13,7 +13,10 @@ export class Runtime {
   /** Set by the command that ran; `main` returns it. */
   exitCode: number = 0;
 
-  constructor(readonly io: CliIo, readonly deps: CliDeps) {
+  constructor(
+    readonly io: CliIo,
+    readonly deps: CliDeps,
+  ) {
     this.out = new Output(io);
     this.clock = deps.clock ?? systemClock;
   }

@@ -21,7 +21,12 @@ export function openStore(settings: Settings, io: CliIo, deps: CliDeps, clock: C
   const { state } = settings;
   if (state.kind === 's3' && deps.s3Client) {
     const client = deps.s3Client({ region: settings.awsRegion });
-    const objects = new S3ObjectStore({ client, bucket: state.bucket, prefix: state.prefix, ...(deps.s3PageSize === undefined ? {} : { pageSize: deps.s3PageSize }) });
+    const objects = new S3ObjectStore({
+      client,
+      bucket: state.bucket,
+      prefix: state.prefix,
+      ...(deps.s3PageSize === undefined ? {} : { pageSize: deps.s3PageSize }),
+    });
     return new StateStore(objects, { clock, onWarning });
   }
   return openStateStore(state, { region: settings.awsRegion, credentials: envCredentials(io.env), clock, onWarning, env: { ...io.env } });

@@ -1,6 +1,12 @@
 import { bundledPrice } from '../analysis/pricing/snapshot.js';
 import { COMPUTE_OPTIMIZER_NOT_ENROLLED } from '../aws/ports/compute-optimizer.js';
-import type { AdviceSavings, ComputeOptimizerPort, EbsVolumeRecommendation, Ec2InstanceRecommendation, IdleRecommendation } from '../aws/ports.js';
+import type {
+  AdviceSavings,
+  ComputeOptimizerPort,
+  EbsVolumeRecommendation,
+  Ec2InstanceRecommendation,
+  IdleRecommendation,
+} from '../aws/ports.js';
 import { TaskSkippedError } from '../errors.js';
 import { DEMO_ACCOUNT_ID, INSTANCES, LOOSE_VOLUMES, NAT_GATEWAYS } from './catalogue.js';
 
@@ -16,14 +22,32 @@ const HOURS_PER_MONTH = 730;
  */
 const NOT_ENROLLED = new Set(['eu-west-1']);
 
-interface Rightsizing { instanceId: string; finding: string; reasons: string[]; options: string[] }
-interface VolumeAdvice { volumeId: string; finding: string; to: string }
-interface IdleAdvice { id: string; type: 'EC2Instance' | 'EBSVolume' | 'NatGateway'; finding: string }
+interface Rightsizing {
+  instanceId: string;
+  finding: string;
+  reasons: string[];
+  options: string[];
+}
+interface VolumeAdvice {
+  volumeId: string;
+  finding: string;
+  to: string;
+}
+interface IdleAdvice {
+  id: string;
+  type: 'EC2Instance' | 'EBSVolume' | 'NatGateway';
+  finding: string;
+}
 
 const ADVICE: Record<string, { ec2: Rightsizing[]; ebs: VolumeAdvice[]; idle: IdleAdvice[] }> = {
   'us-east-1': {
     ec2: [
-      { instanceId: 'i-0a1e5c7d2b9f30004', finding: 'Overprovisioned', reasons: ['CPUOverprovisioned', 'MemoryOverprovisioned'], options: ['m6i.large', 'm6i.xlarge', 'm5.xlarge'] },
+      {
+        instanceId: 'i-0a1e5c7d2b9f30004',
+        finding: 'Overprovisioned',
+        reasons: ['CPUOverprovisioned', 'MemoryOverprovisioned'],
+        options: ['m6i.large', 'm6i.xlarge', 'm5.xlarge'],
+      },
       { instanceId: 'i-0a1e5c7d2b9f30001', finding: 'Optimized', reasons: [], options: ['m6i.large'] },
       { instanceId: 'i-0a1e5c7d2b9f30003', finding: 'Underprovisioned', reasons: ['CPUUnderprovisioned'], options: ['c6i.2xlarge'] },
     ],
@@ -57,7 +81,11 @@ function usd(monthlyNow: number, monthlySaving: number): AdviceSavings {
 const monthly = (region: string, key: string) => (bundledPrice(region, key) ?? 0) * HOURS_PER_MONTH;
 const arn = (region: string, kind: string, id: string) => `arn:aws:ec2:${region}:${DEMO_ACCOUNT_ID}:${kind}/${id}`;
 
-function rightsizing(region: string, a: Rightsizing, common: { lookBackPeriodInDays: number; lastRefreshTimestamp: string }): Ec2InstanceRecommendation {
+function rightsizing(
+  region: string,
+  a: Rightsizing,
+  common: { lookBackPeriodInDays: number; lastRefreshTimestamp: string },
+): Ec2InstanceRecommendation {
   const instance = INSTANCES.find((i) => i.id === a.instanceId)!;
   const now = monthly(region, `ec2:${instance.type}`);
   return {
@@ -68,11 +96,21 @@ function rightsizing(region: string, a: Rightsizing, common: { lookBackPeriodInD
     finding: a.finding,
     findingReasonCodes: a.reasons,
     ...common,
-    options: a.options.map((type, i) => ({ instanceType: type, rank: i + 1, performanceRisk: 1 + i * 0.5, migrationEffort: type.split('.')[0] === instance.type.split('.')[0] ? 'VeryLow' : 'Low', ...usd(now, now - monthly(region, `ec2:${type}`)) })),
+    options: a.options.map((type, i) => ({
+      instanceType: type,
+      rank: i + 1,
+      performanceRisk: 1 + i * 0.5,
+      migrationEffort: type.split('.')[0] === instance.type.split('.')[0] ? 'VeryLow' : 'Low',
+      ...usd(now, now - monthly(region, `ec2:${type}`)),
+    })),
   };
 }
 
-function volume(region: string, a: VolumeAdvice, common: { lookBackPeriodInDays: number; lastRefreshTimestamp: string }): EbsVolumeRecommendation {
+function volume(
+  region: string,
+  a: VolumeAdvice,
+  common: { lookBackPeriodInDays: number; lastRefreshTimestamp: string },
+): EbsVolumeRecommendation {
   const v = VOLUMES.find((x) => x.id === a.volumeId)!;
   const now = v.size * (bundledPrice(region, `ebs:${v.type}`) ?? 0);
   const current = { volumeType: v.type, sizeGiB: v.size, baselineIops: v.iops ?? null, baselineThroughputMiBps: v.throughput ?? null };
@@ -92,9 +130,17 @@ function idle(region: string, a: IdleAdvice, common: { lookBackPeriodInDays: num
   const instance = INSTANCES.find((i) => i.id === a.id);
   const nat = NAT_GATEWAYS.find((n) => n.id === a.id);
   const v = VOLUMES.find((x) => x.id === a.id);
-  const cost = instance ? monthly(region, `ec2:${instance.type}`) : nat ? monthly(region, 'nat-hour') : v!.size * (bundledPrice(region, `ebs:${v!.type}`) ?? 0);
+  const cost = instance
+    ? monthly(region, `ec2:${instance.type}`)
+    : nat
+      ? monthly(region, 'nat-hour')
+      : v!.size * (bundledPrice(region, `ebs:${v!.type}`) ?? 0);
   const kind = { EC2Instance: 'instance', EBSVolume: 'volume', NatGateway: 'natgateway' }[a.type];
-  const description = { EC2Instance: 'CPU and network utilisation stayed below the idle thresholds', EBSVolume: 'The volume is not attached to any instance', NatGateway: 'No meaningful traffic was processed' }[a.type];
+  const description = {
+    EC2Instance: 'CPU and network utilisation stayed below the idle thresholds',
+    EBSVolume: 'The volume is not attached to any instance',
+    NatGateway: 'No meaningful traffic was processed',
+  }[a.type];
   return {
     resourceArn: arn(region, kind, a.id),
     resourceId: a.id,
@@ -115,16 +161,25 @@ function notEnrolled(): never {
 /** The demo account's Compute Optimizer in one region; regions outside the demo have no advice. */
 export function demoComputeOptimizer(region: string, now: Date): ComputeOptimizerPort {
   const advice = ADVICE[region] ?? { ec2: [], ebs: [], idle: [] };
-  const common = { lookBackPeriodInDays: 14, lastRefreshTimestamp: new Date(Math.floor((now.getTime() - DAY_MS) / 1000) * 1000).toISOString() };
+  const common = {
+    lookBackPeriodInDays: 14,
+    lastRefreshTimestamp: new Date(Math.floor((now.getTime() - DAY_MS) / 1000) * 1000).toISOString(),
+  };
   const matches = (finding: string, findings: string[] | undefined) => !findings?.length || findings.includes(finding);
   return {
     async ec2InstanceRecommendations(request) {
       if (NOT_ENROLLED.has(region)) notEnrolled();
-      return { recommendations: advice.ec2.filter((a) => matches(a.finding, request.findings)).map((a) => rightsizing(region, a, common)), errors: [] };
+      return {
+        recommendations: advice.ec2.filter((a) => matches(a.finding, request.findings)).map((a) => rightsizing(region, a, common)),
+        errors: [],
+      };
     },
     async ebsVolumeRecommendations(request) {
       if (NOT_ENROLLED.has(region)) notEnrolled();
-      return { recommendations: advice.ebs.filter((a) => matches(a.finding, request.findings)).map((a) => volume(region, a, common)), errors: [] };
+      return {
+        recommendations: advice.ebs.filter((a) => matches(a.finding, request.findings)).map((a) => volume(region, a, common)),
+        errors: [],
+      };
     },
     async idleRecommendations() {
       if (NOT_ENROLLED.has(region)) notEnrolled();

@@ -67,10 +67,14 @@ export function demoSpend(now: Date) {
 function keyOf(line: CostLine, group: CostQuery['groupBy'][number]): string {
   if (group.type === 'TAG') return `${group.key}$${group.key === 'team' ? line.team : ''}`;
   switch (group.key) {
-    case 'SERVICE': return line.service;
-    case 'REGION': return line.region;
-    case 'LINKED_ACCOUNT': return DEMO_ACCOUNT_ID;
-    default: return 'NoValue';
+    case 'SERVICE':
+      return line.service;
+    case 'REGION':
+      return line.region;
+    case 'LINKED_ACCOUNT':
+      return DEMO_ACCOUNT_ID;
+    default:
+      return 'NoValue';
   }
 }
 
@@ -81,7 +85,7 @@ export function demoCostExplorer(now: Date): CostExplorerPort {
   return {
     async getCostAndUsage(query) {
       const periods: CostPeriod[] = [];
-      for (let start = query.start; start < query.end; ) {
+      for (let start = query.start; start < query.end;) {
         const next = query.granularity === 'DAILY' ? addDays(start, 1) : addMonths(start, 1);
         const end = next < query.end ? next : query.end;
         const groups = new Map<string, { keys: string[]; amount: number }>();
@@ -96,14 +100,21 @@ export function demoCostExplorer(now: Date): CostExplorerPort {
           groups.set(id, group);
         }
         const list = [...groups.values()];
-        periods.push({ start, end, estimated: end > estimatedFrom, groups: query.groupBy.length > 0 ? list : [], ...(query.groupBy.length === 0 ? { total: list.reduce((s, g) => s + g.amount, 0) } : {}) });
+        periods.push({
+          start,
+          end,
+          estimated: end > estimatedFrom,
+          groups: query.groupBy.length > 0 ? list : [],
+          ...(query.groupBy.length === 0 ? { total: list.reduce((s, g) => s + g.amount, 0) } : {}),
+        });
         start = end;
       }
       return periods;
     },
     async getCostForecast({ start, end }) {
       let lastWeek = 0;
-      for (let day = addDays(spend.today, -7); day < spend.today; day = addDays(day, 1)) for (const line of spend.lines) lastWeek += spend.amount(line, day);
+      for (let day = addDays(spend.today, -7); day < spend.today; day = addDays(day, 1))
+        for (const line of spend.lines) lastWeek += spend.amount(line, day);
       const days = Math.round((Date.parse(end) - Date.parse(start)) / 86_400_000);
       const mean = (lastWeek / 7) * days;
       return { mean, lower: mean * 0.93, upper: mean * 1.07 };

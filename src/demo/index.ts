@@ -39,4 +39,3 @@ export function createDemoAdapters(options: DemoOptions = {}): AwsAdapters {
     computeOptimizer: (region) => demoComputeOptimizer(region, now),
   };
 }
-

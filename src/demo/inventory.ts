@@ -1,5 +1,30 @@
-import type { ClassicElbPort, DbInstance, EbsSnapshot, EbsVolume, Ec2Instance, Ec2Port, ElasticIp, ElbPort, LoadBalancer, MachineImage, NatGateway, RdsPort, TargetGroup } from '../aws/ports.js';
-import { ADDRESSES, CLASSIC_LOAD_BALANCERS, DATABASES, DEMO_ACCOUNT_ID, INSTANCES, LOAD_BALANCERS, LOOSE_VOLUMES, NAT_GATEWAYS, SNAPSHOTS, type DemoVolume } from './catalogue.js';
+import type {
+  ClassicElbPort,
+  DbInstance,
+  EbsSnapshot,
+  EbsVolume,
+  Ec2Instance,
+  Ec2Port,
+  ElasticIp,
+  ElbPort,
+  LoadBalancer,
+  MachineImage,
+  NatGateway,
+  RdsPort,
+  TargetGroup,
+} from '../aws/ports.js';
+import {
+  ADDRESSES,
+  CLASSIC_LOAD_BALANCERS,
+  DATABASES,
+  DEMO_ACCOUNT_ID,
+  INSTANCES,
+  LOAD_BALANCERS,
+  LOOSE_VOLUMES,
+  NAT_GATEWAYS,
+  SNAPSHOTS,
+  type DemoVolume,
+} from './catalogue.js';
 
 const DAY_MS = 86_400_000;
 
@@ -50,7 +75,9 @@ export function demoEc2(region: string, now: Date): Ec2Port {
       }));
     },
     async listVolumes(): Promise<EbsVolume[]> {
-      const attached = INSTANCES.filter((i) => i.region === region).flatMap((i) => i.volumes.map((v) => volumeOf(v, t.ago(i.launchedDaysAgo), i.id)));
+      const attached = INSTANCES.filter((i) => i.region === region).flatMap((i) =>
+        i.volumes.map((v) => volumeOf(v, t.ago(i.launchedDaysAgo), i.id)),
+      );
       const loose = LOOSE_VOLUMES.filter((v) => v.region === region).map((v) => volumeOf(v, t.ago(v.createdDaysAgo), null));
       return [...attached, ...loose];
     },
@@ -68,7 +95,13 @@ export function demoEc2(region: string, now: Date): Ec2Port {
       }));
     },
     async listImages(): Promise<MachineImage[]> {
-      return SNAPSHOTS.filter((s) => s.region === region && s.imageId).map((s) => ({ imageId: s.imageId!, name: s.name, state: 'available', creationDate: t.ago(s.ageDays), snapshotIds: [s.id] }));
+      return SNAPSHOTS.filter((s) => s.region === region && s.imageId).map((s) => ({
+        imageId: s.imageId!,
+        name: s.name,
+        state: 'available',
+        creationDate: t.ago(s.ageDays),
+        snapshotIds: [s.id],
+      }));
     },
     async listAddresses(): Promise<ElasticIp[]> {
       return ADDRESSES.filter((a) => a.region === region).map((a) => ({
@@ -102,7 +135,8 @@ export function demoLoadBalancerArn(lb: (typeof LOAD_BALANCERS)[number]): string
   return `arn:aws:elasticloadbalancing:${lb.region}:${DEMO_ACCOUNT_ID}:loadbalancer/${lb.type === 'application' ? 'app' : 'net'}/${lb.name}/${lb.id}`;
 }
 
-const targetGroupArn = (lb: (typeof LOAD_BALANCERS)[number]) => `arn:aws:elasticloadbalancing:${lb.region}:${DEMO_ACCOUNT_ID}:targetgroup/${lb.name}-tg/${lb.id}`;
+const targetGroupArn = (lb: (typeof LOAD_BALANCERS)[number]) =>
+  `arn:aws:elasticloadbalancing:${lb.region}:${DEMO_ACCOUNT_ID}:targetgroup/${lb.name}-tg/${lb.id}`;
 
 /** The demo account's load balancers of one region, with their target health. */
 export function demoElb(region: string, now: Date): ElbPort {
@@ -110,10 +144,23 @@ export function demoElb(region: string, now: Date): ElbPort {
   const mine = LOAD_BALANCERS.filter((lb) => lb.region === region);
   return {
     async listLoadBalancers(): Promise<LoadBalancer[]> {
-      return mine.map((lb) => ({ arn: demoLoadBalancerArn(lb), name: lb.name, type: lb.type, scheme: 'internet-facing', state: 'active', createdTime: t.ago(lb.createdDaysAgo), dnsName: `${lb.name}-${lb.id.slice(0, 8)}.${region}.elb.amazonaws.com` }));
+      return mine.map((lb) => ({
+        arn: demoLoadBalancerArn(lb),
+        name: lb.name,
+        type: lb.type,
+        scheme: 'internet-facing',
+        state: 'active',
+        createdTime: t.ago(lb.createdDaysAgo),
+        dnsName: `${lb.name}-${lb.id.slice(0, 8)}.${region}.elb.amazonaws.com`,
+      }));
     },
     async listTargetGroups(): Promise<TargetGroup[]> {
-      return mine.map((lb) => ({ arn: targetGroupArn(lb), name: `${lb.name}-tg`, loadBalancerArns: [demoLoadBalancerArn(lb)], targetType: 'instance' }));
+      return mine.map((lb) => ({
+        arn: targetGroupArn(lb),
+        name: `${lb.name}-tg`,
+        loadBalancerArns: [demoLoadBalancerArn(lb)],
+        targetType: 'instance',
+      }));
     },
     async targetHealth(arn) {
       const lb = mine.find((l) => targetGroupArn(l) === arn);
@@ -128,7 +175,14 @@ export function demoElbClassic(region: string, now: Date): ClassicElbPort {
   const mine = CLASSIC_LOAD_BALANCERS.filter((lb) => lb.region === region);
   return {
     async listLoadBalancers() {
-      return mine.map((lb) => ({ name: lb.name, scheme: 'internet-facing', createdTime: t.ago(lb.createdDaysAgo), dnsName: `${lb.name}-1234567890.${region}.elb.amazonaws.com`, vpcId: 'vpc-0b2f6d8e3c0a40900', instanceIds: [...lb.instances] }));
+      return mine.map((lb) => ({
+        name: lb.name,
+        scheme: 'internet-facing',
+        createdTime: t.ago(lb.createdDaysAgo),
+        dnsName: `${lb.name}-1234567890.${region}.elb.amazonaws.com`,
+        vpcId: 'vpc-0b2f6d8e3c0a40900',
+        instanceIds: [...lb.instances],
+      }));
     },
     async instanceHealth(name) {
       const lb = mine.find((l) => l.name === name);

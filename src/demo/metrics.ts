@@ -25,7 +25,8 @@ function valueFor(query: MetricQuery, now: Date): DailyValue | undefined {
     const net = (day: string) => between(`${instance.id}|net|${day}`, instance.netMb) * 1_000_000;
     switch (query.metricName) {
       case 'CPUUtilization':
-        return (day) => (alive(day) ? (query.stat === 'Maximum' ? cpuMax(day) : cpuMax(day) * (0.35 + 0.2 * unit(`${seed}|${day}`))) : undefined);
+        return (day) =>
+          alive(day) ? (query.stat === 'Maximum' ? cpuMax(day) : cpuMax(day) * (0.35 + 0.2 * unit(`${seed}|${day}`))) : undefined;
       case 'NetworkIn':
         return (day) => (alive(day) ? net(day) * 0.6 : undefined);
       case 'NetworkOut':
@@ -44,7 +45,9 @@ function valueFor(query: MetricQuery, now: Date): DailyValue | undefined {
   const lbDimension = dimension(query, 'LoadBalancer');
   const classicName = dimension(query, 'LoadBalancerName');
   if (lbDimension || classicName) {
-    const lb = lbDimension ? LOAD_BALANCERS.find((l) => demoLoadBalancerArn(l).endsWith(`/${lbDimension}`)) : CLASSIC_LOAD_BALANCERS.find((l) => l.name === classicName);
+    const lb = lbDimension
+      ? LOAD_BALANCERS.find((l) => demoLoadBalancerArn(l).endsWith(`/${lbDimension}`))
+      : CLASSIC_LOAD_BALANCERS.find((l) => l.name === classicName);
     if (!lb) return undefined;
     // Load balancers publish no datapoint on days without requests.
     return (day) => {

@@ -2,8 +2,18 @@ import type { PriceListProduct, PricingPort } from '../aws/ports.js';
 import { bundledPrice } from '../analysis/pricing/snapshot.js';
 import { TaskSkippedError } from '../errors.js';
 
-const ENGINE_KEY: Readonly<Record<string, string>> = { MySQL: 'mysql', PostgreSQL: 'postgres', 'Aurora MySQL': 'aurora-mysql', 'Aurora PostgreSQL': 'aurora-postgresql' };
-const LB_TYPE: Readonly<Record<string, string>> = { 'Load Balancer-Application': 'application', 'Load Balancer-Network': 'network', 'Load Balancer-Gateway': 'gateway', 'Load Balancer': 'classic' };
+const ENGINE_KEY: Readonly<Record<string, string>> = {
+  MySQL: 'mysql',
+  PostgreSQL: 'postgres',
+  'Aurora MySQL': 'aurora-mysql',
+  'Aurora PostgreSQL': 'aurora-postgresql',
+};
+const LB_TYPE: Readonly<Record<string, string>> = {
+  'Load Balancer-Application': 'application',
+  'Load Balancer-Network': 'network',
+  'Load Balancer-Gateway': 'gateway',
+  'Load Balancer': 'classic',
+};
 
 function item(sku: string, family: string, attributes: Record<string, string>, unit: string, usd: number | undefined): PriceListProduct[] {
   if (usd === undefined) return [];
@@ -19,7 +29,8 @@ function answer(serviceCode: string, f: Record<string, string>): PriceListProduc
   const region = f.regionCode ?? '';
   const price = (key: string) => bundledPrice(region, key);
   const sku = `DEMO-${serviceCode}-${Object.values(f).join('-')}`;
-  if (serviceCode === 'AmazonVPC') return item(sku, 'VPC Public IPv4 Address', { ...f, usagetype: 'PublicIPv4:IdleAddress' }, 'Hrs', price('eip-idle'));
+  if (serviceCode === 'AmazonVPC')
+    return item(sku, 'VPC Public IPv4 Address', { ...f, usagetype: 'PublicIPv4:IdleAddress' }, 'Hrs', price('eip-idle'));
   if (serviceCode === 'AWSELB') {
     const type = LB_TYPE[f.productFamily ?? ''];
     return type ? item(sku, f.productFamily!, { ...f, usagetype: 'LoadBalancerUsage' }, 'Hrs', price(`lb:${type}`)) : [];

@@ -61,7 +61,11 @@ export async function analyse(options: AnalyseOptions): Promise<AnalyseResult> {
   const regions = await resolveRegions(options.adapters, options.regions, options.signal);
   const policy: PolicySet = { default: { ...DEFAULT_POLICY, timeoutMs: options.taskTimeoutMs } };
   let graph: TaskDefinition[] = [];
-  const requested: AnalysisSettings = { costMetric: options.costMetric, ...(options.tagKey ? { tagKey: options.tagKey } : {}), checks: options.checks };
+  const requested: AnalysisSettings = {
+    costMetric: options.costMetric,
+    ...(options.tagKey ? { tagKey: options.tagKey } : {}),
+    checks: options.checks,
+  };
   const run = await runExecution({
     store,
     accountId: options.accountId,
@@ -77,7 +81,9 @@ export async function analyse(options: AnalyseOptions): Promise<AnalyseResult> {
     tasks: (manifest) => {
       const settings = manifest.analysis ?? requested;
       if (manifest.analysis && !isDeepStrictEqual(manifest.analysis, requested)) {
-        options.onWarning?.(`continuing ${manifest.executionId} with the checks, cost metric and tag key it was started with; the settings given now apply to the next new execution`);
+        options.onWarning?.(
+          `continuing ${manifest.executionId} with the checks, cost metric and tag key it was started with; the settings given now apply to the next new execution`,
+        );
       }
       graph = buildAnalysisGraph({
         accountId: options.accountId,
@@ -93,7 +99,9 @@ export async function analyse(options: AnalyseOptions): Promise<AnalyseResult> {
     },
     ...pick(options, ['onEvent', 'onWarning', 'signal', 'execution', 'leaseTtlMs', 'safetyMarginMs']),
   });
-  const analysis = (run.outcome.results.get(ANALYSIS_TASK_ID) as AnalysisResult | undefined) ?? (await provisionalAnalysis(graph, run.manifest, run.outcome, clock));
+  const analysis =
+    (run.outcome.results.get(ANALYSIS_TASK_ID) as AnalysisResult | undefined) ??
+    (await provisionalAnalysis(graph, run.manifest, run.outcome, clock));
   const report = assembleReport(run.manifest, analysis, new Date(clock.now()));
   await saveReport(store, report);
   if (run.manifest.status === 'completed' && options.trigger.event !== 'pull_request') {
@@ -106,7 +114,12 @@ export async function analyse(options: AnalyseOptions): Promise<AnalyseResult> {
  * When the run stopped before the `analysis` task, combine what did succeed the same way it
  * would, so a partial run still reports real numbers (the report says what is pending).
  */
-async function provisionalAnalysis(graph: readonly TaskDefinition[], manifest: ExecutionManifest, outcome: ExecutionOutcome, clock: Clock): Promise<AnalysisResult | null> {
+async function provisionalAnalysis(
+  graph: readonly TaskDefinition[],
+  manifest: ExecutionManifest,
+  outcome: ExecutionOutcome,
+  clock: Clock,
+): Promise<AnalysisResult | null> {
   const task = graph.find((t) => t.id === ANALYSIS_TASK_ID);
   if (!task) return null;
   const missing = (task.optionalDependsOn ?? [])
@@ -125,7 +138,10 @@ async function provisionalAnalysis(graph: readonly TaskDefinition[], manifest: E
 
 function reason(manifest: ExecutionManifest, id: string): { reason?: string } {
   const record = manifest.tasks[id];
-  const text = record?.error?.message ?? record?.skipReason ?? (record?.status === 'pending' || !record ? 'pending: resumed by the next run' : undefined);
+  const text =
+    record?.error?.message ??
+    record?.skipReason ??
+    (record?.status === 'pending' || !record ? 'pending: resumed by the next run' : undefined);
   return text === undefined ? {} : { reason: text };
 }
 

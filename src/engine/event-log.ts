@@ -13,23 +13,50 @@ export interface LogRecord {
 export function describeEvent(event: ExecutorEvent): LogRecord {
   switch (event.type) {
     case 'executionStarted':
-      return info(`${event.resumed ? 'Resuming' : 'Starting'} execution ${event.executionId} with ${event.total} tasks`, { executionId: event.executionId, total: event.total, resumed: event.resumed });
+      return info(`${event.resumed ? 'Resuming' : 'Starting'} execution ${event.executionId} with ${event.total} tasks`, {
+        executionId: event.executionId,
+        total: event.total,
+        resumed: event.resumed,
+      });
     case 'taskStarted':
-      return debug(`started ${event.taskId} (attempt ${event.attempt})`, { taskId: event.taskId, taskType: event.taskType, attempt: event.attempt });
+      return debug(`started ${event.taskId} (attempt ${event.attempt})`, {
+        taskId: event.taskId,
+        taskType: event.taskType,
+        attempt: event.attempt,
+      });
     case 'taskSucceeded':
-      return info(`done ${event.taskId} in ${formatDuration(event.durationMs)}`, { taskId: event.taskId, taskType: event.taskType, attempt: event.attempt, durationMs: event.durationMs });
+      return info(`done ${event.taskId} in ${formatDuration(event.durationMs)}`, {
+        taskId: event.taskId,
+        taskType: event.taskType,
+        attempt: event.attempt,
+        durationMs: event.durationMs,
+      });
     case 'taskRetrying':
-      return warning(`retrying ${event.taskId} in ${formatDuration(event.delayMs)} after attempt ${event.attempt}: ${event.error.message}`, { taskId: event.taskId, taskType: event.taskType, attempt: event.attempt, delayMs: event.delayMs, error: event.error.message });
+      return warning(
+        `retrying ${event.taskId} in ${formatDuration(event.delayMs)} after attempt ${event.attempt}: ${event.error.message}`,
+        { taskId: event.taskId, taskType: event.taskType, attempt: event.attempt, delayMs: event.delayMs, error: event.error.message },
+      );
     case 'taskFailed':
-      return warning(`failed ${event.taskId} after ${event.attempt} attempt(s): ${event.error.message}`, { taskId: event.taskId, taskType: event.taskType, attempt: event.attempt, error: event.error.message });
+      return warning(`failed ${event.taskId} after ${event.attempt} attempt(s): ${event.error.message}`, {
+        taskId: event.taskId,
+        taskType: event.taskType,
+        attempt: event.attempt,
+        error: event.error.message,
+      });
     case 'taskSkipped':
       return info(`skipped ${event.taskId}: ${event.reason}`, { taskId: event.taskId, taskType: event.taskType, reason: event.reason });
     case 'taskReused':
       return debug(`reused the stored result of ${event.taskId}`, { taskId: event.taskId, taskType: event.taskType });
     case 'taskDeferred':
-      return info(`deferred ${event.taskId} to the next run: ${event.reason}`, { taskId: event.taskId, taskType: event.taskType, reason: event.reason });
+      return info(`deferred ${event.taskId} to the next run: ${event.reason}`, {
+        taskId: event.taskId,
+        taskType: event.taskType,
+        reason: event.reason,
+      });
     case 'breakerOpened':
-      return warning(`circuit breaker ${event.key} opened after ${event.state.consecutiveFailures} consecutive failures`, { breaker: event.key });
+      return warning(`circuit breaker ${event.key} opened after ${event.state.consecutiveFailures} consecutive failures`, {
+        breaker: event.key,
+      });
     case 'breakerHalfOpen':
       return info(`circuit breaker ${event.key} half-open: one trial task allowed`, { breaker: event.key });
     case 'breakerClosed':
@@ -41,13 +68,29 @@ export function describeEvent(event: ExecutorEvent): LogRecord {
     case 'executionCancelled':
       return warning(`execution ${event.executionId} was cancelled`, { executionId: event.executionId });
     case 'taskReset':
-      return info(`reset ${event.taskId} to pending: ${event.reason}`, { taskId: event.taskId, taskType: event.taskType, reason: event.reason });
+      return info(`reset ${event.taskId} to pending: ${event.reason}`, {
+        taskId: event.taskId,
+        taskType: event.taskType,
+        reason: event.reason,
+      });
     case 'taskInterrupted':
-      return info(`interrupted ${event.taskId} (${event.status}): ${event.reason}`, { taskId: event.taskId, taskType: event.taskType, status: event.status, reason: event.reason });
+      return info(`interrupted ${event.taskId} (${event.status}): ${event.reason}`, {
+        taskId: event.taskId,
+        taskType: event.taskType,
+        status: event.status,
+        reason: event.reason,
+      });
     case 'executionInterrupted':
-      return warning(`execution ${event.executionId} interrupted: ${event.reason}; ${event.pending.length} task(s) left for the next run`, { executionId: event.executionId, pending: event.pending.length, reason: event.reason });
+      return warning(`execution ${event.executionId} interrupted: ${event.reason}; ${event.pending.length} task(s) left for the next run`, {
+        executionId: event.executionId,
+        pending: event.pending.length,
+        reason: event.reason,
+      });
     case 'executionFinished':
-      return info(`execution ${event.executionId} ${event.status}${event.pending.length > 0 ? `, ${event.pending.length} task(s) pending` : ''}`, { executionId: event.executionId, status: event.status, pending: event.pending.length });
+      return info(
+        `execution ${event.executionId} ${event.status}${event.pending.length > 0 ? `, ${event.pending.length} task(s) pending` : ''}`,
+        { executionId: event.executionId, status: event.status, pending: event.pending.length },
+      );
   }
 }
 

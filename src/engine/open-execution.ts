@@ -29,7 +29,12 @@ const RESUMABLE = new Set<ExecutionManifest['status']>(['running', 'partial']);
 export async function openExecution(options: OpenExecutionOptions): Promise<OpenedExecution> {
   const { store, accountId, clock } = options;
   const latest = await store.getLatest(accountId);
-  if (latest && RESUMABLE.has(latest.status) && !latest.cancelRequested && clock.now() - Date.parse(latest.createdAt) < options.resumeWindowMs) {
+  if (
+    latest &&
+    RESUMABLE.has(latest.status) &&
+    !latest.cancelRequested &&
+    clock.now() - Date.parse(latest.createdAt) < options.resumeWindowMs
+  ) {
     const handle = await store.loadExecution(latest.executionId);
     if (handle) return { handle: await markRunning(store, handle, clock), resumed: true };
   }
@@ -63,6 +68,11 @@ export async function reopenExecution(store: StateStore, handle: ManifestHandle,
 
 async function markRunning(store: StateStore, handle: ManifestHandle, clock: Clock): Promise<ManifestHandle> {
   const { finishedAt: _finished, ...rest } = handle.manifest;
-  const manifest: ExecutionManifest = { ...rest, status: 'running', runs: handle.manifest.runs + 1, updatedAt: new Date(clock.now()).toISOString() };
+  const manifest: ExecutionManifest = {
+    ...rest,
+    status: 'running',
+    runs: handle.manifest.runs + 1,
+    updatedAt: new Date(clock.now()).toISOString(),
+  };
   return store.saveExecution({ manifest, etag: handle.etag });
 }

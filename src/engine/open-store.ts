@@ -22,7 +22,10 @@ export interface OpenStoreOptions {
  * server) requests use path-style addressing, which such servers expect.
  */
 export function openStateStore(location: StateLocation, options: OpenStoreOptions): StateStore {
-  const storeOptions = { ...(options.clock ? { clock: options.clock } : {}), ...(options.onWarning ? { onWarning: options.onWarning } : {}) };
+  const storeOptions = {
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+  };
   if (location.kind === 'local') {
     // The prefix only namespaces a shared bucket; a local directory is the namespace itself.
     return new StateStore(new LocalObjectStore(location.dir), storeOptions);

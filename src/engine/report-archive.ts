@@ -16,7 +16,12 @@ export async function saveReport(store: StateStore, report: Report, signal?: Abo
 }
 
 /** The stored report of an execution; `undefined` when absent or unreadable (a warning says which). */
-export async function loadReport(store: StateStore, executionId: string, onWarning?: (m: string) => void, signal?: AbortSignal): Promise<Report | undefined> {
+export async function loadReport(
+  store: StateStore,
+  executionId: string,
+  onWarning?: (m: string) => void,
+  signal?: AbortSignal,
+): Promise<Report | undefined> {
   const stored = await store.objects.get(reportKey(executionId), signal);
   if (!stored) return undefined;
   const parsed = readReportJson(stored.body);
@@ -28,12 +33,21 @@ export async function loadReport(store: StateStore, executionId: string, onWarni
 }
 
 export async function setBaseline(store: StateStore, accountId: string, executionId: string, signal?: AbortSignal): Promise<void> {
-  const body = JSON.stringify({ schemaVersion: 1, kind: 'baseline', accountId, executionId, updatedAt: new Date(store.clock.now()).toISOString() }, null, 2);
+  const body = JSON.stringify(
+    { schemaVersion: 1, kind: 'baseline', accountId, executionId, updatedAt: new Date(store.clock.now()).toISOString() },
+    null,
+    2,
+  );
   await store.objects.put(baselineKey(accountId), body, undefined, signal);
 }
 
 /** The baseline report for PR comments, or `null` when the account has none yet. */
-export async function loadBaseline(store: StateStore, accountId: string, onWarning?: (m: string) => void, signal?: AbortSignal): Promise<Report | null> {
+export async function loadBaseline(
+  store: StateStore,
+  accountId: string,
+  onWarning?: (m: string) => void,
+  signal?: AbortSignal,
+): Promise<Report | null> {
   const stored = await store.objects.get(baselineKey(accountId), signal);
   if (!stored) return null;
   let executionId: unknown;

@@ -64,7 +64,14 @@ export async function runExecution(options: RunExecutionOptions): Promise<RunExe
   try {
     const opened = options.execution
       ? { handle: await reopenExecution(store, options.execution, clock), resumed: true }
-      : await openExecution({ store, accountId, clock, resumeWindowMs: options.resumeWindowMs, trigger: options.trigger, ...(options.analysis ? { analysis: options.analysis } : {}) });
+      : await openExecution({
+          store,
+          accountId,
+          clock,
+          resumeWindowMs: options.resumeWindowMs,
+          trigger: options.trigger,
+          ...(options.analysis ? { analysis: options.analysis } : {}),
+        });
     const stop = options.signal ? AbortSignal.any([options.signal, keeper.signal]) : keeper.signal;
     const journal = new StoreJournal(store, opened.handle, {
       clock,

@@ -78,7 +78,10 @@ export interface RunTaskOptions extends RunTaskHooks {
 
 /** Carries the classified error through p-retry, and keeps p-retry's TypeError rule out of our classification. */
 class AttemptFailure extends Error {
-  constructor(readonly original: unknown, readonly verdict: Verdict) {
+  constructor(
+    readonly original: unknown,
+    readonly verdict: Verdict,
+  ) {
     super(describeError(original).message);
   }
 }

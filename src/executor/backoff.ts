@@ -16,6 +16,10 @@ export function backoffBoundMs(retry: Pick<RetryPolicy, 'initialDelayMs' | 'back
  * Whole milliseconds because timers have no finer resolution.
  * @param random returns a number in [0, 1); tests inject a seeded one.
  */
-export function fullJitterDelayMs(retry: Pick<RetryPolicy, 'initialDelayMs' | 'backoffCoefficient' | 'maxDelayMs'>, n: number, random: () => number): number {
+export function fullJitterDelayMs(
+  retry: Pick<RetryPolicy, 'initialDelayMs' | 'backoffCoefficient' | 'maxDelayMs'>,
+  n: number,
+  random: () => number,
+): number {
   return Math.floor(random() * backoffBoundMs(retry, n));
 }

@@ -23,7 +23,10 @@ export function validateGraph(tasks: readonly GraphTask[]): void {
     ids.add(task.id);
   }
   for (const task of tasks) {
-    for (const [kind, deps] of [['dependsOn', task.dependsOn], ['optionalDependsOn', task.optionalDependsOn]] as const) {
+    for (const [kind, deps] of [
+      ['dependsOn', task.dependsOn],
+      ['optionalDependsOn', task.optionalDependsOn],
+    ] as const) {
       for (const dep of deps ?? []) {
         if (!ids.has(dep)) throw new GraphError(`task ${task.id} has unknown dependency ${dep} (in ${kind})`);
       }

@@ -1,5 +1,12 @@
 /** The executor's public surface: the action, the CLI and the analyses import from here. */
-export { executeGraph, finalStatus, resolveOptions, validateGraph, DEFAULT_MAX_CONCURRENT_TASKS, DEFAULT_SAFETY_MARGIN_MS } from './execute.js';
+export {
+  executeGraph,
+  finalStatus,
+  resolveOptions,
+  validateGraph,
+  DEFAULT_MAX_CONCURRENT_TASKS,
+  DEFAULT_SAFETY_MARGIN_MS,
+} from './execute.js';
 export type { ExecuteOptions, ExecutionOutcome } from './execute.js';
 export { DEFAULT_POLICY, DEFAULT_POLICY_SET, resolvePolicy, validatePolicySet } from './policy.js';
 export type { PolicySet, TaskPolicyOverride } from './policy.js';

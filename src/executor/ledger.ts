@@ -69,7 +69,8 @@ export class TaskLedger {
     const record = this.finish(task, 'succeeded');
     const durationMs = record.durationMs ?? 0;
     const { attempts } = record;
-    const report = () => this.emit({ type: 'taskSucceeded', taskId: task.id, taskType: task.type, attempt: attempts, durationMs, at: this.clock.now() });
+    const report = () =>
+      this.emit({ type: 'taskSucceeded', taskId: task.id, taskType: task.type, attempt: attempts, durationMs, at: this.clock.now() });
     if (stored) void stored.then(report);
     else report();
     return durationMs;
@@ -79,7 +80,14 @@ export class TaskLedger {
     const record = this.finish(task, 'failed');
     record.error = toTaskError(error);
     this.journal.changed();
-    this.emit({ type: 'taskFailed', taskId: task.id, taskType: task.type, attempt: record.attempts, error: record.error, at: this.clock.now() });
+    this.emit({
+      type: 'taskFailed',
+      taskId: task.id,
+      taskType: task.type,
+      attempt: record.attempts,
+      error: record.error,
+      at: this.clock.now(),
+    });
     return record.durationMs ?? 0;
   }
 

@@ -48,14 +48,18 @@ export class RunStop {
     const disarm: Array<() => void> = [];
     if (stopAt !== undefined) {
       const timer = new AbortController();
-      const exhausted = () => this.halt('budget', new BudgetExhaustedError('time budget exhausted: in-flight tasks stopped and left pending'));
+      const exhausted = () =>
+        this.halt('budget', new BudgetExhaustedError('time budget exhausted: in-flight tasks stopped and left pending'));
       if (stopAt <= clock.now()) exhausted();
       else clock.sleep(stopAt - clock.now(), timer.signal).then(exhausted, () => {});
       disarm.push(() => timer.abort());
     }
     if (outside) {
       const onAbort = () =>
-        this.halt('interrupted', new ExecutionInterruptedError(`run stopped: ${describeError(outside.reason).message}`, { cause: outside.reason }));
+        this.halt(
+          'interrupted',
+          new ExecutionInterruptedError(`run stopped: ${describeError(outside.reason).message}`, { cause: outside.reason }),
+        );
       if (outside.aborted) onAbort();
       else outside.addEventListener('abort', onAbort, { once: true });
       disarm.push(() => outside.removeEventListener('abort', onAbort));

@@ -67,7 +67,8 @@ const PARAM_PART = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 export function taskId(type: string, ...params: string[]): string {
   if (!ID_PART.test(type)) throw new TypeError(`Invalid task type "${type}": use lowercase letters, digits and dashes`);
   for (const p of params) {
-    if (!PARAM_PART.test(p)) throw new TypeError(`Invalid task parameter "${p}" for type ${type}: use letters, digits, dot, dash and underscore`);
+    if (!PARAM_PART.test(p))
+      throw new TypeError(`Invalid task parameter "${p}" for type ${type}: use letters, digits, dot, dash and underscore`);
   }
   return [type, ...params].join(':');
 }

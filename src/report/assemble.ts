@@ -26,7 +26,9 @@ export function assembleReport(manifest: ExecutionManifest, analysis: AnalysisOu
     }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const pending = tasks.filter((t) => t.status === 'pending' || t.status === 'running').map((t) => t.id);
-  const gaps = analysis?.gaps ?? tasks.filter((t) => t.status === 'failed' || t.status === 'skipped').map((t) => ({ taskId: t.id, reason: t.error ?? t.status }));
+  const gaps =
+    analysis?.gaps ??
+    tasks.filter((t) => t.status === 'failed' || t.status === 'skipped').map((t) => ({ taskId: t.id, reason: t.error ?? t.status }));
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     executionId: manifest.executionId,

@@ -115,7 +115,9 @@ export function buildCommentData(current: Report, baseline: Report | null): Comm
     baseline: baseline
       ? { executionId: baseline.executionId, generatedAt: baseline.generatedAt, period: baseline.costs?.current.period ?? baseline.period }
       : null,
-    sameMonth: baseline === null || (baseline.costs?.current.period ?? baseline.period).start.slice(0, 7) === (costs?.current.period ?? current.period).start.slice(0, 7),
+    sameMonth:
+      baseline === null ||
+      (baseline.costs?.current.period ?? baseline.period).start.slice(0, 7) === (costs?.current.period ?? current.period).start.slice(0, 7),
     total: costs ? delta(costs.current.total, baseline?.costs ? baseline.costs.current.total : null) : null,
     forecast: costs?.forecast?.total ?? null,
     services,

@@ -10,6 +10,9 @@ export const COMMENT_MARKER = '<!-- finops-aws-action:comment v1 -->';
  * The key is reduced to `[A-Za-z0-9._-]` so it cannot end the HTML comment early.
  */
 export function commentMarker(key?: string): string {
-  const safe = (key ?? '').replace(/[^A-Za-z0-9._-]/g, '').replace(/-{2,}/g, '-').slice(0, 64);
+  const safe = (key ?? '')
+    .replace(/[^A-Za-z0-9._-]/g, '')
+    .replace(/-{2,}/g, '-')
+    .slice(0, 64);
   return safe === '' ? COMMENT_MARKER : `<!-- finops-aws-action:comment v1 key=${safe} -->`;
 }

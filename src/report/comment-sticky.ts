@@ -24,7 +24,11 @@ export type CommentAction = { kind: 'create' } | { kind: 'update'; id: number } 
  * person's comment that starts with the marker. Of several matches the oldest (lowest id) wins,
  * so the same comment stays sticky.
  */
-export function findOurComment<T extends IssueCommentLike>(comments: readonly T[], botLogin?: string, marker: string = COMMENT_MARKER): T | null {
+export function findOurComment<T extends IssueCommentLike>(
+  comments: readonly T[],
+  botLogin?: string,
+  marker: string = COMMENT_MARKER,
+): T | null {
   let candidates = comments.filter((c) => typeof c.body === 'string' && c.body.startsWith(marker));
   if (botLogin) {
     const login = botLogin.toLowerCase();
@@ -46,5 +50,7 @@ function normalise(body: string): string {
  */
 export function planCommentAction(existing: Pick<IssueCommentLike, 'id' | 'body'> | null, newBody: string): CommentAction {
   if (!existing) return { kind: 'create' };
-  return normalise(existing.body ?? '') === normalise(newBody) ? { kind: 'unchanged', id: existing.id } : { kind: 'update', id: existing.id };
+  return normalise(existing.body ?? '') === normalise(newBody)
+    ? { kind: 'unchanged', id: existing.id }
+    : { kind: 'update', id: existing.id };
 }

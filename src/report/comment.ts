@@ -33,7 +33,13 @@ const FINDING_ALIGNS: Align[] = ['right', 'left', 'left', 'left', 'left'];
 function findingsTable(findings: readonly Finding[], max: number, what: string): string {
   const rows = findings
     .slice(0, max)
-    .map((f) => [formatUsd(savingsOf(f)), markdownCell(f.check, 60), markdownCell(f.resourceId, 160), markdownCell(f.region, 40), markdownCell(f.title, 240)]);
+    .map((f) => [
+      formatUsd(savingsOf(f)),
+      markdownCell(f.check, 60),
+      markdownCell(f.resourceId, 160),
+      markdownCell(f.region, 40),
+      markdownCell(f.title, 240),
+    ]);
   const table = markdownTable(FINDING_HEADERS, FINDING_ALIGNS, rows);
   if (findings.length <= max) return table;
   const rest = findings.slice(max);
@@ -53,14 +59,32 @@ function overview(data: CommentData): string {
   const rows: string[][] = [];
   const b = data.baseline !== null;
   if (data.total) {
-    rows.push(b ? ['Month to date', formatUsd(data.total.baseline ?? Number.NaN), formatUsd(data.total.current), changeCell(data.total)] : ['Month to date', formatUsd(data.total.current)]);
+    rows.push(
+      b
+        ? ['Month to date', formatUsd(data.total.baseline ?? Number.NaN), formatUsd(data.total.current), changeCell(data.total)]
+        : ['Month to date', formatUsd(data.total.current)],
+    );
   }
   if (data.forecast !== null && !b) rows.push(['End-of-month forecast', formatUsd(data.forecast)]);
   const s = data.savings;
-  rows.push(b ? ['Potential savings / month', formatUsd(s.baseline ?? Number.NaN), formatUsd(s.current), s.change === null ? 'n/a' : formatUsdSigned(s.change)] : ['Potential savings / month', formatUsd(s.current)]);
+  rows.push(
+    b
+      ? [
+          'Potential savings / month',
+          formatUsd(s.baseline ?? Number.NaN),
+          formatUsd(s.current),
+          s.change === null ? 'n/a' : formatUsdSigned(s.change),
+        ]
+      : ['Potential savings / month', formatUsd(s.current)],
+  );
   rows.push(
     b && data.baselineFindingsCount !== null
-      ? ['Findings', formatCount(data.baselineFindingsCount), formatCount(data.findingsCount), countChange(data.findingsCount, data.baselineFindingsCount)]
+      ? [
+          'Findings',
+          formatCount(data.baselineFindingsCount),
+          formatCount(data.findingsCount),
+          countChange(data.findingsCount, data.baselineFindingsCount),
+        ]
       : ['Findings', formatCount(data.findingsCount)],
   );
   return b
@@ -85,9 +109,14 @@ function notes(data: CommentData): string {
   const out: string[] = [];
   if (!data.sameMonth) out.push('> ⚠️ The baseline is from another month, so the month-to-date deltas compare different months.');
   if (data.status === 'partial') {
-    const names = data.pending.slice(0, 10).map((p) => markdownCell(p, 120)).join(', ');
+    const names = data.pending
+      .slice(0, 10)
+      .map((p) => markdownCell(p, 120))
+      .join(', ');
     const more = data.pending.length > 10 ? `, … and ${formatCount(data.pending.length - 10)} more` : '';
-    out.push(`> ⏸️ This run is partial: ${plural(data.pending.length, 'task')} pending (${names}${more}). The next run resumes them, so figures may still change.`);
+    out.push(
+      `> ⏸️ This run is partial: ${plural(data.pending.length, 'task')} pending (${names}${more}). The next run resumes them, so figures may still change.`,
+    );
   } else if (data.status === 'failed' || data.status === 'cancelled') {
     out.push(`> ❌ This run ${data.status === 'failed' ? 'failed' : 'was cancelled'}: the figures below are incomplete.`);
   }
@@ -101,9 +130,16 @@ function servicesSection(data: CommentData, max: number): string {
   const rows = data.services
     .slice(0, max)
     .map((s) => [markdownCell(s.service, 120), formatUsd(s.baseline), formatUsd(s.current), formatUsdChange(s.change, s.baseline)]);
-  const parts = ['### Cost by service (month to date vs baseline)', '', markdownTable(['Service', 'Baseline', 'This run', 'Change'], ['left', 'right', 'right', 'right'], rows)];
+  const parts = [
+    '### Cost by service (month to date vs baseline)',
+    '',
+    markdownTable(['Service', 'Baseline', 'This run', 'Change'], ['left', 'right', 'right', 'right'], rows),
+  ];
   const more = data.services.length - Math.min(max, data.services.length);
-  const tail = [more > 0 ? `${formatCount(more)} more ${more === 1 ? 'service' : 'services'} changed less` : '', data.unchangedServices > 0 ? `${plural(data.unchangedServices, 'service')} did not change` : '']
+  const tail = [
+    more > 0 ? `${formatCount(more)} more ${more === 1 ? 'service' : 'services'} changed less` : '',
+    data.unchangedServices > 0 ? `${plural(data.unchangedServices, 'service')} did not change` : '',
+  ]
     .filter(Boolean)
     .join('; ');
   if (tail) parts.push('', `_${tail.charAt(0).toUpperCase()}${tail.slice(1)}._`);
@@ -113,11 +149,17 @@ function servicesSection(data: CommentData, max: number): string {
 function findingsSections(data: CommentData, max: number): string[] {
   if (!data.baseline) {
     if (data.findings.length === 0) return ['### Findings\n\nNo findings.'];
-    return [`### Largest findings (${formatCount(data.findingsCount)} · ${formatUsd(data.savings.current)} / month)`, findingsTable(data.findings, Math.min(max, 10), 'findings')];
+    return [
+      `### Largest findings (${formatCount(data.findingsCount)} · ${formatUsd(data.savings.current)} / month)`,
+      findingsTable(data.findings, Math.min(max, 10), 'findings'),
+    ];
   }
   const out: string[] = [];
   if (data.newFindings.length > 0) {
-    out.push(`### 🆕 New findings (${formatCount(data.newFindings.length)} · ${formatUsd(totalSavings(data.newFindings))} / month)`, findingsTable(data.newFindings, max, 'new findings'));
+    out.push(
+      `### 🆕 New findings (${formatCount(data.newFindings.length)} · ${formatUsd(totalSavings(data.newFindings))} / month)`,
+      findingsTable(data.newFindings, max, 'new findings'),
+    );
   }
   if (data.resolvedFindings.length > 0) {
     out.push(

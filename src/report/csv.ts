@@ -7,7 +7,16 @@ import { compareText, sortFindings } from './findings.js';
 import type { Finding } from './model.js';
 
 /** Column order of findings.csv. */
-export const FINDINGS_CSV_COLUMNS = ['check', 'resourceId', 'resourceType', 'region', 'title', 'estimatedMonthlySavings', 'severity', 'evidence'] as const;
+export const FINDINGS_CSV_COLUMNS = [
+  'check',
+  'resourceId',
+  'resourceType',
+  'region',
+  'title',
+  'estimatedMonthlySavings',
+  'severity',
+  'evidence',
+] as const;
 
 /** Evidence as compact JSON with keys in a stable order, e.g. `{"ageDays":41,"sizeGiB":500}`. */
 export function evidenceJson(evidence: Finding['evidence']): string {
@@ -23,7 +32,11 @@ export function renderFindingsCsv(findings: readonly Finding[]): string {
   const rows = [FINDINGS_CSV_COLUMNS.join(',')];
   for (const f of sortFindings(findings)) {
     const savings = Number.isFinite(f.estimatedMonthlySavings) ? Math.round(f.estimatedMonthlySavings * 100) / 100 : '';
-    rows.push([f.check, f.resourceId, f.resourceType, f.region, f.title, savings, f.severity, evidenceJson(f.evidence)].map(escapeCsvCell).join(','));
+    rows.push(
+      [f.check, f.resourceId, f.resourceType, f.region, f.title, savings, f.severity, evidenceJson(f.evidence)]
+        .map(escapeCsvCell)
+        .join(','),
+    );
   }
   return `${rows.join('\r\n')}\r\n`;
 }

@@ -42,10 +42,18 @@ export function kpiSection(report: Report): string {
   if (costs) {
     cards.push(kpi('Month to date', formatUsd(costs.current.total), formatPeriod(costs.current.period)));
     cards.push(
-      kpi('vs same days last month', formatUsdChange(costs.change, costs.previous.total), `${formatUsd(costs.previous.total)} in ${formatPeriod(costs.previous.period)}`, costs.change > 0 ? 'up' : costs.change < 0 ? 'down' : ''),
+      kpi(
+        'vs same days last month',
+        formatUsdChange(costs.change, costs.previous.total),
+        `${formatUsd(costs.previous.total)} in ${formatPeriod(costs.previous.period)}`,
+        costs.change > 0 ? 'up' : costs.change < 0 ? 'down' : '',
+      ),
     );
     const f = costs.forecast;
-    const range = f && f.lower !== undefined && f.upper !== undefined ? `range ${formatUsd(f.lower)} – ${formatUsd(f.upper)}` : 'actual to date + forecast';
+    const range =
+      f && f.lower !== undefined && f.upper !== undefined
+        ? `range ${formatUsd(f.lower)} – ${formatUsd(f.upper)}`
+        : 'actual to date + forecast';
     cards.push(kpi('End-of-month forecast', f ? formatUsd(f.total) : 'n/a', f ? range : 'not available'));
   }
   cards.push(kpi('Potential savings', `${formatUsd(report.potentialMonthlySavings)} / month`, plural(report.findings.length, 'finding')));
@@ -56,12 +64,21 @@ export function kpiSection(report: Report): string {
 export function bannersSection(report: Report, health: ExecutionHealth): string {
   const out: string[] = [];
   if (report.status === 'partial') {
-    const names = health.pending.slice(0, 20).join(', ') + (health.pending.length > 20 ? `, … and ${formatCount(health.pending.length - 20)} more` : '');
-    out.push(`<p class="banner"><strong>Partial run.</strong> ${escapeHtml(`The time budget ran out with ${plural(health.pending.length, 'task')} pending (${names}). The next run resumes them; finished tasks are not run again.`)}</p>`);
+    const names =
+      health.pending.slice(0, 20).join(', ') +
+      (health.pending.length > 20 ? `, … and ${formatCount(health.pending.length - 20)} more` : '');
+    out.push(
+      `<p class="banner"><strong>Partial run.</strong> ${escapeHtml(`The time budget ran out with ${plural(health.pending.length, 'task')} pending (${names}). The next run resumes them; finished tasks are not run again.`)}</p>`,
+    );
   } else if (report.status === 'failed' || report.status === 'cancelled') {
-    out.push(`<p class="banner failed"><strong>${report.status === 'failed' ? 'The analysis failed.' : 'The execution was cancelled.'}</strong> ${escapeHtml('The figures below are incomplete; see Execution health.')}</p>`);
+    out.push(
+      `<p class="banner failed"><strong>${report.status === 'failed' ? 'The analysis failed.' : 'The execution was cancelled.'}</strong> ${escapeHtml('The figures below are incomplete; see Execution health.')}</p>`,
+    );
   }
-  if (report.usedBundledPrices) out.push('<p class="banner info">Some savings are priced from the bundled price snapshot: the AWS Price List API was not available.</p>');
+  if (report.usedBundledPrices)
+    out.push(
+      '<p class="banner info">Some savings are priced from the bundled price snapshot: the AWS Price List API was not available.</p>',
+    );
   return out.join('\n');
 }
 
@@ -71,7 +88,12 @@ export function moversHtml(report: Report): string {
   if (movers.length === 0) return '<p class="note">No service cost changed compared with the same days last month.</p>';
   return htmlTable(
     [c('Service'), c('Month to date', 'num'), c('Same days last month', 'num'), c('Change', 'num')],
-    movers.map((m) => [c(m.service), c(formatUsd(m.current), 'num'), c(formatUsd(m.previous), 'num'), c(formatUsdChange(m.change, m.previous), changeClass(m.change))]),
+    movers.map((m) => [
+      c(m.service),
+      c(formatUsd(m.current), 'num'),
+      c(formatUsd(m.previous), 'num'),
+      c(formatUsdChange(m.change, m.previous), changeClass(m.change)),
+    ]),
   );
 }
 
@@ -79,16 +101,21 @@ export function moversHtml(report: Report): string {
 export function findingsHtml(report: Report, max: number): string {
   if (report.findings.length === 0) return '<p class="note">No findings: nothing to save that the checks could see.</p>';
   const sorted = sortFindings(report.findings);
-  const rows = sorted.slice(0, max).map((f) => [
-    c(formatUsd(savingsOf(f)), 'num'),
-    c(f.severity, `sev-${f.severity}`),
-    c(f.check),
-    c(f.resourceId, 'id'),
-    c(f.region),
-    c(f.title),
-    c(f.recommendation ?? ''),
-  ]);
-  const table = htmlTable([c('Savings / month', 'num'), c('Severity'), c('Check'), c('Resource'), c('Region'), c('Finding'), c('Recommendation')], rows);
+  const rows = sorted
+    .slice(0, max)
+    .map((f) => [
+      c(formatUsd(savingsOf(f)), 'num'),
+      c(f.severity, `sev-${f.severity}`),
+      c(f.check),
+      c(f.resourceId, 'id'),
+      c(f.region),
+      c(f.title),
+      c(f.recommendation ?? ''),
+    ]);
+  const table = htmlTable(
+    [c('Savings / month', 'num'), c('Severity'), c('Check'), c('Resource'), c('Region'), c('Finding'), c('Recommendation')],
+    rows,
+  );
   if (sorted.length <= max) return table;
   return `${table}\n<p class="note">${escapeHtml(`Showing the ${formatCount(max)} largest of ${formatCount(sorted.length)} findings; findings.csv has all of them.`)}</p>`;
 }
@@ -99,7 +126,12 @@ export function servicesHtml(report: Report): string {
   if (services.length === 0) return '';
   return htmlTable(
     [c('Service'), c('Month to date', 'num'), c('Same days last month', 'num'), c('Change', 'num')],
-    services.map((s) => [c(s.service), c(formatUsd(s.current), 'num'), c(formatUsd(s.previous), 'num'), c(formatUsdChange(s.change, s.previous), changeClass(s.change))]),
+    services.map((s) => [
+      c(s.service),
+      c(formatUsd(s.current), 'num'),
+      c(formatUsd(s.previous), 'num'),
+      c(formatUsdChange(s.change, s.previous), changeClass(s.change)),
+    ]),
   );
 }
 
@@ -126,14 +158,23 @@ export function healthHtml(report: Report, health: ExecutionHealth): string {
       const last = b.lastError ? `; last error: ${b.lastError}` : '';
       return `<li>${escapeHtml(parts.join(' ') + last)}</li>`;
     });
-    out.push('<p>Circuit breakers not closed (their tasks are skipped until a trial is let through):</p>', `<ul class="breakers">\n${items.join('\n')}\n</ul>`);
+    out.push(
+      '<p>Circuit breakers not closed (their tasks are skipped until a trial is let through):</p>',
+      `<ul class="breakers">\n${items.join('\n')}\n</ul>`,
+    );
   }
   if (report.tasks.length > 0) {
     const tasks = [...report.tasks].sort((a, b) => compareText(a.id, b.id));
     out.push(
       htmlTable(
         [c('Task'), c('Status'), c('Attempts', 'num'), c('Duration', 'num'), c('Error')],
-        tasks.map((task) => [c(task.id, 'id'), c(task.status), c(String(task.attempts), 'num'), c(formatDuration(task.durationMs), 'num'), c(task.error ?? '')]),
+        tasks.map((task) => [
+          c(task.id, 'id'),
+          c(task.status),
+          c(String(task.attempts), 'num'),
+          c(formatDuration(task.durationMs), 'num'),
+          c(task.error ?? ''),
+        ]),
       ),
     );
   }

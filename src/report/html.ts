@@ -39,7 +39,9 @@ function costSections(report: Report): string[] {
 export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   const health = executionHealth(report);
   const title = `AWS cost report · ${report.accountId} · ${formatDate(report.generatedAt)}`;
-  const period = report.costs ? `month to date ${formatPeriod(report.costs.current.period)} (${report.costs.metric})` : `period ${formatPeriod(report.period)}`;
+  const period = report.costs
+    ? `month to date ${formatPeriod(report.costs.current.period)} (${report.costs.metric})`
+    : `period ${formatPeriod(report.period)}`;
   const meta = `Account ${report.accountId} · ${period} · ${statusLabel(report.status)} · generated ${formatDate(report.generatedAt)}`;
   const body = [
     '<header>',

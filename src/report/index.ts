@@ -3,9 +3,34 @@
  * (job summary, report.md, report.html, findings.csv, report.json, PR comment).
  */
 export * from './model.js';
-export { formatCount, formatDate, formatDuration, formatPercent, formatPeriod, formatUsd, formatUsdChange, formatUsdCompact, formatUsdSigned, percentChange } from './format.js';
-export { escapeCsvCell, escapeHtml, escapeHtmlAttribute, escapeMarkdown, escapeMarkdownTableCell, sanitizeText, truncateText } from './escape.js';
-export { DEFAULT_COMMENT_MAX_CHARS, DEFAULT_SUMMARY_MAX_BYTES, GITHUB_COMMENT_MAX_CHARS, GITHUB_SUMMARY_MAX_BYTES, utf8ByteLength } from './limits.js';
+export {
+  formatCount,
+  formatDate,
+  formatDuration,
+  formatPercent,
+  formatPeriod,
+  formatUsd,
+  formatUsdChange,
+  formatUsdCompact,
+  formatUsdSigned,
+  percentChange,
+} from './format.js';
+export {
+  escapeCsvCell,
+  escapeHtml,
+  escapeHtmlAttribute,
+  escapeMarkdown,
+  escapeMarkdownTableCell,
+  sanitizeText,
+  truncateText,
+} from './escape.js';
+export {
+  DEFAULT_COMMENT_MAX_CHARS,
+  DEFAULT_SUMMARY_MAX_BYTES,
+  GITHUB_COMMENT_MAX_CHARS,
+  GITHUB_SUMMARY_MAX_BYTES,
+  utf8ByteLength,
+} from './limits.js';
 export { compareFindings, findingKey, sortFindings } from './findings.js';
 export { executionHealth, type ExecutionHealth, type BreakerView, type TaskCounts } from './health.js';
 export { renderReportMarkdown, renderSummaryMarkdown, renderSummaryNotice, type SummaryOptions } from './markdown.js';

@@ -42,7 +42,13 @@ export interface SummaryOptions {
 }
 
 /** Budget and caps of report.md: everything, up to a size any Markdown viewer copes with. */
-const REPORT_MD_OPTIONS: SummaryOptions = { maxBytes: 50 * 1_048_576, maxFindings: Number.POSITIVE_INFINITY, maxMovers: 50, maxGaps: 10_000, detailed: true };
+const REPORT_MD_OPTIONS: SummaryOptions = {
+  maxBytes: 50 * 1_048_576,
+  maxFindings: Number.POSITIVE_INFINITY,
+  maxMovers: 50,
+  maxGaps: 10_000,
+  detailed: true,
+};
 
 /** A safe Markdown link to the artifact, or plain words when no usable URL is known. */
 function artifactReference(url: string | undefined): string {
@@ -100,17 +106,14 @@ function render(report: Report, options: SummaryOptions): string {
     moversSection(report, options.maxMovers ?? 10),
     options.detailed ? breakdownSections(report) : '',
   ];
-  const after = [
-    gapsSection(report, options.maxGaps ?? 50),
-    healthSection(report, health),
-    options.detailed ? tasksSection(report) : '',
-  ];
+  const after = [gapsSection(report, options.maxGaps ?? 50), healthSection(report, health), options.detailed ? tasksSection(report) : ''];
   const fixedBytes = utf8ByteLength(join([...before, ...after])) + 4;
   const findings = findingsSection(report, maxBytes - fixedBytes, options.maxFindings ?? 25, artifact);
   const markdown = join([...before, findings, ...after]);
   return truncateMiddle(markdown, maxBytes, {
     measure: utf8ByteLength,
-    note: (cut) => `> ✂️ ${formatCount(cut.lines)} lines were cut here to keep ${options.detailed ? 'this report within its size limit' : "the summary under GitHub's 1 MiB limit"}; ${artifact} has everything.`,
+    note: (cut) =>
+      `> ✂️ ${formatCount(cut.lines)} lines were cut here to keep ${options.detailed ? 'this report within its size limit' : "the summary under GitHub's 1 MiB limit"}; ${artifact} has everything.`,
   });
 }
 

@@ -27,7 +27,9 @@ const costSummary = z.object({
   byTag: z.object({ key: z.string(), values: z.array(z.object({ value: z.string(), amount: usd })) }).optional(),
   daily: z.array(z.object({ date: day, amount: usd })),
   movers: z.array(serviceCost),
-  anomalies: z.array(z.object({ id: z.string(), service: z.string().optional(), start: z.string(), end: z.string().optional(), impact: usd })).optional(),
+  anomalies: z
+    .array(z.object({ id: z.string(), service: z.string().optional(), start: z.string(), end: z.string().optional(), impact: usd }))
+    .optional(),
 });
 
 const finding = z.object({

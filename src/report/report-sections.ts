@@ -17,10 +17,17 @@ export function breakdownSections(report: Report): string {
     const rows = [...costs.byService]
       .sort((a, b) => b.current - a.current || compareText(a.service, b.service))
       .map((s) => [markdownCell(s.service, 120), formatUsd(s.current), formatUsd(s.previous), formatUsdChange(s.change, s.previous)]);
-    out.push('### Cost by service', '', markdownTable(['Service', 'Month to date', 'Same days last month', 'Change'], ['left', 'right', 'right', 'right'], rows), '');
+    out.push(
+      '### Cost by service',
+      '',
+      markdownTable(['Service', 'Month to date', 'Same days last month', 'Change'], ['left', 'right', 'right', 'right'], rows),
+      '',
+    );
   }
   if (costs.byRegion.length > 0) {
-    const rows = [...costs.byRegion].sort((a, b) => b.amount - a.amount || compareText(a.region, b.region)).map((r) => [markdownCell(r.region, 40), formatUsd(r.amount)]);
+    const rows = [...costs.byRegion]
+      .sort((a, b) => b.amount - a.amount || compareText(a.region, b.region))
+      .map((r) => [markdownCell(r.region, 40), formatUsd(r.amount)]);
     out.push('### Cost by region', '', markdownTable(['Region', 'Month to date'], ['left', 'right'], rows), '');
   }
   if (costs.byAccount && costs.byAccount.length > 0) {
@@ -29,7 +36,12 @@ export function breakdownSections(report: Report): string {
   }
   if (costs.byTag && costs.byTag.values.length > 0) {
     const rows = costs.byTag.values.map((v) => [v.value === '' ? '*(untagged)*' : markdownCell(v.value, 120), formatUsd(v.amount)]);
-    out.push(`### Cost by tag ${markdownCell(costs.byTag.key, 120)}`, '', markdownTable(['Value', 'Month to date'], ['left', 'right'], rows), '');
+    out.push(
+      `### Cost by tag ${markdownCell(costs.byTag.key, 120)}`,
+      '',
+      markdownTable(['Value', 'Month to date'], ['left', 'right'], rows),
+      '',
+    );
   }
   if (costs.anomalies && costs.anomalies.length > 0) {
     const rows = costs.anomalies.map((a) => [
@@ -55,5 +67,9 @@ export function tasksSection(report: Report): string {
       formatDuration(t.durationMs),
       t.error ? markdownCell(t.error, 300) : '',
     ]);
-  return ['### Tasks', '', markdownTable(['Task', 'Status', 'Attempts', 'Duration', 'Error'], ['left', 'left', 'right', 'right', 'left'], rows)].join('\n');
+  return [
+    '### Tasks',
+    '',
+    markdownTable(['Task', 'Status', 'Attempts', 'Duration', 'Error'], ['left', 'left', 'right', 'right', 'left'], rows),
+  ].join('\n');
 }

@@ -17,7 +17,13 @@ export function headlineSection(report: Report): string {
   const checksPending = report.pending.filter((id) => id === 'cost-checks' || id.startsWith('checks:')).length;
   const savings = `**${formatUsd(report.potentialMonthlySavings)}** / month${checksPending > 0 ? ` so far (${plural(checksPending, 'check task')} pending)` : ''}`;
   if (!costs) {
-    return [title, '', `Cost data is not available for this run (see *Not analysed*). Potential savings: ${savings}.`, '', footer(report)].join('\n');
+    return [
+      title,
+      '',
+      `Cost data is not available for this run (see *Not analysed*). Potential savings: ${savings}.`,
+      '',
+      footer(report),
+    ].join('\n');
   }
   const forecast = costs.forecast ? formatUsd(costs.forecast.total) : 'n/a';
   const table = markdownTable(
@@ -30,7 +36,9 @@ export function headlineSection(report: Report): string {
   ];
   if (costs.lastMonth) {
     const m = costs.lastMonth;
-    lines.push(`Last full month ${formatPeriod(m.period)}: ${formatUsd(m.total)}, ${formatUsdChange(m.change, m.priorTotal)} vs the month before.`);
+    lines.push(
+      `Last full month ${formatPeriod(m.period)}: ${formatUsd(m.total)}, ${formatUsdChange(m.change, m.priorTotal)} vs the month before.`,
+    );
   }
   return [title, '', table, '', lines.join(' '), '', footer(report)].join('\n');
 }
@@ -74,9 +82,11 @@ export function moversSection(report: Report, maxRows = 10): string {
   const rows = costs.movers
     .slice(0, maxRows)
     .map((m) => [markdownCell(m.service, 120), formatUsd(m.current), formatUsd(m.previous), formatUsdChange(m.change, m.previous)]);
-  return ['### Top movers', '', markdownTable(['Service', 'Month to date', 'Same days last month', 'Change'], ['left', 'right', 'right', 'right'], rows)].join(
-    '\n',
-  );
+  return [
+    '### Top movers',
+    '',
+    markdownTable(['Service', 'Month to date', 'Same days last month', 'Change'], ['left', 'right', 'right', 'right'], rows),
+  ].join('\n');
 }
 
 const SEVERITY_LABEL: Record<Severity, string> = { high: '🔴 high', medium: '🟠 medium', low: '🟡 low' };
@@ -124,7 +134,15 @@ export function healthSection(report: Report, health: ExecutionHealth = executio
     headers.push('Cancelled');
     cells.push(formatCount(t.cancelled));
   }
-  const out = ['### Execution health', '', markdownTable(headers, headers.map((): Align => 'right'), [cells])];
+  const out = [
+    '### Execution health',
+    '',
+    markdownTable(
+      headers,
+      headers.map((): Align => 'right'),
+      [cells],
+    ),
+  ];
   if (health.breakers.length > 0) {
     out.push('', '**Circuit breakers not closed** (their tasks are skipped until the breaker lets a trial through):', '');
     for (const b of health.breakers.slice(0, maxItems)) {
@@ -137,7 +155,13 @@ export function healthSection(report: Report, health: ExecutionHealth = executio
   }
   if (health.pending.length > 0) {
     const resume = health.resumable ? ' The next run resumes them.' : '';
-    out.push('', `**Pending tasks**: ${health.pending.slice(0, maxItems).map((p) => markdownCell(p, 120)).join(', ')}${health.pending.length > maxItems ? `, … and ${formatCount(health.pending.length - maxItems)} more` : ''}.${resume}`);
+    out.push(
+      '',
+      `**Pending tasks**: ${health.pending
+        .slice(0, maxItems)
+        .map((p) => markdownCell(p, 120))
+        .join(', ')}${health.pending.length > maxItems ? `, … and ${formatCount(health.pending.length - maxItems)} more` : ''}.${resume}`,
+    );
   }
   return out.join('\n');
 }

@@ -47,7 +47,9 @@ export function dailyCostSvg(daily: readonly DailyCost[]): string {
   out.push(`<path class="series area" d="M${num(x(0))},${base} L${coords.join(' L')} L${num(x(points.length - 1))},${base} Z"/>`);
   out.push(`<path class="series line" d="M${coords.join(' L')}"/>`);
   points.forEach((p, i) => {
-    out.push(`<circle class="point" cx="${num(x(i))}" cy="${num(y(p.amount))}" r="2.5"><title>${escapeHtml(`${p.date}: ${formatUsd(p.amount)}`)}</title></circle>`);
+    out.push(
+      `<circle class="point" cx="${num(x(i))}" cy="${num(y(p.amount))}" r="2.5"><title>${escapeHtml(`${p.date}: ${formatUsd(p.amount)}`)}</title></circle>`,
+    );
   });
   out.push(`<line class="axis" x1="${m.left}" x2="${WIDTH - m.right}" y1="${base}" y2="${base}"/>`);
   const first = points[0]?.date ?? '';
@@ -97,7 +99,9 @@ export function serviceCostSvg(services: readonly ServiceCost[]): string {
     const label = truncateText(sanitizeText(r.label), 38);
     const tooltip = `${sanitizeText(r.label)}: ${formatUsd(r.current)} month to date, ${formatUsd(r.previous)} the same days last month`;
     out.push(`<text class="label" x="${labelWidth - 8}" y="${y0 + 15}" text-anchor="end">${escapeHtml(label)}</text>`);
-    out.push(`<rect class="bar" x="${labelWidth}" y="${y0 + 4}" width="${num(barWidth(r.current))}" height="14"><title>${escapeHtml(tooltip)}</title></rect>`);
+    out.push(
+      `<rect class="bar" x="${labelWidth}" y="${y0 + 4}" width="${num(barWidth(r.current))}" height="14"><title>${escapeHtml(tooltip)}</title></rect>`,
+    );
     out.push(`<rect class="bar previous" x="${labelWidth}" y="${y0 + 20}" width="${num(barWidth(r.previous))}" height="4"/>`);
     out.push(`<text x="${num(labelWidth + barWidth(r.current) + 6)}" y="${y0 + 15}">${escapeHtml(formatUsd(r.current))}</text>`);
   });

@@ -37,7 +37,9 @@ const isFence = (line: string): boolean => /^(```|~~~)/.test(line);
 /** Per line: where its table starts, and which code fence (open, close) it is in, if any. */
 function structure(lines: readonly string[]): { tableFirst: number[]; fence: Array<[number, number] | null> } {
   const tableFirst: number[] = [];
-  lines.forEach((line, i) => tableFirst.push(isTableRow(line) ? (i > 0 && isTableRow(lines[i - 1] ?? '') ? (tableFirst[i - 1] ?? i) : i) : -1));
+  lines.forEach((line, i) =>
+    tableFirst.push(isTableRow(line) ? (i > 0 && isTableRow(lines[i - 1] ?? '') ? (tableFirst[i - 1] ?? i) : i) : -1),
+  );
   const fence: Array<[number, number] | null> = lines.map(() => null);
   for (let i = 0; i < lines.length; i++) {
     if (!isFence(lines[i] ?? '')) continue;

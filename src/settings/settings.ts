@@ -7,9 +7,7 @@ export type CommentMode = (typeof COMMENT_MODES)[number];
 export type LogFormat = (typeof LOG_FORMATS)[number];
 
 /** Where execution state lives: an S3 bucket in production, a directory otherwise. */
-export type StateLocation =
-  | { kind: 's3'; bucket: string; prefix: string }
-  | { kind: 'local'; dir: string; prefix: string };
+export type StateLocation = { kind: 's3'; bucket: string; prefix: string } | { kind: 'local'; dir: string; prefix: string };
 
 /** Every input, parsed once and typed. Durations are in milliseconds. */
 export interface Settings {
@@ -75,7 +73,11 @@ export function parseSettings(source: InputSource): Settings {
   const stateDir = read(Inputs.StateDir, (r) => v.path(Inputs.StateDir, r), '.finops-state');
   const command = read(Inputs.Command, (r) => v.oneOf(Inputs.Command, r, COMMANDS), 'run');
   const executionId = optional(Inputs.ExecutionId, (r) => v.executionId(Inputs.ExecutionId, r));
-  if (executionId === undefined && ['retry', 'cancel', 'reset-breakers'].includes(command) && !errors.some((e) => e.input === Inputs.ExecutionId)) {
+  if (
+    executionId === undefined &&
+    ['retry', 'cancel', 'reset-breakers'].includes(command) &&
+    !errors.some((e) => e.input === Inputs.ExecutionId)
+  ) {
     errors.push(new v.InputError(Inputs.ExecutionId, `is required with command "${command}"`));
   }
 
@@ -98,16 +100,46 @@ export function parseSettings(source: InputSource): Settings {
     failOnNewFindings: read(Inputs.FailOnNewFindings, (r) => v.boolean(Inputs.FailOnNewFindings, r), false),
     logFormat: read(Inputs.LogFormat, (r) => v.oneOf(Inputs.LogFormat, r, LOG_FORMATS), 'text'),
   };
-  assign(settings, 'roleToAssume', optional(Inputs.RoleToAssume, (r) => v.roleArn(Inputs.RoleToAssume, r)));
-  assign(settings, 'roleSessionName', optional(Inputs.RoleSessionName, (r) => v.roleSessionName(Inputs.RoleSessionName, r)));
-  assign(settings, 'configFile', optional(Inputs.ConfigFile, (r) => v.path(Inputs.ConfigFile, r)));
-  assign(settings, 'tagKey', optional(Inputs.TagKey, (r) => v.tagKey(Inputs.TagKey, r)));
-  assign(settings, 'githubToken', optional(Inputs.GithubToken, (r) => r.trim()));
-  assign(settings, 'failOnCostIncreasePercent', optional(Inputs.FailOnCostIncreasePercent, (r) => v.decimal(Inputs.FailOnCostIncreasePercent, r, 0, 100_000)));
-  assign(settings, 'retentionDays', optional(Inputs.RetentionDays, (r) => v.integer(Inputs.RetentionDays, r, 1, 3650)));
+  assign(
+    settings,
+    'roleToAssume',
+    optional(Inputs.RoleToAssume, (r) => v.roleArn(Inputs.RoleToAssume, r)),
+  );
+  assign(
+    settings,
+    'roleSessionName',
+    optional(Inputs.RoleSessionName, (r) => v.roleSessionName(Inputs.RoleSessionName, r)),
+  );
+  assign(
+    settings,
+    'configFile',
+    optional(Inputs.ConfigFile, (r) => v.path(Inputs.ConfigFile, r)),
+  );
+  assign(
+    settings,
+    'tagKey',
+    optional(Inputs.TagKey, (r) => v.tagKey(Inputs.TagKey, r)),
+  );
+  assign(
+    settings,
+    'githubToken',
+    optional(Inputs.GithubToken, (r) => r.trim()),
+  );
+  assign(
+    settings,
+    'failOnCostIncreasePercent',
+    optional(Inputs.FailOnCostIncreasePercent, (r) => v.decimal(Inputs.FailOnCostIncreasePercent, r, 0, 100_000)),
+  );
+  assign(
+    settings,
+    'retentionDays',
+    optional(Inputs.RetentionDays, (r) => v.integer(Inputs.RetentionDays, r, 1, 3650)),
+  );
 
   if (settings.command === 'cleanup' && settings.retentionDays === undefined && !errors.some((e) => e.input === Inputs.RetentionDays)) {
-    errors.push(new v.InputError(Inputs.RetentionDays, 'is required with command "cleanup": executions not updated for that many days are removed'));
+    errors.push(
+      new v.InputError(Inputs.RetentionDays, 'is required with command "cleanup": executions not updated for that many days are removed'),
+    );
   }
   if (errors.length > 0) throw new v.SettingsError(errors);
   return settings;
@@ -116,9 +148,16 @@ export function parseSettings(source: InputSource): Settings {
 function parseCheckList(raw: string): string[] | 'all' {
   const value = raw.trim();
   if (value === 'all') return 'all';
-  const ids = value.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const ids = value
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   for (const id of ids) {
-    if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(id)) throw new v.InputError(Inputs.Checks, `must be "all" or a comma-separated list of check ids such as ebs-unattached,ec2-idle; ${JSON.stringify(id)} is not a check id`);
+    if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(id))
+      throw new v.InputError(
+        Inputs.Checks,
+        `must be "all" or a comma-separated list of check ids such as ebs-unattached,ec2-idle; ${JSON.stringify(id)} is not a check id`,
+      );
   }
   if (ids.length === 0) throw new v.InputError(Inputs.Checks, 'must be "all" or a comma-separated list of check ids');
   return [...new Set(ids)];

@@ -3,7 +3,10 @@
  * `InputError` whose message names the input and says what is accepted.
  */
 export class InputError extends Error {
-  constructor(readonly input: string, detail: string) {
+  constructor(
+    readonly input: string,
+    detail: string,
+  ) {
     super(`Input "${input}" ${detail}`);
     this.name = 'InputError';
   }
@@ -62,10 +65,17 @@ export function region(input: string, raw: string): string {
 export function regionList(input: string, raw: string): string[] | 'all' {
   const value = raw.trim();
   if (value === 'all') return 'all';
-  const parts = value.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const parts = value
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   if (parts.length === 0) throw new InputError(input, `must be "all" or a comma-separated list of AWS regions, got ${show(raw)}`);
   for (const part of parts) {
-    if (!REGION.test(part)) throw new InputError(input, `must be "all" or a comma-separated list of AWS regions such as us-east-1,eu-west-1; ${show(part)} is not a region`);
+    if (!REGION.test(part))
+      throw new InputError(
+        input,
+        `must be "all" or a comma-separated list of AWS regions such as us-east-1,eu-west-1; ${show(part)} is not a region`,
+      );
   }
   return [...new Set(parts)];
 }
@@ -74,13 +84,15 @@ const ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 
 export function roleArn(input: string, raw: string): string {
   const value = raw.trim();
-  if (!ROLE_ARN.test(value)) throw new InputError(input, `must be an IAM role ARN such as arn:aws:iam::123456789012:role/finops-reader, got ${show(raw)}`);
+  if (!ROLE_ARN.test(value))
+    throw new InputError(input, `must be an IAM role ARN such as arn:aws:iam::123456789012:role/finops-reader, got ${show(raw)}`);
   return value;
 }
 
 export function roleSessionName(input: string, raw: string): string {
   const value = raw.trim();
-  if (!/^[\w+=,.@-]{2,64}$/.test(value)) throw new InputError(input, `must be 2 to 64 characters of letters, digits and +=,.@_-, got ${show(raw)}`);
+  if (!/^[\w+=,.@-]{2,64}$/.test(value))
+    throw new InputError(input, `must be 2 to 64 characters of letters, digits and +=,.@_-, got ${show(raw)}`);
   return value;
 }
 
@@ -88,7 +100,10 @@ export function roleSessionName(input: string, raw: string): string {
 export function bucketName(input: string, raw: string): string {
   const value = raw.trim();
   const problems = [
-    [!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(value), '3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit'],
+    [
+      !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(value),
+      '3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit',
+    ],
     [value.includes('..'), 'no two adjacent dots'],
     [/^\d+\.\d+\.\d+\.\d+$/.test(value), 'not an IP address'],
     [/^(xn--|sthree-|amzn-s3-demo-)/.test(value) || /(-s3alias|--ol-s3|--x-s3|--table-s3)$/.test(value), 'no reserved prefix or suffix'],
@@ -104,7 +119,10 @@ export function keyPrefix(input: string, raw: string): string {
   if (value === '') return '';
   const segments = value.replace(/\/+$/, '').split('/');
   if (value.startsWith('/') || segments.some((s) => s === '' || s === '.' || s === '..') || /[\\\0\r\n]/.test(value)) {
-    throw new InputError(input, `must be a relative key prefix such as finops/ (no leading slash, empty, . or .. segments), got ${show(raw)}`);
+    throw new InputError(
+      input,
+      `must be a relative key prefix such as finops/ (no leading slash, empty, . or .. segments), got ${show(raw)}`,
+    );
   }
   return `${segments.join('/')}/`;
 }
@@ -127,7 +145,8 @@ export function artifactName(input: string, raw: string): string {
 
 export function tagKey(input: string, raw: string): string {
   const value = raw.trim();
-  if (value.length > 128 || /[\r\n\0]/.test(value)) throw new InputError(input, `must be a tag key of 1 to 128 characters on one line, got ${show(raw)}`);
+  if (value.length > 128 || /[\r\n\0]/.test(value))
+    throw new InputError(input, `must be a tag key of 1 to 128 characters on one line, got ${show(raw)}`);
   return value;
 }
 

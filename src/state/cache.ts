@@ -15,7 +15,9 @@ export interface Cache {
  * A cache that remembers in memory only, for tests and one-off runs. Keys are validated as
  * the store validates them, so what works here works on S3 and a directory too.
  */
-export function memoryCache(now: () => number = Date.now): Cache & { readonly entries: Map<string, { data: unknown; expiresAt?: number }> } {
+export function memoryCache(
+  now: () => number = Date.now,
+): Cache & { readonly entries: Map<string, { data: unknown; expiresAt?: number }> } {
   const entries = new Map<string, { data: unknown; expiresAt?: number }>();
   return {
     entries,

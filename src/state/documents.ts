@@ -36,7 +36,11 @@ export class Documents {
   ) {}
 
   read<T>(key: string, schema: z.ZodType<T>, options?: ReadOptions<T> & { keepCorrupt?: false }): Promise<Loaded<T> | undefined>;
-  read<T>(key: string, schema: z.ZodType<T>, options: ReadOptions<T> & { keepCorrupt: true }): Promise<Loaded<T> | CorruptInPlace | undefined>;
+  read<T>(
+    key: string,
+    schema: z.ZodType<T>,
+    options: ReadOptions<T> & { keepCorrupt: true },
+  ): Promise<Loaded<T> | CorruptInPlace | undefined>;
   async read<T>(key: string, schema: z.ZodType<T>, options: ReadOptions<T> = {}): Promise<Loaded<T> | CorruptInPlace | undefined> {
     const stored = await this.objects.get(key, options.signal);
     if (!stored) return undefined;
@@ -51,7 +55,14 @@ export class Documents {
   }
 
   /** Writes `value` after validating it against `schema`: never store what could not be read back. */
-  async write<T>(key: string, schema: z.ZodType<T>, value: T, condition?: WriteCondition, signal?: AbortSignal, options?: PutOptions): Promise<string> {
+  async write<T>(
+    key: string,
+    schema: z.ZodType<T>,
+    value: T,
+    condition?: WriteCondition,
+    signal?: AbortSignal,
+    options?: PutOptions,
+  ): Promise<string> {
     const valid = schema.parse(value);
     const { etag } = await this.objects.put(key, encode(valid), condition, signal, options);
     return etag;

@@ -84,7 +84,8 @@ export class JournalResults {
           this.settle(batch);
           return name;
         }
-        if (tries + 1 >= MAX_NAME_TRIES) throw new Error(`result batch names up to ${name} are all taken in execution ${this.manifest.executionId}`);
+        if (tries + 1 >= MAX_NAME_TRIES)
+          throw new Error(`result batch names up to ${name} are all taken in execution ${this.manifest.executionId}`);
       }
     } catch (error) {
       for (const taskId of batch.keys()) this.unwritten.add(taskId);
@@ -97,7 +98,8 @@ export class JournalResults {
     if (!this.stored) {
       this.stored = this.store.loadResults(this.manifest, signal).then((stored) => {
         // Accounted for from now on: the next checkpoint records them.
-        if (stored.unrecordedBatches.length > 0) this.manifest.resultBatches = [...(this.manifest.resultBatches ?? []), ...stored.unrecordedBatches];
+        if (stored.unrecordedBatches.length > 0)
+          this.manifest.resultBatches = [...(this.manifest.resultBatches ?? []), ...stored.unrecordedBatches];
         return stored;
       });
       // A failed load is tried again by the next caller.

@@ -221,7 +221,10 @@ export class StoreJournal implements ExecutionJournal {
       this.conflicts++;
       const remote = await this.store.loadExecution(this.manifest.executionId);
       if (!remote) {
-        throw new StateCorruptError(`execution ${this.manifest.executionId}`, 'its manifest vanished or became unreadable while this run was writing it');
+        throw new StateCorruptError(
+          `execution ${this.manifest.executionId}`,
+          'its manifest vanished or became unreadable while this run was writing it',
+        );
       }
       // Another run reopened the execution (each run bumps `runs`): its progress must win.
       if (remote.manifest.runs !== snapshot.runs) {

@@ -38,9 +38,7 @@ export function assertBatchName(batch: string): string {
 /** @throws InvalidStateKeyError when a cache key has segments other than letters, digits and `._:=-`. */
 export function assertCacheKey(key: string): string {
   if (typeof key !== 'string' || !key.split('/').every((segment) => CACHE_SEGMENT.test(segment))) {
-    throw new InvalidStateKeyError(
-      `invalid cache key ${JSON.stringify(key)}: use /-separated segments of letters, digits and . _ : = -`,
-    );
+    throw new InvalidStateKeyError(`invalid cache key ${JSON.stringify(key)}: use /-separated segments of letters, digits and . _ : = -`);
   }
   return key;
 }
@@ -58,8 +56,7 @@ export const stateKeys = {
   results: (executionId: string) => `${stateKeys.execution(executionId)}results/`,
   resultBatch: (executionId: string, batch: string) => `${stateKeys.results(executionId)}${assertBatchName(batch)}.json`,
   /** Listing prefix of the executions of one account, or of all when `accountId` is absent. */
-  executions: (accountId?: string) =>
-    accountId === undefined ? 'executions/' : `executions/exec_${assertAccountId(accountId)}_`,
+  executions: (accountId?: string) => (accountId === undefined ? 'executions/' : `executions/exec_${assertAccountId(accountId)}_`),
   cache: (key: string) => `cache/${assertCacheKey(key)}.json`,
   quarantine: (originalKey: string, atMs: number) => `quarantine/${originalKey}.${compactTimestamp(atMs, true)}`,
 };

@@ -44,7 +44,13 @@ function validate(holder: string, ttlMs: number): void {
 }
 
 /** One attempt: the handle when acquired, otherwise the lease that blocks us. */
-async function tryAcquire(docs: Documents, accountId: string, holder: string, ttlMs: number, signal?: AbortSignal): Promise<LeaseHandle | Lease> {
+async function tryAcquire(
+  docs: Documents,
+  accountId: string,
+  holder: string,
+  ttlMs: number,
+  signal?: AbortSignal,
+): Promise<LeaseHandle | Lease> {
   const key = stateKeys.lease(accountId);
   for (let round = 0; ; round++) {
     const now = docs.clock.now();

@@ -68,7 +68,13 @@ export class LocalObjectStore implements ObjectStore {
     return { body: bytes.toString('utf8'), etag: sha256(bytes) };
   }
 
-  async put(key: string, body: string, condition?: WriteCondition, signal?: AbortSignal, options: PutOptions = {}): Promise<{ etag: string }> {
+  async put(
+    key: string,
+    body: string,
+    condition?: WriteCondition,
+    signal?: AbortSignal,
+    options: PutOptions = {},
+  ): Promise<{ etag: string }> {
     const path = this.pathOf(key);
     signal?.throwIfAborted();
     const durable = options.durable !== false;
@@ -168,7 +174,11 @@ export class LocalObjectStore implements ObjectStore {
   }
 
   private locked<T>(path: string, signal: AbortSignal | undefined, fn: () => Promise<T>): Promise<T> {
-    return withFileLock(this.lockPathOf(path), fn, { staleMs: this.staleLockMs, timeoutMs: this.lockTimeoutMs, ...(signal ? { signal } : {}) });
+    return withFileLock(this.lockPathOf(path), fn, {
+      staleMs: this.staleLockMs,
+      timeoutMs: this.lockTimeoutMs,
+      ...(signal ? { signal } : {}),
+    });
   }
 
   private async check(key: string, path: string, condition: WriteCondition): Promise<void> {

@@ -36,7 +36,13 @@ export class ResultBatches {
    * Stores a batch once. `'exists'` when the name is taken by other content; a retried PUT
    * whose first try landed finds its own bytes and counts as written.
    */
-  async put(executionId: string, batch: string, results: ReadonlyMap<string, unknown>, writtenAt: string, signal?: AbortSignal): Promise<'written' | 'exists'> {
+  async put(
+    executionId: string,
+    batch: string,
+    results: ReadonlyMap<string, unknown>,
+    writtenAt: string,
+    signal?: AbortSignal,
+  ): Promise<'written' | 'exists'> {
     const document: ResultBatch = { schemaVersion: SCHEMA_VERSION, kind: 'results', executionId, batch, writtenAt, results: {} };
     for (const [taskId, data] of results) document.results[assertTaskId(taskId)] = data;
     const key = stateKeys.resultBatch(executionId, batch);

@@ -1,10 +1,4 @@
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  paginateListObjectsV2,
-  PutObjectCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, paginateListObjectsV2, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { PreconditionFailedError, StateIoError, errorMessage } from '../errors.js';
 import { assertKeyPrefix, assertObjectKey } from './object-key.js';
 import type { ObjectStore, StoredObject, WriteCondition } from './object-store.js';
@@ -102,7 +96,10 @@ export class S3ObjectStore implements ObjectStore {
         // 409: another conditional write to the key was in progress; it won the race.
         // 404 on If-Match: the object we meant to update is gone, so the condition failed.
         const lost =
-          status === 412 || name === 'PreconditionFailed' || status === 409 || name === 'ConditionalRequestConflict' ||
+          status === 412 ||
+          name === 'PreconditionFailed' ||
+          status === 409 ||
+          name === 'ConditionalRequestConflict' ||
           ('ifMatch' in condition && isNotFound(error));
         if (lost) {
           const described = 'ifNoneMatch' in condition ? 'If-None-Match: *' : `If-Match: ${condition.ifMatch}`;

@@ -7,12 +7,7 @@ import { executionIdOfManifestKey, stateKeys } from './keys.js';
 import * as leases from './lease.js';
 import type { AcquireLeaseOptions, LeaseHandle } from './lease.js';
 import type { ObjectStore } from './object-store.js';
-import {
-  executionManifestSchema,
-  latestPointerSchema,
-  SCHEMA_VERSION,
-  type ExecutionManifest,
-} from './schema.js';
+import { executionManifestSchema, latestPointerSchema, SCHEMA_VERSION, type ExecutionManifest } from './schema.js';
 import { ResultBatches, resultOf, type StoredResults } from './result-batches.js';
 import { StoreCache } from './store-cache.js';
 
@@ -46,7 +41,10 @@ export class StateStore {
   private readonly batches: ResultBatches;
   private cacheInstance: Cache | undefined;
 
-  constructor(readonly objects: ObjectStore, options: StateStoreOptions = {}) {
+  constructor(
+    readonly objects: ObjectStore,
+    options: StateStoreOptions = {},
+  ) {
     this.clock = options.clock ?? systemClock;
     const warn = options.onWarning ?? ((message: string) => process.emitWarning(message, 'FinopsStateWarning'));
     this.docs = new Documents(objects, this.clock, warn);
@@ -105,9 +103,7 @@ export class StateStore {
       const batch = await Promise.all(ids.slice(i, i + LIST_READ_CONCURRENCY).map((id) => this.loadExecution(id, signal)));
       for (const handle of batch) if (handle) manifests.push(handle.manifest);
     }
-    return manifests.sort(
-      (a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.executionId < b.executionId ? 1 : -1),
-    );
+    return manifests.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.executionId < b.executionId ? 1 : -1));
   }
 
   /** Removes an execution's results, then its manifest (so a half-done cleanup stays visible). Returns the keys removed. */
@@ -151,7 +147,12 @@ export class StateStore {
   }
 
   /** Stores a batch of task results once (see {@link ResultBatches.put}). */
-  putResultBatch(executionId: string, batch: string, results: ReadonlyMap<string, unknown>, signal?: AbortSignal): Promise<'written' | 'exists'> {
+  putResultBatch(
+    executionId: string,
+    batch: string,
+    results: ReadonlyMap<string, unknown>,
+    signal?: AbortSignal,
+  ): Promise<'written' | 'exists'> {
     return this.batches.put(executionId, batch, results, new Date(this.clock.now()).toISOString(), signal);
   }
 

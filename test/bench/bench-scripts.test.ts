@@ -7,7 +7,14 @@ import { measure as measureS3 } from '../../bench/s3-requests.js';
 import { computeBound, sequentialCalls } from '../../bench/support/critical-path.js';
 import type { PortCall } from '../../bench/support/instrument.js';
 
-const call = (port: string, method: string, region: string, start: number, end: number, request: unknown = {}): PortCall => ({ port, method, region, request, start, end });
+const call = (port: string, method: string, region: string, start: number, end: number, request: unknown = {}): PortCall => ({
+  port,
+  method,
+  region,
+  request,
+  start,
+  end,
+});
 
 describe('bench scripts', () => {
   it('cost-explorer: a cold run makes 4 Cost Explorer requests, a warm one 2', async () => {
@@ -45,7 +52,14 @@ describe('bench scripts', () => {
 describe('critical-path bound', () => {
   it('counts overlapping calls once and sequential ones each', () => {
     expect(sequentialCalls([call('ec2', 'listSnapshots', 'r', 0, 100), call('ec2', 'listImages', 'r', 1, 101)])).toBe(1);
-    expect(sequentialCalls([call('elb', 'a', 'r', 0, 100), call('elb', 'b', 'r', 100, 200), call('elb', 'c', 'r', 200, 300), call('elb', 'd', 'r', 201, 301)])).toBe(3);
+    expect(
+      sequentialCalls([
+        call('elb', 'a', 'r', 0, 100),
+        call('elb', 'b', 'r', 100, 200),
+        call('elb', 'c', 'r', 200, 300),
+        call('elb', 'd', 'r', 201, 301),
+      ]),
+    ).toBe(3);
   });
 
   it('is the longest chain or the work per slot, whichever is larger', () => {
@@ -66,6 +80,8 @@ describe('critical-path bound', () => {
   });
 
   it('refuses a call that no task of the graph makes', () => {
-    expect(() => computeBound([{ id: 'analysis', dependsOn: [], optionalDependsOn: [] }], [call('rds', 'listDbInstances', 'eu-west-1', 0, 1)], 100, 4)).toThrow(/not in the graph/);
+    expect(() =>
+      computeBound([{ id: 'analysis', dependsOn: [], optionalDependsOn: [] }], [call('rds', 'listDbInstances', 'eu-west-1', 0, 1)], 100, 4),
+    ).toThrow(/not in the graph/);
   });
 });

@@ -22,14 +22,21 @@ describe.each(BACKENDS)('breakers on the %s store', (_name, makeBackend) => {
 
     const one = await cli(['breakers', id, '--reset', 'aws:ec2', ...backend.args, '--json'], { deps: backend.deps });
     expect(one.code).toBe(0);
-    expect(one.json()).toMatchObject({ reset: ['aws:ec2'], breakers: { 'aws:ec2': { state: 'closed', consecutiveFailures: 0 }, 'aws:cloudwatch': { state: 'half-open' } } });
+    expect(one.json()).toMatchObject({
+      reset: ['aws:ec2'],
+      breakers: { 'aws:ec2': { state: 'closed', consecutiveFailures: 0 }, 'aws:cloudwatch': { state: 'half-open' } },
+    });
     const stored = (await backend.store().loadExecution(id))!.manifest;
     expect(stored.breakers['aws:ec2']).toEqual({ state: 'closed', consecutiveFailures: 0 });
     expect(stored.tasks).toEqual(seeded.tasks);
 
     const all = await cli(['breakers', id, '--reset-all', ...backend.args], { deps: backend.deps });
     expect(all.stdout).toBe('Closed: aws:ec2, cost-daily, aws:cloudwatch\nAll 3 breakers closed, no failures.\n');
-    expect(Object.values((await backend.store().loadExecution(id))!.manifest.breakers).every((b) => b.state === 'closed' && b.consecutiveFailures === 0)).toBe(true);
+    expect(
+      Object.values((await backend.store().loadExecution(id))!.manifest.breakers).every(
+        (b) => b.state === 'closed' && b.consecutiveFailures === 0,
+      ),
+    ).toBe(true);
   });
 
   it('errors: unknown breaker (2, lists the known ones), --reset with --reset-all (2), lease held (4), unknown id (3), malformed id (2)', async () => {
@@ -39,9 +46,15 @@ describe.each(BACKENDS)('breakers on the %s store', (_name, makeBackend) => {
     const id = seeded.executionId;
 
     const unknown = await cli(['breakers', id, '--reset', 'aws:s3', ...backend.args], { deps: backend.deps });
-    expect([unknown.code, unknown.stderr]).toEqual([2, `error: --reset: ${id} has no breaker "aws:s3"; its breakers are aws:ec2, cost-daily\n`]);
+    expect([unknown.code, unknown.stderr]).toEqual([
+      2,
+      `error: --reset: ${id} has no breaker "aws:s3"; its breakers are aws:ec2, cost-daily\n`,
+    ]);
     const both = await cli(['breakers', id, '--reset', 'aws:ec2', '--reset-all', ...backend.args], { deps: backend.deps });
-    expect([both.code, both.stderr]).toEqual([2, expect.stringContaining("option '--reset-all' cannot be used with option '--reset <key>'")]);
+    expect([both.code, both.stderr]).toEqual([
+      2,
+      expect.stringContaining("option '--reset-all' cannot be used with option '--reset <key>'"),
+    ]);
 
     await backend.store().acquireLease('123456789012', 'nightly-3', 120_000);
     const held = await cli(['breakers', id, '--reset', 'aws:ec2', ...backend.args], { deps: backend.deps });

@@ -10,7 +10,10 @@ describe.each(BACKENDS)('cancel on the %s store', (_name, makeBackend) => {
     const backend = await makeBackend();
     const partial = await interruptedRun(backend);
     const result = await cli(['cancel', partial.executionId, ...backend.args], { deps: backend.deps });
-    expect([result.code, result.stdout]).toEqual([0, `Cancelled ${partial.executionId} (was partial); its unfinished tasks will not run.\n`]);
+    expect([result.code, result.stdout]).toEqual([
+      0,
+      `Cancelled ${partial.executionId} (was partial); its unfinished tasks will not run.\n`,
+    ]);
     const after = (await backend.store().loadExecution(partial.executionId))!.manifest;
     expect([after.status, after.cancelRequested, typeof after.finishedAt]).toEqual(['cancelled', true, 'string']);
     expect(Object.values(after.tasks).some((t) => t.status === 'pending' || t.status === 'running')).toBe(false);
@@ -28,7 +31,14 @@ describe.each(BACKENDS)('cancel on the %s store', (_name, makeBackend) => {
     await backend.store().createExecution(orphan);
     const result = await cli(['cancel', orphan.executionId, ...backend.args, '--json'], { deps: backend.deps });
     expect(result.code).toBe(0);
-    expect(result.json()).toEqual({ executionId: orphan.executionId, action: 'cancelled', previousStatus: 'running', status: 'cancelled', cancelRequested: true, lease: null });
+    expect(result.json()).toEqual({
+      executionId: orphan.executionId,
+      action: 'cancelled',
+      previousStatus: 'running',
+      status: 'cancelled',
+      cancelRequested: true,
+      lease: null,
+    });
     expect((await backend.store().loadExecution(orphan.executionId))!.manifest.status).toBe('cancelled');
   });
 
@@ -44,12 +54,18 @@ describe.each(BACKENDS)('cancel on the %s store', (_name, makeBackend) => {
       },
     });
     // The run's clock runs 100× faster, so its 30-second cancel poll comes within a test.
-    const running = cli(['run', '--demo', ...backend.args, '--report-dir', await tempDir('r'), '--json'], { deps: { ...backend.deps, adaptersFor: aws.adaptersFor, clock: warpClock(100) } });
+    const running = cli(['run', '--demo', ...backend.args, '--report-dir', await tempDir('r'), '--json'], {
+      deps: { ...backend.deps, adaptersFor: aws.adaptersFor, clock: warpClock(100) },
+    });
     await stuck;
     const [execution] = await backend.store().listExecutions(ACCOUNT);
     const cancel = await cli(['cancel', execution!.executionId, ...backend.args], { deps: backend.deps });
     expect(cancel.code).toBe(0);
-    expect(cancel.stdout).toMatch(new RegExp(`^Cancel requested for ${execution!.executionId}: the run holding account ${ACCOUNT} \\(locked by finops-aws run \\(pid \\d+ .* until .*\\) stops at its next checkpoint`));
+    expect(cancel.stdout).toMatch(
+      new RegExp(
+        `^Cancel requested for ${execution!.executionId}: the run holding account ${ACCOUNT} \\(locked by finops-aws run \\(pid \\d+ .* until .*\\) stops at its next checkpoint`,
+      ),
+    );
 
     const run = await running;
     expect(run.code).toBe(1);

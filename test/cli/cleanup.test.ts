@@ -30,7 +30,11 @@ describe.each(BACKENDS)('cleanup on the %s store', (_name, makeBackend) => {
     const before = await ids(store);
     const result = await cli(['cleanup', ACCOUNT, '--days', '30', '--dry-run', ...backend.args], { deps: backend.deps });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(new RegExp(`^Would remove 2 execution\\(s\\) of account ${ACCOUNT} not updated for 30 day\\(s\\) \\(dry run: nothing deleted\\):\\nEXECUTION +STATUS +STARTED +UPDATED\\n${oldFailed.executionId} +failed .*\\n${old.executionId} +completed `));
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `^Would remove 2 execution\\(s\\) of account ${ACCOUNT} not updated for 30 day\\(s\\) \\(dry run: nothing deleted\\):\\nEXECUTION +STATUS +STARTED +UPDATED\\n${oldFailed.executionId} +failed .*\\n${old.executionId} +completed `,
+      ),
+    );
     expect(await ids(store)).toEqual(before);
     expect(await store.getResult(old.executionId, 'a')).toEqual({ n: 1 });
   });
@@ -58,7 +62,7 @@ describe.each(BACKENDS)('cleanup on the %s store', (_name, makeBackend) => {
     expect(await ids(store)).toEqual([recent.executionId]);
   });
 
-  it('an account a run holds (live lease) is skipped whole, named, exit 4; a dead run\'s old execution is removed', async () => {
+  it("an account a run holds (live lease) is skipped whole, named, exit 4; a dead run's old execution is removed", async () => {
     const backend = await makeBackend();
     const store = backend.store();
     const { old, oldFailed } = await seed(store);
@@ -68,7 +72,12 @@ describe.each(BACKENDS)('cleanup on the %s store', (_name, makeBackend) => {
 
     const dry = await cli(['cleanup', '--days', '30', '--dry-run', ...backend.args, '--json'], { deps: backend.deps });
     expect(dry.code).toBe(4);
-    expect(dry.json().skipped.map((s: { executionId: string }) => s.executionId).sort()).toEqual([old.executionId, oldFailed.executionId].sort());
+    expect(
+      dry
+        .json()
+        .skipped.map((s: { executionId: string }) => s.executionId)
+        .sort(),
+    ).toEqual([old.executionId, oldFailed.executionId].sort());
 
     const result = await cli(['cleanup', '--days', '30', ...backend.args], { deps: backend.deps });
     expect(result.code).toBe(4);

@@ -10,13 +10,24 @@ describe.each(BACKENDS)('list on the %s store', (_name, makeBackend) => {
   it('newest first with status, start, duration and tasks done/total; ACCOUNT narrows to that account', async () => {
     const backend = await makeBackend();
     const store = backend.store();
-    const done = (id: string, status: 'succeeded' | 'failed' | 'pending') => ({ id, type: id.split(':')[0]!, status, attempts: status === 'pending' ? 0 : 1, dependsOn: [], optionalDependsOn: [] });
+    const done = (id: string, status: 'succeeded' | 'failed' | 'pending') => ({
+      id,
+      type: id.split(':')[0]!,
+      status,
+      attempts: status === 'pending' ? 0 : 1,
+      dependsOn: [],
+      optionalDependsOn: [],
+    });
     const older = manifest(ACCOUNT, NOW - 3 * DAY, {
       status: 'failed',
       finishedAt: new Date(NOW - 3 * DAY + 95_000).toISOString(),
       tasks: { a: done('a', 'succeeded'), 'b:us-east-1': done('b:us-east-1', 'failed') },
     });
-    const newer = manifest(ACCOUNT, NOW - DAY, { status: 'partial', updatedAt: new Date(NOW - DAY + 4_000).toISOString(), tasks: { a: done('a', 'succeeded'), c: done('c', 'pending') } });
+    const newer = manifest(ACCOUNT, NOW - DAY, {
+      status: 'partial',
+      updatedAt: new Date(NOW - DAY + 4_000).toISOString(),
+      tasks: { a: done('a', 'succeeded'), c: done('c', 'pending') },
+    });
     const theirs = manifest(OTHER, NOW - 2 * DAY, { status: 'completed' });
     for (const m of [older, newer, theirs]) await store.createExecution(m);
 
@@ -30,7 +41,12 @@ describe.each(BACKENDS)('list on the %s store', (_name, makeBackend) => {
 
     const ours = await cli(['list', ACCOUNT, ...backend.args, '--json'], { deps: backend.deps });
     expect(ours.json().map((e: { executionId: string }) => e.executionId)).toEqual([newer.executionId, older.executionId]);
-    expect(ours.json()[1]).toMatchObject({ accountId: ACCOUNT, status: 'failed', durationMs: 95_000, tasks: { total: 2, succeeded: 1, failed: 1 } });
+    expect(ours.json()[1]).toMatchObject({
+      accountId: ACCOUNT,
+      status: 'failed',
+      durationMs: 95_000,
+      tasks: { total: 2, succeeded: 1, failed: 1 },
+    });
 
     // Another account's listing shows nothing of ours.
     const theirList = await cli(['list', OTHER, ...backend.args, '--json'], { deps: backend.deps });
@@ -44,7 +60,10 @@ describe.each(BACKENDS)('list on the %s store', (_name, makeBackend) => {
     const empty = await cli(['list', ...backend.args, '--json'], { deps: backend.deps });
     expect([empty.code, empty.json()]).toEqual([0, []]);
     const bad = await cli(['list', '12345_bad', ...backend.args], { deps: backend.deps });
-    expect([bad.code, bad.stderr]).toEqual([2, 'error: ACCOUNT "12345_bad" is not an account id: expected a 12-digit AWS account id such as 123456789012\n']);
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      'error: ACCOUNT "12345_bad" is not an account id: expected a 12-digit AWS account id such as 123456789012\n',
+    ]);
     const flag = await cli(['list', '--limit', '3', ...backend.args], { deps: backend.deps });
     expect(flag.code).toBe(2);
   });

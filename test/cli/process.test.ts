@@ -9,7 +9,10 @@ import { s3Backend, tempDir } from './support/harness.js';
 import { CLI_ENTRY, childEnv, TS_HOOKS } from './support/killed-run.js';
 
 /** Runs the real entry point (`src/cli.ts`) in a child process, as `finops-aws` would run. */
-function finopsAws(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function finopsAws(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--no-warnings', '--experimental-transform-types', '--import', TS_HOOKS, CLI_ENTRY, ...args], {
       cwd: options.cwd ?? process.cwd(),
@@ -63,7 +66,23 @@ describe('the finops-aws process', () => {
   it('Ctrl-C (SIGINT) while waiting for a held lease stops at once with exit 130', async () => {
     const dir = await tempDir('state');
     await new StateStore(new LocalObjectStore(dir)).acquireLease('123456789012', 'long-run', 600_000);
-    const child = spawn(process.execPath, ['--no-warnings', '--experimental-transform-types', '--import', TS_HOOKS, CLI_ENTRY, 'run', '--demo', '--state-dir', dir, '--lease-wait-seconds', '300'], { env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [
+        '--no-warnings',
+        '--experimental-transform-types',
+        '--import',
+        TS_HOOKS,
+        CLI_ENTRY,
+        'run',
+        '--demo',
+        '--state-dir',
+        dir,
+        '--lease-wait-seconds',
+        '300',
+      ],
+      { env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stderr = '';
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     await new Promise<void>((resolve) =>
@@ -92,13 +111,16 @@ describe('the finops-aws process', () => {
 });
 
 describe('--help', () => {
-  it.each(['run', 'list', 'show', 'progress', 'resume', 'retry', 'cancel', 'cleanup', 'breakers'])('%s --help has usage and examples (exit 0)', async (command) => {
-    const { cli } = await import('./support/harness.js');
-    const result = await cli([command, '--help']);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`Usage: finops-aws ${command}`);
-    expect(result.stdout).toContain('Examples:');
-    expect(result.stdout).toContain(`$ finops-aws ${command}`);
-    expect(result.stdout).toContain('--json');
-  });
+  it.each(['run', 'list', 'show', 'progress', 'resume', 'retry', 'cancel', 'cleanup', 'breakers'])(
+    '%s --help has usage and examples (exit 0)',
+    async (command) => {
+      const { cli } = await import('./support/harness.js');
+      const result = await cli([command, '--help']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(`Usage: finops-aws ${command}`);
+      expect(result.stdout).toContain('Examples:');
+      expect(result.stdout).toContain(`$ finops-aws ${command}`);
+      expect(result.stdout).toContain('--json');
+    },
+  );
 });

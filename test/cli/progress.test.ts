@@ -27,7 +27,13 @@ describe.each(BACKENDS)('progress on the %s store', (_name, makeBackend) => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`${seeded.executionId} running: 2/5 done (40%), 1 running, 2 pending · ETA 3.0 s\n  running: c\n`);
     const json = (await cli(['progress', seeded.executionId, ...backend.args, '--json'], { deps: backend.deps })).json();
-    expect(json).toMatchObject({ status: 'running', percent: 40, running: ['c'], etaMs: 3000, tasks: { total: 5, succeeded: 2, running: 1, pending: 2 } });
+    expect(json).toMatchObject({
+      status: 'running',
+      percent: 40,
+      running: ['c'],
+      etaMs: 3000,
+      tasks: { total: 5, succeeded: 2, running: 1, pending: 2 },
+    });
   });
 
   it('--watch follows a running execution to its end and exits with its outcome', async () => {
@@ -49,7 +55,9 @@ describe.each(BACKENDS)('progress on the %s store', (_name, makeBackend) => {
         await store.saveExecution({ manifest: steps.shift()!(handle.manifest), etag: handle.etag });
       },
     };
-    const result = await cli(['progress', seeded.executionId, '--watch', '--interval-seconds', '5', ...backend.args], { deps: { ...backend.deps, clock } });
+    const result = await cli(['progress', seeded.executionId, '--watch', '--interval-seconds', '5', ...backend.args], {
+      deps: { ...backend.deps, clock },
+    });
     expect(result.stdout.trimEnd().split('\n')).toEqual([
       `${seeded.executionId} running: 2/5 done (40%), 1 running, 2 pending · ETA 3.0 s`,
       `${seeded.executionId} running: 3/5 done (60%), 1 running, 1 pending · ETA 2.0 s`,
@@ -64,7 +72,9 @@ describe.each(BACKENDS)('progress on the %s store', (_name, makeBackend) => {
     await backend.store().createExecution(seeded);
     const orphan = await cli(['progress', seeded.executionId, '--watch', ...backend.args], { deps: backend.deps });
     expect(orphan.code).toBe(0);
-    expect(orphan.stderr).toContain(`No run holds account ${ACCOUNT}'s lease: the run that owned ${seeded.executionId} stopped. \`finops-aws resume ${seeded.executionId}\` continues it.`);
+    expect(orphan.stderr).toContain(
+      `No run holds account ${ACCOUNT}'s lease: the run that owned ${seeded.executionId} stopped. \`finops-aws resume ${seeded.executionId}\` continues it.`,
+    );
 
     const finished = manifest(ACCOUNT, Date.now() - 5000, { status: 'completed', tasks: { a: task('a', 'succeeded') } });
     await backend.store().createExecution(finished);
@@ -75,7 +85,10 @@ describe.each(BACKENDS)('progress on the %s store', (_name, makeBackend) => {
 
   it('errors: --interval-seconds 0 (2), unknown id (3), malformed id (2)', async () => {
     const backend = await makeBackend();
-    const bad = await cli(['progress', 'exec_123456789012_20261125T060000Z_00000000', '--watch', '--interval-seconds', '0', ...backend.args], { deps: backend.deps });
+    const bad = await cli(
+      ['progress', 'exec_123456789012_20261125T060000Z_00000000', '--watch', '--interval-seconds', '0', ...backend.args],
+      { deps: backend.deps },
+    );
     expect([bad.code, bad.stderr]).toEqual([2, 'error: --interval-seconds must be a whole number from 1 to 3600, got "0"\n']);
     expect((await cli(['progress', 'exec_123456789012_20261125T060000Z_00000000', ...backend.args], { deps: backend.deps })).code).toBe(3);
     expect((await cli(['progress', 'exec_1_2_3', ...backend.args], { deps: backend.deps })).code).toBe(2);

@@ -14,7 +14,9 @@ describe.each(BACKENDS)('retry on the %s store', (_name, makeBackend) => {
     const before = Object.fromEntries(Object.values(failed.tasks).map((t) => [t.id, t]));
 
     const aws = instrumentedDemo();
-    const marked = await cli(['retry', failed.executionId, '--no-run', ...backend.args, '--json'], { deps: { ...backend.deps, adaptersFor: aws.adaptersFor } });
+    const marked = await cli(['retry', failed.executionId, '--no-run', ...backend.args, '--json'], {
+      deps: { ...backend.deps, adaptersFor: aws.adaptersFor },
+    });
     expect(marked.code).toBe(0);
     const out = marked.json();
     expect(out).toMatchObject({ executionId: failed.executionId, reopened: ['ec2-inventory:eu-west-1'], status: 'partial', ran: false });
@@ -23,7 +25,9 @@ describe.each(BACKENDS)('retry on the %s store', (_name, makeBackend) => {
     expect(out.recomputed).not.toContain('ec2-inventory:us-east-1');
     expect(aws.targets).toBe(0);
 
-    const resumed = await cli(['resume', failed.executionId, '--demo', ...backend.args, '--report-dir', await tempDir('r')], { deps: { ...backend.deps, adaptersFor: aws.adaptersFor } });
+    const resumed = await cli(['resume', failed.executionId, '--demo', ...backend.args, '--report-dir', await tempDir('r')], {
+      deps: { ...backend.deps, adaptersFor: aws.adaptersFor },
+    });
     expect(resumed.code).toBe(0);
     const after = (await backend.store().loadExecution(failed.executionId))!.manifest;
     expect(after.status).toBe('completed');
@@ -40,17 +44,24 @@ describe.each(BACKENDS)('retry on the %s store', (_name, makeBackend) => {
     const backend = await makeBackend();
     const failed = await failedRun(backend, (call) => call.startsWith('ec2['));
     expect(failed.breakers['aws:ec2']?.state).toBe('open');
-    const skippedByBreaker = Object.values(failed.tasks).filter((t) => t.error?.name === 'CircuitOpenError').map((t) => t.id);
+    const skippedByBreaker = Object.values(failed.tasks)
+      .filter((t) => t.error?.name === 'CircuitOpenError')
+      .map((t) => t.id);
     expect(skippedByBreaker.length).toBeGreaterThan(0);
 
     // Without --reset-breakers the open breaker skips them again, and says so.
-    const still = await cli(['retry', failed.executionId, '--demo', ...backend.args, '--report-dir', await tempDir('r')], { deps: backend.deps });
+    const still = await cli(['retry', failed.executionId, '--demo', ...backend.args, '--report-dir', await tempDir('r')], {
+      deps: backend.deps,
+    });
     expect(still.stderr).toContain('warning: breakers still open: ');
     expect(still.stderr).toContain('aws:ec2');
 
     const aws = instrumentedDemo();
     const reportDir = await tempDir('r');
-    const result = await cli(['retry', failed.executionId, '--reset-breakers', '--demo', ...backend.args, '--report-dir', reportDir, '--json'], { deps: { ...backend.deps, adaptersFor: aws.adaptersFor } });
+    const result = await cli(
+      ['retry', failed.executionId, '--reset-breakers', '--demo', ...backend.args, '--report-dir', reportDir, '--json'],
+      { deps: { ...backend.deps, adaptersFor: aws.adaptersFor } },
+    );
     expect(result.code).toBe(0);
     const out = result.json();
     expect(out).toMatchObject({ executionId: failed.executionId, status: 'completed', failed: [], pending: [] });
@@ -68,7 +79,9 @@ describe.each(BACKENDS)('retry on the %s store', (_name, makeBackend) => {
     const killed = await killedRun(backend);
     const succeeded = Object.values(killed.tasks).filter((t) => t.status === 'succeeded');
     const aws = instrumentedDemo();
-    const result = await cli(['retry', killed.executionId, '--demo', ...backend.args, '--report-dir', await tempDir('r'), '--json'], { deps: { ...backend.deps, adaptersFor: aws.adaptersFor, clock: clockAhead(180_000) } });
+    const result = await cli(['retry', killed.executionId, '--demo', ...backend.args, '--report-dir', await tempDir('r'), '--json'], {
+      deps: { ...backend.deps, adaptersFor: aws.adaptersFor, clock: clockAhead(180_000) },
+    });
     expect(result.code).toBe(0);
     expect(result.json()).toMatchObject({ status: 'completed', reopened: [], recomputed: [] });
     const after = (await backend.store().loadExecution(killed.executionId))!.manifest;
@@ -82,11 +95,15 @@ describe.each(BACKENDS)('retry on the %s store', (_name, makeBackend) => {
     expect((await cli(['cancel', partial.executionId, ...backend.args], { deps: backend.deps })).code).toBe(0);
     const cancelled = (await backend.store().loadExecution(partial.executionId))!.manifest;
     expect(cancelled.status).toBe('cancelled');
-    const wasCancelled = Object.values(cancelled.tasks).filter((t) => t.status === 'cancelled').map((t) => t.id);
+    const wasCancelled = Object.values(cancelled.tasks)
+      .filter((t) => t.status === 'cancelled')
+      .map((t) => t.id);
     expect(wasCancelled).toContain('metrics:us-east-1');
 
     const aws = instrumentedDemo();
-    const result = await cli(['retry', partial.executionId, '--demo', ...backend.args, '--report-dir', await tempDir('r'), '--json'], { deps: { ...backend.deps, adaptersFor: aws.adaptersFor } });
+    const result = await cli(['retry', partial.executionId, '--demo', ...backend.args, '--report-dir', await tempDir('r'), '--json'], {
+      deps: { ...backend.deps, adaptersFor: aws.adaptersFor },
+    });
     expect(result.code).toBe(0);
     expect(result.json().reopened).toEqual(expect.arrayContaining(wasCancelled));
     const after = (await backend.store().loadExecution(partial.executionId))!.manifest;
@@ -96,7 +113,9 @@ describe.each(BACKENDS)('retry on the %s store', (_name, makeBackend) => {
 
   it('errors: unknown id (3), malformed id (2), lease held (4, nothing changed), nothing to retry (0)', async () => {
     const backend = await makeBackend();
-    const missing = await cli(['retry', 'exec_123456789012_20261125T060000Z_0badc0de', '--no-run', ...backend.args], { deps: backend.deps });
+    const missing = await cli(['retry', 'exec_123456789012_20261125T060000Z_0badc0de', '--no-run', ...backend.args], {
+      deps: backend.deps,
+    });
     expect(missing.code).toBe(3);
     const malformed = await cli(['retry', 'exec_123456789012_2026_x', ...backend.args], { deps: backend.deps });
     expect(malformed.code).toBe(2);

@@ -26,7 +26,9 @@ describe.each(BACKENDS)('run on the %s store', (_name, makeBackend) => {
     expect(report.status).toBe('completed');
     expect(report.findings.length).toBeGreaterThan(0);
     // The demo shows all three of its regions unless --regions narrows it.
-    expect(new Set(report.findings.map((f: { region: string }) => f.region))).toEqual(new Set(['global', 'us-east-1', 'eu-west-1', 'ap-southeast-2']));
+    expect(new Set(report.findings.map((f: { region: string }) => f.region))).toEqual(
+      new Set(['global', 'us-east-1', 'eu-west-1', 'ap-southeast-2']),
+    );
 
     const executions = await backend.store().listExecutions(ACCOUNT);
     expect(executions.map((e) => e.status)).toEqual(['completed']);
@@ -35,11 +37,38 @@ describe.each(BACKENDS)('run on the %s store', (_name, makeBackend) => {
   it('--json prints one machine-readable result; --regions and --checks narrow the run', async () => {
     const backend = await makeBackend();
     const reportDir = await tempDir('report');
-    const result = await cli(['run', '--demo', ...backend.args, '--report-dir', reportDir, '--json', '--regions', 'eu-west-1', '--checks', 'ebs-unattached,cost-spike'], { deps: backend.deps });
+    const result = await cli(
+      [
+        'run',
+        '--demo',
+        ...backend.args,
+        '--report-dir',
+        reportDir,
+        '--json',
+        '--regions',
+        'eu-west-1',
+        '--checks',
+        'ebs-unattached,cost-spike',
+      ],
+      { deps: backend.deps },
+    );
     expect(result.code).toBe(0);
     const out = result.json();
-    expect(out).toMatchObject({ accountId: ACCOUNT, status: 'completed', resumed: false, interrupted: false, pending: [], failed: [], reportDir });
-    expect(out.files.map((f: string) => f.slice(reportDir.length + 1))).toEqual(['report.json', 'report.md', 'report.html', 'findings.csv']);
+    expect(out).toMatchObject({
+      accountId: ACCOUNT,
+      status: 'completed',
+      resumed: false,
+      interrupted: false,
+      pending: [],
+      failed: [],
+      reportDir,
+    });
+    expect(out.files.map((f: string) => f.slice(reportDir.length + 1))).toEqual([
+      'report.json',
+      'report.md',
+      'report.html',
+      'findings.csv',
+    ]);
     expect(out.totalCost).toBeGreaterThan(0);
     const report = JSON.parse(await readFile(join(reportDir, 'report.json'), 'utf8'));
     expect(new Set(report.findings.map((f: { check: string }) => f.check))).toEqual(new Set(['ebs-unattached', 'cost-spike']));
@@ -49,7 +78,9 @@ describe.each(BACKENDS)('run on the %s store', (_name, makeBackend) => {
   it('without --demo, analyses the account the credentials belong to (adapters and identity injected)', async () => {
     const backend = await makeBackend();
     const aws = instrumentedDemo({ accountId: '210987654321' });
-    const result = await cli(['run', ...backend.args, '--report-dir', await tempDir('report'), '--aws-region', 'eu-west-1', '--json'], { deps: { ...backend.deps, adaptersFor: aws.adaptersFor } });
+    const result = await cli(['run', ...backend.args, '--report-dir', await tempDir('report'), '--aws-region', 'eu-west-1', '--json'], {
+      deps: { ...backend.deps, adaptersFor: aws.adaptersFor },
+    });
     expect(result.code).toBe(0);
     expect(result.json().accountId).toBe('210987654321');
     // The real default is the home region only.
@@ -60,8 +91,13 @@ describe.each(BACKENDS)('run on the %s store', (_name, makeBackend) => {
 
   it('a failed task fails the execution: exit 1, and the failure is named', async () => {
     const backend = await makeBackend();
-    const aws = instrumentedDemo({ intercept: (call) => (call === 'ec2[eu-west-1].listInstances' ? Promise.reject(new NonRetryableError('DescribeInstances: invalid filter')) : undefined) });
-    const result = await cli(['run', '--demo', ...backend.args, '--report-dir', await tempDir('report')], { deps: { ...backend.deps, adaptersFor: aws.adaptersFor } });
+    const aws = instrumentedDemo({
+      intercept: (call) =>
+        call === 'ec2[eu-west-1].listInstances' ? Promise.reject(new NonRetryableError('DescribeInstances: invalid filter')) : undefined,
+    });
+    const result = await cli(['run', '--demo', ...backend.args, '--report-dir', await tempDir('report')], {
+      deps: { ...backend.deps, adaptersFor: aws.adaptersFor },
+    });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('failed');
     expect(result.stdout).toContain('1 task failed (ec2-inventory:eu-west-1)');
@@ -72,7 +108,9 @@ describe.each(BACKENDS)('run on the %s store', (_name, makeBackend) => {
     const backend = await makeBackend();
     await backend.store().acquireLease(ACCOUNT, 'nightly-run-42', 120_000);
     const aws = instrumentedDemo();
-    const result = await cli(['run', '--demo', ...backend.args, '--report-dir', await tempDir('report')], { deps: { ...backend.deps, adaptersFor: aws.adaptersFor } });
+    const result = await cli(['run', '--demo', ...backend.args, '--report-dir', await tempDir('report')], {
+      deps: { ...backend.deps, adaptersFor: aws.adaptersFor },
+    });
     expect(result.code).toBe(4);
     expect(result.stderr).toMatch(/error: account 123456789012 is locked by nightly-run-42 until \d{4}-/);
     // Only DescribeRegions (resolving "all" comes first); no cost, inventory or metric call.
@@ -90,7 +128,9 @@ describe.each(BACKENDS)('run on the %s store', (_name, makeBackend) => {
         return hangUntilAborted(signal);
       },
     });
-    const result = await cli(['run', '--demo', ...backend.args, '--report-dir', await tempDir('report')], { deps: { ...backend.deps, adaptersFor: aws.adaptersFor, signal: stop.signal } });
+    const result = await cli(['run', '--demo', ...backend.args, '--report-dir', await tempDir('report')], {
+      deps: { ...backend.deps, adaptersFor: aws.adaptersFor, signal: stop.signal },
+    });
     expect(result.code).toBe(130);
     expect(result.stdout).toMatch(/Interrupted: \d+ tasks? pending\. `finops-aws resume exec_/);
     const [execution] = await backend.store().listExecutions(ACCOUNT);
@@ -113,7 +153,23 @@ describe('run: flags, environment and output modes', () => {
   it('bad flag values: exit 2, every bad flag named with what it accepts, before any AWS call or state write', async () => {
     const dir = await tempDir('state');
     const aws = instrumentedDemo();
-    const result = await cli(['run', '--demo', '--state-dir', join(dir, 'state'), '--max-concurrent-tasks', '0', '--regions', 'us-east-1,mars', '--time-budget-minutes', 'soon', '--cost-metric', 'Cheapest'], { deps: { adaptersFor: aws.adaptersFor } });
+    const result = await cli(
+      [
+        'run',
+        '--demo',
+        '--state-dir',
+        join(dir, 'state'),
+        '--max-concurrent-tasks',
+        '0',
+        '--regions',
+        'us-east-1,mars',
+        '--time-budget-minutes',
+        'soon',
+        '--cost-metric',
+        'Cheapest',
+      ],
+      { deps: { adaptersFor: aws.adaptersFor } },
+    );
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('error: --max-concurrent-tasks must be a whole number from 1 to 64, got "0"');
     expect(result.stderr).toContain('error: --regions must be "all" or a comma-separated list of AWS regions');
@@ -132,7 +188,9 @@ describe('run: flags, environment and output modes', () => {
     [['--no-such-flag'], "unknown option '--no-such-flag'"],
   ])('%j → exit 2 with a clear message', async (args, message) => {
     const aws = instrumentedDemo();
-    const result = await cli(['run', '--demo', '--state-dir', join(await tempDir('state'), 's'), ...args], { deps: { adaptersFor: aws.adaptersFor } });
+    const result = await cli(['run', '--demo', '--state-dir', join(await tempDir('state'), 's'), ...args], {
+      deps: { adaptersFor: aws.adaptersFor },
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
     expect(aws.targets).toBe(0);
@@ -148,7 +206,9 @@ describe('run: flags, environment and output modes', () => {
   });
 
   it("the prototype's environment variables are defaults: MAX_CONCURRENT_TASKS, TASK_TIMEOUT_SECONDS, LOG_LEVEL", async () => {
-    const bad = await cli(['run', '--demo', '--state-dir', join(await tempDir('s'), 's')], { env: { MAX_CONCURRENT_TASKS: 'lots', TASK_TIMEOUT_SECONDS: '0', LOG_LEVEL: 'chatty' } });
+    const bad = await cli(['run', '--demo', '--state-dir', join(await tempDir('s'), 's')], {
+      env: { MAX_CONCURRENT_TASKS: 'lots', TASK_TIMEOUT_SECONDS: '0', LOG_LEVEL: 'chatty' },
+    });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('error: MAX_CONCURRENT_TASKS (environment) must be a whole number from 1 to 64, got "lots"');
     expect(bad.stderr).toContain('error: TASK_TIMEOUT_SECONDS (environment) must be a whole number from 1 to 3600, got "0"');
@@ -158,7 +218,9 @@ describe('run: flags, environment and output modes', () => {
 
     // MAX_CONCURRENT_TASKS=1 runs one task at a time; LOG_LEVEL=DEBUG shows every start.
     const stateDir = await tempDir('s');
-    const serial = await cli(['run', '--demo', '--state-dir', stateDir, '--report-dir', await tempDir('r')], { env: { MAX_CONCURRENT_TASKS: '1', LOG_LEVEL: 'DEBUG' } });
+    const serial = await cli(['run', '--demo', '--state-dir', stateDir, '--report-dir', await tempDir('r')], {
+      env: { MAX_CONCURRENT_TASKS: '1', LOG_LEVEL: 'DEBUG' },
+    });
     expect(serial.code).toBe(0);
     expect(serial.stderr).toMatch(/ debug +started cost-daily \(attempt 1\)/);
     const [execution] = await new StateStore(new LocalObjectStore(stateDir)).listExecutions();
@@ -171,7 +233,10 @@ describe('run: flags, environment and output modes', () => {
     for (let i = 1; i < ran.length; i++) expect(ran[i]![0]).toBeGreaterThanOrEqual(ran[i - 1]![1]);
 
     // A flag wins over its variable.
-    const flagged = await cli(['run', '--demo', '--state-dir', await tempDir('s'), '--report-dir', await tempDir('r'), '--max-concurrent-tasks', '2'], { env: { MAX_CONCURRENT_TASKS: 'lots' } });
+    const flagged = await cli(
+      ['run', '--demo', '--state-dir', await tempDir('s'), '--report-dir', await tempDir('r'), '--max-concurrent-tasks', '2'],
+      { env: { MAX_CONCURRENT_TASKS: 'lots' } },
+    );
     expect(flagged.code).toBe(0);
   });
 });

@@ -95,9 +95,13 @@ export function executionContract(factory: StoreFactory): void {
     // The same bytes again (a retried PUT whose first try landed) count as written.
     expect(await store.putResultBatch(m.executionId, 'r0001-000001', first)).toBe('written');
     clock.advance(1000);
-    expect(await store.putResultBatch(m.executionId, 'r0001-000001', new Map([['ec2-inventory:us-east-1', { instances: ['i-2'] }]]))).toBe('exists');
+    expect(await store.putResultBatch(m.executionId, 'r0001-000001', new Map([['ec2-inventory:us-east-1', { instances: ['i-2'] }]]))).toBe(
+      'exists',
+    );
     expect(await store.getResult(m.executionId, 'ec2-inventory:us-east-1')).toEqual({ instances: ['i-1'] });
-    const racing = await Promise.all([1, 2, 3].map((n) => store.putResultBatch(m.executionId, 'r0001-000002', new Map([['cost-analysis', { n }]]))));
+    const racing = await Promise.all(
+      [1, 2, 3].map((n) => store.putResultBatch(m.executionId, 'r0001-000002', new Map([['cost-analysis', { n }]]))),
+    );
     expect(racing.filter((r) => r === 'written')).toHaveLength(1);
     expect(await store.resultBatchNames(m.executionId)).toEqual(['r0001-000001', 'r0001-000002']);
     expect(await store.getResult(m.executionId, 'ebs-unattached')).toBeUndefined();
@@ -109,11 +113,23 @@ export function executionContract(factory: StoreFactory): void {
     const { store, clock } = await open();
     const m = manifest(ACCOUNT, clock.now());
     await store.createExecution(m);
-    await store.putResultBatch(m.executionId, 'r0001-000001', new Map<string, unknown>([['a', 1], ['b', 1]]));
+    await store.putResultBatch(
+      m.executionId,
+      'r0001-000001',
+      new Map<string, unknown>([
+        ['a', 1],
+        ['b', 1],
+      ]),
+    );
     await store.putResultBatch(m.executionId, 'r0002-000001', new Map<string, unknown>([['b', 2]]));
     await store.putResultBatch(m.executionId, 'r0002-000002', new Map<string, unknown>([['c', 2]]));
     const stored = await store.loadResults({ executionId: m.executionId, resultBatches: ['r0001-000001', 'r0002-000001'] });
-    expect(stored.recorded).toEqual(new Map<string, unknown>([['a', 1], ['b', 2]]));
+    expect(stored.recorded).toEqual(
+      new Map<string, unknown>([
+        ['a', 1],
+        ['b', 2],
+      ]),
+    );
     expect(stored.unrecorded).toEqual(new Map<string, unknown>([['c', 2]]));
     expect(stored.unrecordedBatches).toEqual(['r0002-000002']);
   });

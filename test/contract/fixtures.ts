@@ -30,7 +30,10 @@ export function manifest(accountId: string, atMs: number, overrides: Partial<Exe
     updatedAt: at,
     cancelRequested: false,
     runs: 1,
-    tasks: { 'cost-analysis': task('cost-analysis', 'cost-analysis'), 'ec2-inventory:us-east-1': task('ec2-inventory:us-east-1', 'ec2-inventory') },
+    tasks: {
+      'cost-analysis': task('cost-analysis', 'cost-analysis'),
+      'ec2-inventory:us-east-1': task('ec2-inventory:us-east-1', 'ec2-inventory'),
+    },
     breakers: {},
     ...overrides,
   };

@@ -153,7 +153,11 @@ export function journalResultsContract(factory: StoreFactory): void {
 
     // `retry` reopened it; the next run bumps `runs`.
     const reopened = (await store.loadExecution(id))!;
-    const next = { ...reopened.manifest, runs: 2, tasks: { ...reopened.manifest.tasks, 'cost-analysis': { ...reopened.manifest.tasks['cost-analysis']!, status: 'pending' as const } } };
+    const next = {
+      ...reopened.manifest,
+      runs: 2,
+      tasks: { ...reopened.manifest.tasks, 'cost-analysis': { ...reopened.manifest.tasks['cost-analysis']!, status: 'pending' as const } },
+    };
     const second = new StoreJournal(store, await store.saveExecution({ manifest: next, etag: reopened.etag }));
     expect(await second.storedResultIds()).toEqual(new Set());
     expect(second.saveResult('cost-analysis', { total: 2 }).result).toEqual({ total: 2 });

@@ -84,7 +84,10 @@ export function journalContract(factory: StoreFactory): void {
     await store.saveExecution({ ...other, manifest: { ...other.manifest, runs: other.manifest.runs + 1 } });
     journal.manifest.status = 'failed';
     journal.changed();
-    await expect(journal.flush()).rejects.toMatchObject({ name: 'LeaseLostError', message: expect.stringMatching(/reopened by another run/) });
+    await expect(journal.flush()).rejects.toMatchObject({
+      name: 'LeaseLostError',
+      message: expect.stringMatching(/reopened by another run/),
+    });
     expect((await store.loadExecution(handle.manifest.executionId))?.manifest.status).toBe('running');
     lease.abort(new Error('lease lost'));
     await expect(journal.flush()).rejects.toThrow('lease lost');

@@ -19,10 +19,7 @@ export function leaseContract(factory: StoreFactory): void {
     const { store, clock } = await open();
     for (let round = 0; round < 15; round++) {
       const account = `acct-${round}`;
-      const outcomes = await Promise.allSettled([
-        store.acquireLease(account, 'run-A', TTL),
-        store.acquireLease(account, 'run-B', TTL),
-      ]);
+      const outcomes = await Promise.allSettled([store.acquireLease(account, 'run-A', TTL), store.acquireLease(account, 'run-B', TTL)]);
       const held = outcomes.filter((o) => o.status === 'fulfilled');
       const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
       expect(held).toHaveLength(1);

@@ -24,7 +24,16 @@ afterAll(async () => {
 function startWorker(dir: string, holder: string, rounds: number) {
   const child = spawn(
     process.execPath,
-    ['--no-warnings', '--experimental-transform-types', '--import', join(here, '../support/ts-hooks.mjs'), join(here, 'process/race-worker.ts'), dir, holder, String(rounds)],
+    [
+      '--no-warnings',
+      '--experimental-transform-types',
+      '--import',
+      join(here, '../support/ts-hooks.mjs'),
+      join(here, 'process/race-worker.ts'),
+      dir,
+      holder,
+      String(rounds),
+    ],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
   let stderr = '';
@@ -34,7 +43,9 @@ function startWorker(dir: string, holder: string, rounds: number) {
   const done = new Promise<WorkerReport>((resolve, reject) => {
     let last = '';
     lines.on('line', (line) => (last = line));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(last) as WorkerReport) : reject(new Error(`worker ${holder} exited ${code}: ${stderr}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(last) as WorkerReport) : reject(new Error(`worker ${holder} exited ${code}: ${stderr}`)),
+    );
   });
   return { child, ready, done };
 }

@@ -74,7 +74,10 @@ export function quarantineContract(factory: StoreFactory): void {
 
   it('quarantines a corrupt latest pointer and cache entry', async () => {
     const { store, objects, warnings } = await open();
-    await objects.put(`accounts/${ACCOUNT}/latest.json`, '{"schemaVersion":1,"kind":"latest","accountId":"123456789012","executionId":"../../x","updatedAt":"2026-11-25T06:00:00.000Z"}');
+    await objects.put(
+      `accounts/${ACCOUNT}/latest.json`,
+      '{"schemaVersion":1,"kind":"latest","accountId":"123456789012","executionId":"../../x","updatedAt":"2026-11-25T06:00:00.000Z"}',
+    );
     expect(await store.getLatest(ACCOUNT)).toBeUndefined();
     await objects.put('cache/prices.json', 'garbage');
     expect(await store.cache().get('prices')).toBeUndefined();

@@ -48,4 +48,6 @@ const result = await runExecution({
       sleep: (ms, signal) => systemClock.sleep(ms, signal),
     }),
 });
-process.stdout.write(`${JSON.stringify({ executionId: result.manifest.executionId, status: result.outcome.status, resumed: result.resumed })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ executionId: result.manifest.executionId, status: result.outcome.status, resumed: result.resumed })}\n`,
+);

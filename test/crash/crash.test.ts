@@ -26,9 +26,13 @@ interface ChildEnd {
  */
 async function runChild(stateDir: string, logDir: string, killAfterRuns?: number): Promise<ChildEnd> {
   const before = (await lines(join(logDir, 'runs.log'))).length;
-  const child = spawn(process.execPath, ['--no-warnings', '--experimental-transform-types', '--import', hooks, join(here, 'crash-child.ts'), stateDir, logDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--no-warnings', '--experimental-transform-types', '--import', hooks, join(here, 'crash-child.ts'), stateDir, logDir],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

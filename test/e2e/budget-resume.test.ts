@@ -48,7 +48,9 @@ describe('time budget, then resume', () => {
     expect(pendingCount).toBeGreaterThan(0);
     expect(first.annotations.warning.join('\n')).toMatch(/partial: \d+ task\(s\) pending \(.+\); the next run resumes them/);
     expect(first.summary).toContain('AWS cost report');
-    expect(first.summary).toMatch(new RegExp(`\\*\\*Partial run\\*\\*: the time budget ran out with ${pendingCount} tasks? pending .*The next run resumes them`));
+    expect(first.summary).toMatch(
+      new RegExp(`\\*\\*Partial run\\*\\*: the time budget ran out with ${pendingCount} tasks? pending .*The next run resumes them`),
+    );
     expect(first.durationMs).toBeLessThan(45_000);
 
     const id = first.outputs['execution-id']!;
@@ -68,9 +70,11 @@ describe('time budget, then resume', () => {
 
     const afterSecond = (await e.readState<Manifest>(`executions/${id}/manifest.json`))!;
     expect(afterSecond).toMatchObject({ status: 'completed', runs: 2 });
-    for (const [taskId, task] of succeeded) expect(afterSecond.tasks[taskId], taskId).toMatchObject({ status: 'succeeded', attempts: task.attempts });
+    for (const [taskId, task] of succeeded)
+      expect(afterSecond.tasks[taskId], taskId).toMatchObject({ status: 'succeeded', attempts: task.attempts });
     // The demo account is not enrolled in Compute Optimizer in eu-west-1: that task ends skipped whenever it runs.
-    for (const [taskId] of pending) expect(afterSecond.tasks[taskId]!.status, taskId).toBe(taskId === 'compute-optimizer:eu-west-1' ? 'skipped' : 'succeeded');
+    for (const [taskId] of pending)
+      expect(afterSecond.tasks[taskId]!.status, taskId).toBe(taskId === 'compute-optimizer:eu-west-1' ? 'skipped' : 'succeeded');
 
     const again = requestCounts(e.aws, mark);
     const succeededTypes = new Set(succeeded.map(([, t]) => t.type));

@@ -19,6 +19,8 @@ export async function analyseDirectly(data: AwsAdapters, createdAt: string, regi
 }
 
 /** `check|resource|region → saving`, the identity of a finding and its value. */
-export function findingIndex(findings: ReadonlyArray<{ check: string; resourceId: string; region: string; estimatedMonthlySavings: number }>): Record<string, number> {
+export function findingIndex(
+  findings: ReadonlyArray<{ check: string; resourceId: string; region: string; estimatedMonthlySavings: number }>,
+): Record<string, number> {
   return Object.fromEntries(findings.map((f) => [`${f.check}|${f.resourceId}|${f.region}`, f.estimatedMonthlySavings]));
 }

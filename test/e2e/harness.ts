@@ -15,7 +15,10 @@ export const PREFIX = 'finops/';
 /** A pull_request event payload from a branch of the same repository. */
 export function prEvent(number: number): { name: string; payload: unknown } {
   const repo = { full_name: 'octo-org/octo-repo' };
-  return { name: 'pull_request', payload: { action: 'synchronize', number, pull_request: { number, head: { ref: 'feature', repo }, base: { ref: 'main', repo } } } };
+  return {
+    name: 'pull_request',
+    payload: { action: 'synchronize', number, pull_request: { number, head: { ref: 'feature', repo }, base: { ref: 'main', repo } } },
+  };
 }
 
 export interface E2E {
@@ -126,7 +129,16 @@ export const NEW_SERVICE = { name: 'Amazon SageMaker', usdPerDay: 25, days: 5 };
 export function withNewService(data: AwsAdapters): AwsAdapters {
   const today = utcDay(new Date());
   const from = addDays(today, -NEW_SERVICE.days);
-  const key = (g: CostGroupBy) => (g.type === 'TAG' ? `${g.key}$ml` : g.key === 'SERVICE' ? NEW_SERVICE.name : g.key === 'REGION' ? 'us-east-1' : g.key === 'LINKED_ACCOUNT' ? ACCOUNT : 'NoValue');
+  const key = (g: CostGroupBy) =>
+    g.type === 'TAG'
+      ? `${g.key}$ml`
+      : g.key === 'SERVICE'
+        ? NEW_SERVICE.name
+        : g.key === 'REGION'
+          ? 'us-east-1'
+          : g.key === 'LINKED_ACCOUNT'
+            ? ACCOUNT
+            : 'NoValue';
   return {
     ...data,
     costExplorer: {

@@ -26,7 +26,10 @@ describe('the action beyond `run`', () => {
 
   it('log-format json: one JSON object per line with execution and task context', async () => {
     const run = await e.run({ inputs: { 'log-format': 'json' } });
-    const records = run.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const records = run.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(records.length).toBeGreaterThan(10);
     expect(records.every((r) => typeof r.time === 'string' && typeof r.level === 'string' && typeof r.message === 'string')).toBe(true);
     expect(records.some((r) => typeof r.taskId === 'string' && typeof r.executionId === 'string')).toBe(true);
@@ -51,12 +54,17 @@ describe('the action beyond `run`', () => {
     expect(retry.exitCode, explain(retry)).toBe(0);
     const after = await e.readState<Manifest>(`executions/${executionId}/manifest.json`);
     expect(after!.status).toBe('completed');
-    expect(Object.fromEntries(Object.entries(after!.tasks).map(([id, t]) => [id, t.attempts]))).toEqual(Object.fromEntries(Object.entries(before!.tasks).map(([id, t]) => [id, t.attempts])));
+    expect(Object.fromEntries(Object.entries(after!.tasks).map(([id, t]) => [id, t.attempts]))).toEqual(
+      Object.fromEntries(Object.entries(before!.tasks).map(([id, t]) => [id, t.attempts])),
+    );
     expect(e.aws.requests.slice(requests).filter((r) => r.service !== 'sts')).toEqual([]);
   });
 
   it('command: cancel of an unknown execution fails naming it; of a finished one changes nothing', async () => {
-    const unknown = await e.run({ event: dispatch, inputs: { command: 'cancel', 'execution-id': 'exec_123456789012_20200101T000000Z_00000000' } });
+    const unknown = await e.run({
+      event: dispatch,
+      inputs: { command: 'cancel', 'execution-id': 'exec_123456789012_20200101T000000Z_00000000' },
+    });
     expect(unknown.exitCode).toBe(1);
     expect(unknown.annotations.error.join('\n')).toMatch(/exec_123456789012_20200101T000000Z_00000000 not found/);
     const finished = await e.run({ event: dispatch, inputs: { command: 'cancel', 'execution-id': executionId } });
@@ -76,13 +84,21 @@ describe('the action beyond `run`', () => {
   it('fail-on-cost-increase-percent fails the step on purpose, saying why, after publishing', async () => {
     const run = await e.run({ inputs: { 'fail-on-cost-increase-percent': '0' } });
     expect(run.exitCode).toBe(1);
-    expect(run.annotations.error.join('\n')).toMatch(/Failing on purpose: month-to-date cost rose \d+\.\d% .*above fail-on-cost-increase-percent \(0%\)/);
+    expect(run.annotations.error.join('\n')).toMatch(
+      /Failing on purpose: month-to-date cost rose \d+\.\d% .*above fail-on-cost-increase-percent \(0%\)/,
+    );
     expect(run.outputs.status).toBe('completed');
     expect(run.summary).toContain('AWS cost report');
   });
 
   it('a fork PR without OIDC: a notice in the summary, no failure, nothing called', async () => {
-    const fork = { name: 'pull_request', payload: { number: 9, pull_request: { number: 9, head: { repo: { full_name: 'someone/fork' } }, base: { repo: { full_name: 'octo-org/octo-repo' } } } } };
+    const fork = {
+      name: 'pull_request',
+      payload: {
+        number: 9,
+        pull_request: { number: 9, head: { repo: { full_name: 'someone/fork' } }, base: { repo: { full_name: 'octo-org/octo-repo' } } },
+      },
+    };
     const requests = e.aws.requests.length;
     const run = await e.run({ event: fork, env: { ACTIONS_ID_TOKEN_REQUEST_URL: undefined, ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined } });
     expect(run.exitCode, explain(run)).toBe(0);

@@ -5,7 +5,18 @@ import { createDemoAdapters } from '../../src/demo/index.js';
 import { COMMENT_MARKER } from '../../src/report/comment-marker.js';
 import type { ActionRun } from '../support/run-action.js';
 import { analyseDirectly, findingIndex } from './expected.js';
-import { ACCOUNT, explain, NEW_SERVICE, newServiceMonthToDate, prEvent, ROLE_ARN, startE2E, withExtraVolume, withNewService, type E2E } from './harness.js';
+import {
+  ACCOUNT,
+  explain,
+  NEW_SERVICE,
+  newServiceMonthToDate,
+  prEvent,
+  ROLE_ARN,
+  startE2E,
+  withExtraVolume,
+  withNewService,
+  type E2E,
+} from './harness.js';
 import { leaks, secretsOf } from './secrets.js';
 
 const MONEY = /^\d+\.\d{2}$/;
@@ -38,7 +49,8 @@ describe('scheduled run, then pull request runs', () => {
     const out = scheduled.outputs;
     expect(out['execution-id']).toMatch(new RegExp(`^exec_${ACCOUNT}_\\d{8}T\\d{6}Z_[0-9a-f]{8}$`));
     expect(out).toMatchObject({ status: 'completed', 'pending-tasks': '0', 'report-dir': 'finops-report' });
-    for (const name of ['total-cost', 'cost-delta', 'forecast', 'potential-monthly-savings']) expect(out[name], name).toMatch(/^-?\d+\.\d{2}$/);
+    for (const name of ['total-cost', 'cost-delta', 'forecast', 'potential-monthly-savings'])
+      expect(out[name], name).toMatch(/^-?\d+\.\d{2}$/);
     expect(Number(out['total-cost'])).toBeGreaterThan(0);
     expect(Number(out['findings-count'])).toBeGreaterThan(10);
 
@@ -46,16 +58,28 @@ describe('scheduled run, then pull request runs', () => {
     const dir = join(scheduled.workspace, 'finops-report');
     expect((await readdir(dir)).sort()).toEqual(['findings.csv', 'report.html', 'report.json', 'report.md']);
     const report = JSON.parse(await readFile(join(dir, 'report.json'), 'utf8'));
-    expect(report).toMatchObject({ schemaVersion: expect.any(Number), executionId: out['execution-id'], accountId: ACCOUNT, status: 'completed', pending: [] });
+    expect(report).toMatchObject({
+      schemaVersion: expect.any(Number),
+      executionId: out['execution-id'],
+      accountId: ACCOUNT,
+      status: 'completed',
+      pending: [],
+    });
     expect(report.findings).toHaveLength(Number(out['findings-count']));
     expect(report.costs.current.total.toFixed(2)).toBe(out['total-cost']);
     expect((await readFile(join(dir, 'findings.csv'), 'utf8')).trim().split('\n')).toHaveLength(report.findings.length + 1);
 
     // The same findings, to the cent, as the demo account analysed directly in process.
-    const manifest = await e.readState<{ status: string; createdAt: string; tasks: Record<string, { status: string; skipReason?: string }> }>(`executions/${out['execution-id']}/manifest.json`);
+    const manifest = await e.readState<{
+      status: string;
+      createdAt: string;
+      tasks: Record<string, { status: string; skipReason?: string }>;
+    }>(`executions/${out['execution-id']}/manifest.json`);
     const direct = await analyseDirectly(demo, manifest!.createdAt, ['ap-southeast-2', 'eu-west-1', 'us-east-1']);
     expect(findingIndex(report.findings)).toEqual(findingIndex(direct.findings));
-    expect(new Set(report.findings.map((f: { region: string }) => f.region))).toEqual(new Set(['global', 'us-east-1', 'eu-west-1', 'ap-southeast-2']));
+    expect(new Set(report.findings.map((f: { region: string }) => f.region))).toEqual(
+      new Set(['global', 'us-east-1', 'eu-west-1', 'ap-southeast-2']),
+    );
 
     // Job summary: headline, tables, chart, health.
     expect(scheduled.summary).toContain(`AWS cost report · account ${ACCOUNT}`);
@@ -66,7 +90,9 @@ describe('scheduled run, then pull request runs', () => {
     // State: the execution completed, the account points at it, and it is the PR baseline.
     expect(manifest!.status).toBe('completed');
     // Every task succeeded but Compute Optimizer in eu-west-1, where the demo account is not enrolled.
-    expect(Object.entries(manifest!.tasks).filter(([, t]) => t.status !== 'succeeded')).toEqual([['compute-optimizer:eu-west-1', expect.objectContaining({ status: 'skipped', skipReason: 'Compute Optimizer: not enrolled' })]]);
+    expect(Object.entries(manifest!.tasks).filter(([, t]) => t.status !== 'succeeded')).toEqual([
+      ['compute-optimizer:eu-west-1', expect.objectContaining({ status: 'skipped', skipReason: 'Compute Optimizer: not enrolled' })],
+    ]);
     expect(await e.readState(`accounts/${ACCOUNT}/latest.json`)).toMatchObject({ executionId: out['execution-id'] });
     expect(await e.readState(`accounts/${ACCOUNT}/baseline.json`)).toMatchObject({ executionId: out['execution-id'] });
     expect(await e.readState(`executions/${out['execution-id']}/report.json`)).toMatchObject({ executionId: out['execution-id'] });
@@ -82,13 +108,18 @@ describe('scheduled run, then pull request runs', () => {
     const issuedKeys = new Set(e.aws.issued.map((c) => c.accessKeyId));
     expect(signed.filter((r) => !issuedKeys.has(r.accessKeyId ?? ''))).toEqual([]);
     expect(e.aws.count('ec2', 'DescribeRegions')).toBe(1);
-    expect(new Set(e.aws.requests.filter((r) => r.service === 'ec2').map((r) => r.region))).toEqual(new Set(['us-east-1', 'eu-west-1', 'ap-southeast-2']));
-    expect(e.aws.requests.filter((r) => r.status !== 200)).toEqual([expect.objectContaining({ service: 'compute-optimizer', region: 'eu-west-1', status: 403, error: 'OptInRequiredException' })]);
+    expect(new Set(e.aws.requests.filter((r) => r.service === 'ec2').map((r) => r.region))).toEqual(
+      new Set(['us-east-1', 'eu-west-1', 'ap-southeast-2']),
+    );
+    expect(e.aws.requests.filter((r) => r.status !== 200)).toEqual([
+      expect.objectContaining({ service: 'compute-optimizer', region: 'eu-west-1', status: 403, error: 'OptInRequiredException' }),
+    ]);
   });
 
   it('(b) a PR run posts one sticky comment with the deltas against the baseline', async () => {
     // A busy PR: more than a page of other people's comments, and a planted copy of our marker.
-    for (let i = 0; i < 104; i++) e.github.addComment(PR, `review comment ${i}`, { login: `reviewer-${i % 3}`, id: 500 + (i % 3), type: 'User' });
+    for (let i = 0; i < 104; i++)
+      e.github.addComment(PR, `review comment ${i}`, { login: `reviewer-${i % 3}`, id: 500 + (i % 3), type: 'User' });
     e.github.addComment(PR, `${COMMENT_MARKER}\nplanted by someone else`, { login: 'mallory', id: 666, type: 'User' });
     // The branch's account changed: a forgotten volume and a new service's bill.
     e.aws.setData(withNewService(withExtraVolume(demo)));
@@ -121,7 +152,9 @@ describe('scheduled run, then pull request runs', () => {
     runs.push(run);
     expect(run.exitCode, explain(run)).toBe(0);
     expect(e.github.writes()).toHaveLength(before);
-    const pages = e.github.requests.filter((r) => r.method === 'GET' && r.path.endsWith(`/issues/${PR}/comments`)).map((r) => r.query.page ?? '1');
+    const pages = e.github.requests
+      .filter((r) => r.method === 'GET' && r.path.endsWith(`/issues/${PR}/comments`))
+      .map((r) => r.query.page ?? '1');
     expect(pages).toContain('2');
   });
 
@@ -131,7 +164,10 @@ describe('scheduled run, then pull request runs', () => {
     const run = await e.run({ inputs: { regions: 'all' }, event: prEvent(PR) });
     runs.push(run);
     expect(run.exitCode, explain(run)).toBe(0);
-    expect(e.github.writes().map((w) => `${w.method} ${w.path} ${w.status}`)).toEqual([`POST /repos/octo-org/octo-repo/issues/${PR}/comments 201`, `PATCH /repos/octo-org/octo-repo/issues/comments/${id} 200`]);
+    expect(e.github.writes().map((w) => `${w.method} ${w.path} ${w.status}`)).toEqual([
+      `POST /repos/octo-org/octo-repo/issues/${PR}/comments 201`,
+      `PATCH /repos/octo-org/octo-repo/issues/comments/${id} 200`,
+    ]);
     const ours = e.github.comments.filter((c) => c.user.login === 'github-actions[bot]');
     expect(ours.map((c) => c.id)).toEqual([id]);
     expect(ours[0]!.body.startsWith(COMMENT_MARKER)).toBe(true);
@@ -144,7 +180,9 @@ describe('scheduled run, then pull request runs', () => {
     expect(e.aws.issued.length).toBeGreaterThan(0);
     expect(await leaks(e, runs)).toEqual([]);
     const masked = new Set(runs.flatMap((r) => r.masked));
-    const unmasked = secretsOf(e).filter((s) => s.kind.startsWith('AWS') || s.kind === 'OIDC ID token').filter((s) => !masked.has(s.value));
+    const unmasked = secretsOf(e)
+      .filter((s) => s.kind.startsWith('AWS') || s.kind === 'OIDC ID token')
+      .filter((s) => !masked.has(s.value));
     expect(unmasked.map((s) => s.kind)).toEqual([]);
   });
 });

@@ -26,10 +26,17 @@ export function secretsOf(e: E2E): Array<{ kind: string; value: string }> {
 export async function publicTexts(e: E2E, runs: readonly ActionRun[]): Promise<Array<{ where: string; text: string }>> {
   const texts: Array<{ where: string; text: string }> = [];
   for (const [i, run] of runs.entries()) {
-    texts.push({ where: `run ${i} stdout`, text: run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n') });
+    texts.push({
+      where: `run ${i} stdout`,
+      text: run.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n'),
+    });
     texts.push({ where: `run ${i} stderr`, text: run.stderr }, { where: `run ${i} summary`, text: run.summary });
     const dir = join(run.workspace, run.outputs['report-dir'] ?? 'finops-report');
-    for (const file of await readdir(dir).catch(() => [] as string[])) texts.push({ where: `run ${i} ${file}`, text: await readFile(join(dir, file), 'utf8') });
+    for (const file of await readdir(dir).catch(() => [] as string[]))
+      texts.push({ where: `run ${i} ${file}`, text: await readFile(join(dir, file), 'utf8') });
   }
   for (const c of e.github.comments) texts.push({ where: `comment ${c.id}`, text: c.body });
   for (const key of await e.stateKeys()) {

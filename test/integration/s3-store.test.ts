@@ -17,6 +17,11 @@ afterAll(() => client.destroy());
 storeContract('S3ObjectStore', {
   async create(options) {
     // One bucket per suite, one prefix per store: every test starts empty.
-    return new S3ObjectStore({ client, bucket, prefix: `t${++stores}/finops/`, ...(options?.pageSize ? { pageSize: options.pageSize } : {}) });
+    return new S3ObjectStore({
+      client,
+      bucket,
+      prefix: `t${++stores}/finops/`,
+      ...(options?.pageSize ? { pageSize: options.pageSize } : {}),
+    });
   },
 });

@@ -48,13 +48,48 @@ const cases: Array<{ name: string; inputs: Record<string, string>; config?: stri
   { name: 'artifact name with slash', inputs: { 'artifact-name': 'reports/finops' }, names: /artifact-name/ },
   { name: 'config file missing', inputs: { 'config-file': 'does-not-exist.yml' }, names: /config-file.*no such file/ },
   { name: 'config malformed YAML', inputs: {}, config: 'checks: [unclosed', names: /config-file.*not valid YAML/ },
-  { name: 'config unknown check', inputs: {}, config: 'checks:\n  ec2-everything:\n    enabled: true\n', names: /config-file.*checks\.ec2-everything is not a check id/ },
-  { name: 'config unknown parameter', inputs: {}, config: 'checks:\n  ec2-idle:\n    maxCpu: 5\n', names: /config-file.*checks\.ec2-idle\.maxCpu is not a parameter/ },
-  { name: 'config wrong type', inputs: {}, config: 'checks:\n  ec2-idle:\n    maxCpuPercent: "five"\n', names: /config-file.*checks\.ec2-idle\.maxCpuPercent must be/ },
-  { name: 'config negative threshold', inputs: {}, config: 'checks:\n  ebs-unattached:\n    minAgeDays: -3\n', names: /config-file.*checks\.ebs-unattached\.minAgeDays must be/ },
-  { name: 'config huge threshold', inputs: {}, config: 'checks:\n  ec2-idle:\n    maxCpuPercent: 1e9\n', names: /config-file.*checks\.ec2-idle\.maxCpuPercent must be/ },
-  { name: 'config enabled as string', inputs: {}, config: 'checks:\n  nat-idle:\n    enabled: "no"\n', names: /config-file.*checks\.nat-idle\.enabled must be true or false/ },
-  { name: 'config top-level typo', inputs: {}, config: 'check:\n  nat-idle:\n    enabled: false\n', names: /config-file.*unknown top-level key "check"/ },
+  {
+    name: 'config unknown check',
+    inputs: {},
+    config: 'checks:\n  ec2-everything:\n    enabled: true\n',
+    names: /config-file.*checks\.ec2-everything is not a check id/,
+  },
+  {
+    name: 'config unknown parameter',
+    inputs: {},
+    config: 'checks:\n  ec2-idle:\n    maxCpu: 5\n',
+    names: /config-file.*checks\.ec2-idle\.maxCpu is not a parameter/,
+  },
+  {
+    name: 'config wrong type',
+    inputs: {},
+    config: 'checks:\n  ec2-idle:\n    maxCpuPercent: "five"\n',
+    names: /config-file.*checks\.ec2-idle\.maxCpuPercent must be/,
+  },
+  {
+    name: 'config negative threshold',
+    inputs: {},
+    config: 'checks:\n  ebs-unattached:\n    minAgeDays: -3\n',
+    names: /config-file.*checks\.ebs-unattached\.minAgeDays must be/,
+  },
+  {
+    name: 'config huge threshold',
+    inputs: {},
+    config: 'checks:\n  ec2-idle:\n    maxCpuPercent: 1e9\n',
+    names: /config-file.*checks\.ec2-idle\.maxCpuPercent must be/,
+  },
+  {
+    name: 'config enabled as string',
+    inputs: {},
+    config: 'checks:\n  nat-idle:\n    enabled: "no"\n',
+    names: /config-file.*checks\.nat-idle\.enabled must be true or false/,
+  },
+  {
+    name: 'config top-level typo',
+    inputs: {},
+    config: 'check:\n  nat-idle:\n    enabled: false\n',
+    names: /config-file.*unknown top-level key "check"/,
+  },
 ];
 
 describe('bad input: a clear error naming the input, exit 1, no AWS call, no state write', () => {

@@ -48,7 +48,10 @@ async function quarantined(dir: string): Promise<string[]> {
 
 const damage: Array<[string, (text: string) => string]> = [
   ['truncated JSON', (t) => t.slice(0, Math.floor(t.length / 2))],
-  ['a wrong schema version', (t) => t.replace('"schemaVersion": 1', '"schemaVersion": 99').replace('"schemaVersion":1', '"schemaVersion":99')],
+  [
+    'a wrong schema version',
+    (t) => t.replace('"schemaVersion": 1', '"schemaVersion": 99').replace('"schemaVersion":1', '"schemaVersion":99'),
+  ],
   ['unexpected fields', (t) => t.replace(/^\{/, '{"injected": {"evil": true},')],
 ];
 

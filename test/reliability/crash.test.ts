@@ -25,10 +25,14 @@ async function lineCount(path: string): Promise<number> {
 async function run(dir: string, killAfterEvents?: number): Promise<{ killed: boolean; code: number | null; stderr: string }> {
   const log = join(dir, 'events.log');
   const before = await lineCount(log);
-  const proc = spawn(process.execPath, ['--no-warnings', '--experimental-transform-types', '--import', hooks, child, join(dir, 'state'), log, join(dir, 'result.json')], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, ...demoClockEnv },
-  });
+  const proc = spawn(
+    process.execPath,
+    ['--no-warnings', '--experimental-transform-types', '--import', hooks, child, join(dir, 'state'), log, join(dir, 'result.json')],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, ...demoClockEnv },
+    },
+  );
   let stderr = '';
   proc.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   let running = true;
@@ -40,10 +44,12 @@ async function run(dir: string, killAfterEvents?: number): Promise<{ killed: boo
       }
     })();
   }
-  return new Promise((resolve) => proc.on('exit', (code, signal) => {
-    running = false;
-    resolve({ killed: signal === 'SIGKILL', code, stderr });
-  }));
+  return new Promise((resolve) =>
+    proc.on('exit', (code, signal) => {
+      running = false;
+      resolve({ killed: signal === 'SIGKILL', code, stderr });
+    }),
+  );
 }
 
 /** Mulberry32: fixed seeds give the same kill points on every machine. */
@@ -69,28 +75,35 @@ describe('crash suite: the full analysis killed with SIGKILL at 30 pseudo-random
     reference = { content: result.content, events: await lineCount(join(dir, 'events.log')) };
   });
 
-  it.each(Array.from({ length: 30 }, (_, i) => i + 1))('seed %i: the re-run completes the same execution with the same report and no succeeded task runs again', async (seed) => {
-    const dir = await mkdtemp(join(base, `seed-${seed}-`));
-    const random = seeded(seed);
-    // Kill somewhere in the first 90% of a run's events (0 = during start-up).
-    const killAt = Math.floor(random() * reference.events * 0.9);
-    const crashed = await run(dir, killAt);
-    expect(crashed.killed, `seed ${seed} finished before its kill point ${killAt}`).toBe(true);
-    const end = await run(dir);
-    expect(end.code, end.stderr).toBe(0);
+  it.each(Array.from({ length: 30 }, (_, i) => i + 1))(
+    'seed %i: the re-run completes the same execution with the same report and no succeeded task runs again',
+    async (seed) => {
+      const dir = await mkdtemp(join(base, `seed-${seed}-`));
+      const random = seeded(seed);
+      // Kill somewhere in the first 90% of a run's events (0 = during start-up).
+      const killAt = Math.floor(random() * reference.events * 0.9);
+      const crashed = await run(dir, killAt);
+      expect(crashed.killed, `seed ${seed} finished before its kill point ${killAt}`).toBe(true);
+      const end = await run(dir);
+      expect(end.code, end.stderr).toBe(0);
 
-    const result = JSON.parse(await readFile(join(dir, 'result.json'), 'utf8')) as { executionId: string; status: string; content: unknown };
-    expect(result.status).toBe('completed');
-    expect(result.content).toEqual(reference.content);
-    const store = new StateStore(new LocalObjectStore(join(dir, 'state')));
-    expect((await store.listExecutions()).map((e) => e.executionId)).toEqual([result.executionId]);
+      const result = JSON.parse(await readFile(join(dir, 'result.json'), 'utf8')) as {
+        executionId: string;
+        status: string;
+        content: unknown;
+      };
+      expect(result.status).toBe('completed');
+      expect(result.content).toEqual(reference.content);
+      const store = new StateStore(new LocalObjectStore(join(dir, 'state')));
+      expect((await store.listExecutions()).map((e) => e.executionId)).toEqual([result.executionId]);
 
-    const events = (await readFile(join(dir, 'events.log'), 'utf8')).split('\n').filter(Boolean);
-    const succeeded = new Set<string>();
-    for (const line of events) {
-      const [type, id] = line.split(' ') as [string, string];
-      if (type === 'taskStarted') expect(succeeded.has(id), `${id} started again after it succeeded`).toBe(false);
-      if (type === 'taskSucceeded') succeeded.add(id);
-    }
-  });
+      const events = (await readFile(join(dir, 'events.log'), 'utf8')).split('\n').filter(Boolean);
+      const succeeded = new Set<string>();
+      for (const line of events) {
+        const [type, id] = line.split(' ') as [string, string];
+        if (type === 'taskStarted') expect(succeeded.has(id), `${id} started again after it succeeded`).toBe(false);
+        if (type === 'taskSucceeded') succeeded.add(id);
+      }
+    },
+  );
 });

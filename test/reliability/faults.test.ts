@@ -39,25 +39,34 @@ describe('faults: throttling, 5xx and a service down for the whole run', () => {
 
   it('the fault-free run through the wire is the demo analysis', async () => {
     expect(reference.manifest.status).toBe('completed');
-    expect(reportContent(reference)).toEqual(reportContent(await runDemoAnalysis(new StateStore(new LocalObjectStore(join(base, 'direct'))))));
+    expect(reportContent(reference)).toEqual(
+      reportContent(await runDemoAnalysis(new StateStore(new LocalObjectStore(join(base, 'direct'))))),
+    );
   });
 
-  it.each([{ seed: 1 }, { seed: 2 }, { seed: 3 }])('30% of requests throttled or 503 (seed $seed): the same findings and costs as a fault-free run', async ({ seed }) => {
-    fake.setFaults({ throttleRate: 0.3, seed });
-    const before = fake.requests.length;
-    try {
-      const result = await run(`throttled-${seed}`);
-      const faults = fake.requests.slice(before).filter((r) => r.fault === 'throttled').length;
-      expect(faults).toBeGreaterThan(10);
-      const failed = Object.values(result.manifest.tasks).filter((t) => t.status !== 'succeeded').map((t) => `${t.id}: ${t.status} after ${t.attempts}: ${t.error?.message ?? t.skipReason}`);
-      // Throttled or not, the demo account is not enrolled in Compute Optimizer in eu-west-1.
-      expect(failed).toEqual([expect.stringMatching(/^compute-optimizer:eu-west-1: skipped after \d+: Compute Optimizer: not enrolled$/)]);
-      expect(result.manifest.status).toBe('completed');
-      expect(reportContent(result)).toEqual(reportContent(reference));
-    } finally {
-      fake.setFaults({});
-    }
-  });
+  it.each([{ seed: 1 }, { seed: 2 }, { seed: 3 }])(
+    '30% of requests throttled or 503 (seed $seed): the same findings and costs as a fault-free run',
+    async ({ seed }) => {
+      fake.setFaults({ throttleRate: 0.3, seed });
+      const before = fake.requests.length;
+      try {
+        const result = await run(`throttled-${seed}`);
+        const faults = fake.requests.slice(before).filter((r) => r.fault === 'throttled').length;
+        expect(faults).toBeGreaterThan(10);
+        const failed = Object.values(result.manifest.tasks)
+          .filter((t) => t.status !== 'succeeded')
+          .map((t) => `${t.id}: ${t.status} after ${t.attempts}: ${t.error?.message ?? t.skipReason}`);
+        // Throttled or not, the demo account is not enrolled in Compute Optimizer in eu-west-1.
+        expect(failed).toEqual([
+          expect.stringMatching(/^compute-optimizer:eu-west-1: skipped after \d+: Compute Optimizer: not enrolled$/),
+        ]);
+        expect(result.manifest.status).toBe('completed');
+        expect(reportContent(result)).toEqual(reportContent(reference));
+      } finally {
+        fake.setFaults({});
+      }
+    },
+  );
 
   it('Cost Explorer down for the whole run: its breaker opens, the rest completes, the report marks the gap and the status says so', async () => {
     fake.setFaults({ downServices: ['ce'] });

@@ -24,14 +24,22 @@ function hostileAccount(): AwsAdapters {
       ...demo.costExplorer,
       async getCostAndUsage(query, signal) {
         const periods = await demo.costExplorer.getCostAndUsage(query, signal);
-        return periods.map((p) => ({ ...p, groups: p.groups.map((g) => ({ ...g, keys: g.keys.map((k) => (k === 'EC2 - Other' ? `${HOSTILE.formula} ${EVIL_NAME}` : k)) })) }));
+        return periods.map((p) => ({
+          ...p,
+          groups: p.groups.map((g) => ({ ...g, keys: g.keys.map((k) => (k === 'EC2 - Other' ? `${HOSTILE.formula} ${EVIL_NAME}` : k)) })),
+        }));
       },
     },
     ec2: (region) => {
       const ec2 = demo.ec2(region);
       return {
         ...ec2,
-        listVolumes: async (signal) => (await ec2.listVolumes(signal)).map((v) => ({ ...v, name: `${HOSTILE.formula} ${EVIL_NAME}`, tags: { ...v.tags, Name: EVIL_NAME } })),
+        listVolumes: async (signal) =>
+          (await ec2.listVolumes(signal)).map((v) => ({
+            ...v,
+            name: `${HOSTILE.formula} ${EVIL_NAME}`,
+            tags: { ...v.tags, Name: EVIL_NAME },
+          })),
         listInstances: async (signal) => (await ec2.listInstances(signal)).map((i) => ({ ...i, name: `${HOSTILE.pipe} ${EVIL_NAME}` })),
       };
     },
@@ -82,13 +90,17 @@ describe('AWS strings crafted for injection render inert everywhere', async () =
     for (let i = 1; i < lines.length; i++) {
       if (!/^\|\s*:?-{3}/.test(lines[i] as string)) continue;
       const columns = cells(lines[i - 1] as string);
-      for (let j = i + 1; j < lines.length && (lines[j] as string).startsWith('|'); j++) expect(cells(lines[j] as string), lines[j]).toBe(columns);
+      for (let j = i + 1; j < lines.length && (lines[j] as string).startsWith('|'); j++)
+        expect(cells(lines[j] as string), lines[j]).toBe(columns);
     }
   });
 
   it('the CSV cannot start a formula in a spreadsheet', () => {
     const csv = renderFindingsCsv(report.findings);
-    const fields = csv.split('\r\n').slice(1).flatMap((row) => row.match(/("([^"]|"")*"|[^,]*)(,|$)/g) ?? []);
+    const fields = csv
+      .split('\r\n')
+      .slice(1)
+      .flatMap((row) => row.match(/("([^"]|"")*"|[^,]*)(,|$)/g) ?? []);
     for (const raw of fields) {
       const value = raw.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"');
       expect(value, raw).not.toMatch(/^\s*[=+@\t\r]/);

@@ -2,10 +2,12 @@ import type { Image } from './png.js';
 
 export type Rgb = readonly [number, number, number];
 
-export const near = (a: Rgb, b: Rgb, tolerance: number) => Math.abs(a[0] - b[0]) <= tolerance && Math.abs(a[1] - b[1]) <= tolerance && Math.abs(a[2] - b[2]) <= tolerance;
+export const near = (a: Rgb, b: Rgb, tolerance: number) =>
+  Math.abs(a[0] - b[0]) <= tolerance && Math.abs(a[1] - b[1]) <= tolerance && Math.abs(a[2] - b[2]) <= tolerance;
 
 /** `rgba(colour, alpha)` painted over `background`, as the browser composites it. */
-export const blend = (colour: Rgb, alpha: number, background: Rgb): Rgb => [0, 1, 2].map((i) => Math.round(colour[i]! * alpha + background[i]! * (1 - alpha))) as unknown as Rgb;
+export const blend = (colour: Rgb, alpha: number, background: Rgb): Rgb =>
+  [0, 1, 2].map((i) => Math.round(colour[i]! * alpha + background[i]! * (1 - alpha))) as unknown as Rgb;
 
 export interface LineChart {
   /** Bounding box of the filled area. */
@@ -59,7 +61,13 @@ export function measureLineChart(image: Image, colours: { area: Rgb; line: Rgb }
     if (areaTop >= 0 && areaTop - line >= -3 && areaTop - line <= 10) onArea++;
   }
   const columns = box.right - box.left - 7;
-  return { box, areaPixels, lineCoverage: withLine / columns, lineOnArea: withLine ? onArea / withLine : 0, lineSpan: Math.max(...lineYs) - Math.min(...lineYs) };
+  return {
+    box,
+    areaPixels,
+    lineCoverage: withLine / columns,
+    lineOnArea: withLine ? onArea / withLine : 0,
+    lineSpan: Math.max(...lineYs) - Math.min(...lineYs),
+  };
 }
 
 export interface Bar {

@@ -35,7 +35,12 @@ function encode(width: number, height: number, channels: 3 | 4, value: (x: numbe
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, channels === 4 ? 6 : 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 describe('PNG decoder', () => {
@@ -44,7 +49,8 @@ describe('PNG decoder', () => {
   it.each([3, 4] as const)('decodes every filter type, %i channels', (channels) => {
     const image = decodePng(encode(13, 11, channels, value));
     expect([image.width, image.height]).toEqual([13, 11]);
-    for (let y = 0; y < 11; y++) for (let x = 0; x < 13; x++) expect(image.pixel(x, y)).toEqual([value(x, y, 0), value(x, y, 1), value(x, y, 2)]);
+    for (let y = 0; y < 11; y++)
+      for (let x = 0; x < 13; x++) expect(image.pixel(x, y)).toEqual([value(x, y, 0), value(x, y, 1), value(x, y, 2)]);
   });
 
   it('refuses what it cannot decode', () => {

@@ -27,7 +27,7 @@ export function decodePng(file: Buffer): Image {
   let height = 0;
   let channels = 0;
   const data: Buffer[] = [];
-  for (let at = 8; at < file.length; ) {
+  for (let at = 8; at < file.length;) {
     const length = file.readUInt32BE(at);
     const type = file.toString('latin1', at + 4, at + 8);
     const body = file.subarray(at + 8, at + 8 + length);
@@ -58,7 +58,18 @@ export function decodePng(file: Buffer): Image {
       const up = y > 0 ? pixels[out - stride + i]! : 0;
       const upLeft = y > 0 && i >= channels ? pixels[out - stride + i - channels]! : 0;
       const value = line[i]!;
-      const predicted = filter === 0 ? 0 : filter === 1 ? left : filter === 2 ? up : filter === 3 ? (left + up) >> 1 : filter === 4 ? paeth(left, up, upLeft) : Number.NaN;
+      const predicted =
+        filter === 0
+          ? 0
+          : filter === 1
+            ? left
+            : filter === 2
+              ? up
+              : filter === 3
+                ? (left + up) >> 1
+                : filter === 4
+                  ? paeth(left, up, upLeft)
+                  : Number.NaN;
       if (Number.isNaN(predicted)) throw new Error(`bad PNG filter ${filter} on row ${y}`);
       pixels[out + i] = (value + predicted) & 0xff;
     }

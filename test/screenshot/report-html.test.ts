@@ -18,7 +18,10 @@ const SIZE = { width: 1280, height: 2000 };
 
 const binary = findChromium();
 const skip = binary === undefined && !process.env.CI;
-if (skip) console.warn("report.html screenshot test skipped: no chromium binary on PATH (apt-get install chromium, or set CHROMIUM_PATH); under CI this fails instead");
+if (skip)
+  console.warn(
+    'report.html screenshot test skipped: no chromium binary on PATH (apt-get install chromium, or set CHROMIUM_PATH); under CI this fails instead',
+  );
 
 if (binary === undefined && process.env.CI) {
   // Under CI a missing browser is a broken setup, not a reason to skip.
@@ -35,74 +38,79 @@ if (binary === undefined && process.env.CI) {
  * drawn — an area with a line along its top across the whole daily chart, and one bar per
  * service whose lengths are proportional to the costs in report.json.
  */
-describe.skipIf(skip || binary === undefined)(`report.html in headless Chromium${skip ? ' (skipped: no chromium binary; install chromium or set CHROMIUM_PATH)' : ''}`, () => {
-  let e: E2E;
-  let html: string;
-  let report: Report;
+describe.skipIf(skip || binary === undefined)(
+  `report.html in headless Chromium${skip ? ' (skipped: no chromium binary; install chromium or set CHROMIUM_PATH)' : ''}`,
+  () => {
+    let e: E2E;
+    let html: string;
+    let report: Report;
 
-  beforeAll(async () => {
-    e = await startE2E('screenshot');
-    const run = await e.run({ inputs: { regions: 'all' } });
-    if (run.exitCode !== 0) throw new Error(explain(run));
-    const dir = join(run.workspace, run.outputs['report-dir']!);
-    html = join(dir, 'report.html');
-    report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as Report;
-  });
-  afterAll(async () => {
-    await e?.stop();
-  });
-
-  it('Chromium parses both charts with every data point', () => {
-    const dom = dumpDom(binary!, html);
-    const daily = /<svg id="daily-cost-chart"[\s\S]*?<\/svg>/.exec(dom)?.[0] ?? '';
-    const line = /<path class="series line" d="M([^"]+)"/.exec(daily)?.[1] ?? '';
-    const points = line.split(' L').map((p) => p.split(',').map(Number));
-    expect(points.length).toBe(report.costs!.daily.length);
-    expect(points.every((p) => p.length === 2 && p.every(Number.isFinite))).toBe(true);
-    expect(new Set(points.map((p) => p[1])).size).toBeGreaterThan(5);
-    const service = /<svg id="service-cost-chart"[\s\S]*?<\/svg>/.exec(dom)?.[0] ?? '';
-    expect(service.match(/<rect class="bar" /g)?.length).toBe(topServices(report.costs!.byService).length);
-  });
-
-  it('the screenshot shows the daily chart and the bars drawn, to scale', () => {
-    // Kept (git-ignored) for a human to look at when an assertion fails.
-    const dir = join(REPO_ROOT, '.tmp/screenshots');
-    mkdirSync(dir, { recursive: true });
-    const png = join(dir, 'report.png');
-    copyFileSync(html, join(dir, 'report.html'));
-    screenshot(binary!, html, png, SIZE);
-    const image = decodePng(readFileSync(png));
-    expect({ width: image.width, height: image.height }).toEqual(SIZE);
-
-    const chart = measureLineChart(image, { area: AREA, line: ACCENT });
-    expect(chart, `no pixel in the area colour ${AREA.join(',')}: the daily chart did not draw (see ${png})`).toBeDefined();
-    const { box } = chart!;
-    expect(box.right - box.left, 'daily chart width').toBeGreaterThan(SIZE.width * 0.6);
-    expect(chart!.areaPixels, 'filled area').toBeGreaterThan(50_000);
-    expect(chart!.lineCoverage, 'line present across the chart').toBeGreaterThan(0.95);
-    expect(chart!.lineOnArea, 'line along the top of the area').toBeGreaterThan(0.9);
-    expect(chart!.lineSpan, 'the line moves with the data').toBeGreaterThan(10);
-
-    const expected = topServices(report.costs!.byService);
-    const bars = measureBars(image, ACCENT, { fromY: box.bottom + 1, minRows: 8 });
-    expect(bars.length, `service bars (see ${png})`).toBe(expected.length);
-    const widest = bars[0]!.length;
-    bars.forEach((bar, i) => {
-      const want = (expected[i]!.current / expected[0]!.current) * widest;
-      expect(Math.abs(bar.length - want), `bar ${i} (${expected[i]!.label})`).toBeLessThanOrEqual(3);
+    beforeAll(async () => {
+      e = await startE2E('screenshot');
+      const run = await e.run({ inputs: { regions: 'all' } });
+      if (run.exitCode !== 0) throw new Error(explain(run));
+      const dir = join(run.workspace, run.outputs['report-dir']!);
+      html = join(dir, 'report.html');
+      report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as Report;
     });
-    const previous = measureBars(image, PREVIOUS, { fromY: box.bottom + 1, minRows: 3 });
-    expect(previous.length, 'same-days-last-month bars').toBe(expected.filter((s) => s.previous > 0).length);
-  });
-  it('the same measures find nothing when the charts are blanked (the check can fail)', () => {
-    const dir = join(REPO_ROOT, '.tmp/screenshots');
-    const blanked = join(dir, 'report-blanked.html');
-    const png = join(dir, 'report-blanked.png');
-    const page = readFileSync(html, 'utf8').replace(/(<path class="series[^"]*" d=")[^"]*"/g, '$1"').replace(/(<rect class="bar[^"]*" x="[^"]*" y="[^"]*" width=")[^"]*"/g, '$10"');
-    writeFileSync(blanked, page);
-    screenshot(binary!, blanked, png, SIZE);
-    const image = decodePng(readFileSync(png));
-    expect(measureLineChart(image, { area: AREA, line: ACCENT })).toBeUndefined();
-    expect(measureBars(image, ACCENT, { fromY: 0, minRows: 8 })).toEqual([]);
-  });
-});
+    afterAll(async () => {
+      await e?.stop();
+    });
+
+    it('Chromium parses both charts with every data point', () => {
+      const dom = dumpDom(binary!, html);
+      const daily = /<svg id="daily-cost-chart"[\s\S]*?<\/svg>/.exec(dom)?.[0] ?? '';
+      const line = /<path class="series line" d="M([^"]+)"/.exec(daily)?.[1] ?? '';
+      const points = line.split(' L').map((p) => p.split(',').map(Number));
+      expect(points.length).toBe(report.costs!.daily.length);
+      expect(points.every((p) => p.length === 2 && p.every(Number.isFinite))).toBe(true);
+      expect(new Set(points.map((p) => p[1])).size).toBeGreaterThan(5);
+      const service = /<svg id="service-cost-chart"[\s\S]*?<\/svg>/.exec(dom)?.[0] ?? '';
+      expect(service.match(/<rect class="bar" /g)?.length).toBe(topServices(report.costs!.byService).length);
+    });
+
+    it('the screenshot shows the daily chart and the bars drawn, to scale', () => {
+      // Kept (git-ignored) for a human to look at when an assertion fails.
+      const dir = join(REPO_ROOT, '.tmp/screenshots');
+      mkdirSync(dir, { recursive: true });
+      const png = join(dir, 'report.png');
+      copyFileSync(html, join(dir, 'report.html'));
+      screenshot(binary!, html, png, SIZE);
+      const image = decodePng(readFileSync(png));
+      expect({ width: image.width, height: image.height }).toEqual(SIZE);
+
+      const chart = measureLineChart(image, { area: AREA, line: ACCENT });
+      expect(chart, `no pixel in the area colour ${AREA.join(',')}: the daily chart did not draw (see ${png})`).toBeDefined();
+      const { box } = chart!;
+      expect(box.right - box.left, 'daily chart width').toBeGreaterThan(SIZE.width * 0.6);
+      expect(chart!.areaPixels, 'filled area').toBeGreaterThan(50_000);
+      expect(chart!.lineCoverage, 'line present across the chart').toBeGreaterThan(0.95);
+      expect(chart!.lineOnArea, 'line along the top of the area').toBeGreaterThan(0.9);
+      expect(chart!.lineSpan, 'the line moves with the data').toBeGreaterThan(10);
+
+      const expected = topServices(report.costs!.byService);
+      const bars = measureBars(image, ACCENT, { fromY: box.bottom + 1, minRows: 8 });
+      expect(bars.length, `service bars (see ${png})`).toBe(expected.length);
+      const widest = bars[0]!.length;
+      bars.forEach((bar, i) => {
+        const want = (expected[i]!.current / expected[0]!.current) * widest;
+        expect(Math.abs(bar.length - want), `bar ${i} (${expected[i]!.label})`).toBeLessThanOrEqual(3);
+      });
+      const previous = measureBars(image, PREVIOUS, { fromY: box.bottom + 1, minRows: 3 });
+      expect(previous.length, 'same-days-last-month bars').toBe(expected.filter((s) => s.previous > 0).length);
+    });
+    it('the same measures find nothing when the charts are blanked (the check can fail)', () => {
+      const dir = join(REPO_ROOT, '.tmp/screenshots');
+      const blanked = join(dir, 'report-blanked.html');
+      const png = join(dir, 'report-blanked.png');
+      const page = readFileSync(html, 'utf8')
+        .replace(/(<path class="series[^"]*" d=")[^"]*"/g, '$1"')
+        .replace(/(<rect class="bar[^"]*" x="[^"]*" y="[^"]*" width=")[^"]*"/g, '$10"');
+      writeFileSync(blanked, page);
+      screenshot(binary!, blanked, png, SIZE);
+      const image = decodePng(readFileSync(png));
+      expect(measureLineChart(image, { area: AREA, line: ACCENT })).toBeUndefined();
+      expect(measureBars(image, ACCENT, { fromY: 0, minRows: 8 })).toEqual([]);
+    });
+  },
+);

@@ -93,12 +93,30 @@ export async function startFakeGitHub(options: { repository?: string } = {}): Pr
     comments.push(comment);
     return comment;
   };
-  const view = (c: FakeComment) => ({ ...c, issue_url: `${url}/repos/${repository}/issues/${c.issue}`, html_url: `https://github.com/${repository}/pull/${c.issue}#issuecomment-${c.id}`, author_association: 'NONE' });
+  const view = (c: FakeComment) => ({
+    ...c,
+    issue_url: `${url}/repos/${repository}/issues/${c.issue}`,
+    html_url: `https://github.com/${repository}/pull/${c.issue}#issuecomment-${c.id}`,
+    author_association: 'NONE',
+  });
 
   function issueIdToken(audience: string): string {
     const now = Math.floor(Date.now() / 1000);
-    const claims = { iss: 'https://token.actions.githubusercontent.com', aud: audience, sub: `repo:${repository}:ref:refs/heads/main`, repository, iat: now, nbf: now, exp: now + 300, jti: randomUUID() };
-    const jwt = [base64url({ alg: 'RS256', typ: 'JWT', kid: 'fake-github' }), base64url(claims), randomBytes(64).toString('base64url')].join('.');
+    const claims = {
+      iss: 'https://token.actions.githubusercontent.com',
+      aud: audience,
+      sub: `repo:${repository}:ref:refs/heads/main`,
+      repository,
+      iat: now,
+      nbf: now,
+      exp: now + 300,
+      jti: randomUUID(),
+    };
+    const jwt = [
+      base64url({ alg: 'RS256', typ: 'JWT', kid: 'fake-github' }),
+      base64url(claims),
+      randomBytes(64).toString('base64url'),
+    ].join('.');
     idTokens.push(jwt);
     return jwt;
   }
@@ -107,12 +125,21 @@ export async function startFakeGitHub(options: { repository?: string } = {}): Pr
     const auth = request.headers.authorization ?? '';
     if (request.method === 'GET' && path === '/_services/token') {
       if (auth !== `Bearer ${requestToken}`) return send(response, 401, { message: 'Unauthorized' });
-      return send(response, 200, { count: 1, value: issueIdToken(query.get('audience') ?? `https://github.com/${repository.split('/')[0]}`) });
+      return send(response, 200, {
+        count: 1,
+        value: issueIdToken(query.get('audience') ?? `https://github.com/${repository.split('/')[0]}`),
+      });
     }
-    if (auth !== `token ${token}` && auth !== `Bearer ${token}`) return send(response, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
+    if (auth !== `token ${token}` && auth !== `Bearer ${token}`)
+      return send(response, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
     const list = new RegExp(`^/repos/${repository}/issues/(\\d+)/comments$`).exec(path);
     const single = new RegExp(`^/repos/${repository}/issues/comments/(\\d+)$`).exec(path);
-    const forbidden = () => send(response, 403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/issues/comments', status: '403' });
+    const forbidden = () =>
+      send(response, 403, {
+        message: 'Resource not accessible by integration',
+        documentation_url: 'https://docs.github.com/rest/issues/comments',
+        status: '403',
+      });
     if (list && request.method === 'GET') {
       const issue = Number(list[1]);
       const perPage = Math.min(100, Math.max(1, Number(query.get('per_page') ?? '30') || 30));
@@ -122,12 +149,18 @@ export async function startFakeGitHub(options: { repository?: string } = {}): Pr
       const link = (p: number, rel: string) => `<${url}${path}?per_page=${perPage}&page=${p}>; rel="${rel}"`;
       const links = pageNo < last ? [link(pageNo + 1, 'next'), link(last, 'last')] : [];
       if (pageNo > 1) links.unshift(link(pageNo - 1, 'prev'), link(1, 'first'));
-      return send(response, 200, all.slice((pageNo - 1) * perPage, pageNo * perPage).map(view), links.length ? { link: links.join(', ') } : {});
+      return send(
+        response,
+        200,
+        all.slice((pageNo - 1) * perPage, pageNo * perPage).map(view),
+        links.length ? { link: links.join(', ') } : {},
+      );
     }
     if (list && request.method === 'POST') {
       if (!canWrite) return forbidden();
       const { body } = await readJson(request);
-      if (typeof body !== 'string' || body === '') return send(response, 422, { message: 'Validation Failed', errors: [{ field: 'body', code: 'missing_field' }] });
+      if (typeof body !== 'string' || body === '')
+        return send(response, 422, { message: 'Validation Failed', errors: [{ field: 'body', code: 'missing_field' }] });
       return send(response, 201, view(addComment(Number(list[1]), body)));
     }
     if (single && request.method === 'PATCH') {
@@ -144,7 +177,13 @@ export async function startFakeGitHub(options: { repository?: string } = {}): Pr
 
   const server = createServer((request, response) => {
     const parsed = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const record: RecordedGitHubRequest = { method: request.method ?? 'GET', path: parsed.pathname, query: Object.fromEntries(parsed.searchParams), status: 0, authorization: request.headers.authorization };
+    const record: RecordedGitHubRequest = {
+      method: request.method ?? 'GET',
+      path: parsed.pathname,
+      query: Object.fromEntries(parsed.searchParams),
+      status: 0,
+      authorization: request.headers.authorization,
+    };
     requests.push(record);
     handle(request, response, parsed.pathname, parsed.searchParams).then(
       (status) => (record.status = status),

@@ -44,7 +44,10 @@ export interface MemoryJournal extends ExecutionJournal {
   reload(): MemoryJournal;
 }
 
-export function createMemoryJournal(manifestOverrides: Partial<ExecutionManifest> = {}, results = new Map<string, unknown>()): MemoryJournal {
+export function createMemoryJournal(
+  manifestOverrides: Partial<ExecutionManifest> = {},
+  results = new Map<string, unknown>(),
+): MemoryJournal {
   return fromManifest(newManifest(manifestOverrides), results);
 }
 

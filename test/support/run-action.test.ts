@@ -3,7 +3,18 @@ import { parseGithubOutput, startAction } from './run-action.js';
 
 describe('GITHUB_OUTPUT parsing', () => {
   it('reads both the name=value and the heredoc forms, values with = and several lines', () => {
-    const text = ['status=completed', 'note=a=b', 'report<<ghadelimiter_1f2e', 'line one', 'line=two', '', 'ghadelimiter_1f2e', 'empty<<EOF', 'EOF', ''].join('\n');
+    const text = [
+      'status=completed',
+      'note=a=b',
+      'report<<ghadelimiter_1f2e',
+      'line one',
+      'line=two',
+      '',
+      'ghadelimiter_1f2e',
+      'empty<<EOF',
+      'EOF',
+      '',
+    ].join('\n');
     expect(parseGithubOutput(text)).toEqual({ status: 'completed', note: 'a=b', report: 'line one\nline=two\n', empty: '' });
   });
 });

@@ -93,14 +93,22 @@ function workflowCommands(stdout: string): Pick<ActionRun, 'annotations' | 'mask
  * test passes. Endpoints that are not loopback are refused.
  */
 export function startAction(options: RunActionOptions = {}): { child: ChildProcess; done: Promise<ActionRun> } {
-  if (Number(process.versions.node.split('.')[0]) < 24) throw new Error(`the action runs on Node 24; these tests run on ${process.version} (use node_modules/.bin/node)`);
+  if (Number(process.versions.node.split('.')[0]) < 24)
+    throw new Error(`the action runs on Node 24; these tests run on ${process.version} (use node_modules/.bin/node)`);
   for (const [name, value] of Object.entries(options.env ?? {})) {
-    if (value !== undefined && MUST_BE_LOOPBACK.test(name) && !LOOPBACK.test(value)) throw new Error(`refusing ${name}=${value}: tests only talk to 127.0.0.1`);
+    if (value !== undefined && MUST_BE_LOOPBACK.test(name) && !LOOPBACK.test(value))
+      throw new Error(`refusing ${name}=${value}: tests only talk to 127.0.0.1`);
   }
   const runDir = mkdtempSync(join(tmpdir(), 'finops-action-'));
   const workspace = options.workspace ?? join(runDir, 'workspace');
   for (const dir of [workspace, join(runDir, 'home'), join(runDir, 'temp')]) mkdirSync(dir, { recursive: true });
-  const files = { output: join(runDir, 'github_output'), summary: join(runDir, 'step_summary'), event: join(runDir, 'event.json'), state: join(runDir, 'github_state'), envFile: join(runDir, 'github_env') };
+  const files = {
+    output: join(runDir, 'github_output'),
+    summary: join(runDir, 'step_summary'),
+    event: join(runDir, 'event.json'),
+    state: join(runDir, 'github_state'),
+    envFile: join(runDir, 'github_env'),
+  };
   for (const file of [files.output, files.summary, files.state, files.envFile]) writeFileSync(file, '');
   const event = options.event ?? { name: 'schedule', payload: { schedule: '0 6 * * *' } };
   writeFileSync(files.event, JSON.stringify(event.payload ?? {}));
@@ -173,4 +181,3 @@ export function startAction(options: RunActionOptions = {}): { child: ChildProce
 export function runAction(options: RunActionOptions = {}): Promise<ActionRun> {
   return startAction(options).done;
 }
-

@@ -19,7 +19,10 @@ export function testS3Client(endpoint: string = inject('s3Endpoint')): S3Client 
 
 /** Creates a bucket with a unique name (one per suite keeps suites independent). */
 export async function createTestBucket(client: S3Client, label = 'suite'): Promise<string> {
-  const bucket = `${label.toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 40)}-${randomBytes(4).toString('hex')}`;
+  const bucket = `${label
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '-')
+    .slice(0, 40)}-${randomBytes(4).toString('hex')}`;
   await client.send(new CreateBucketCommand({ Bucket: bucket }));
   return bucket;
 }

@@ -71,7 +71,13 @@ async function refuse(upstream: Upstream, path: string, headers: IncomingHttpHea
   const exists = head.status === 200;
   const etag = typeof head.headers.etag === 'string' ? normalizeEtag(head.headers.etag) : undefined;
   const failed = (condition: string) =>
-    s3Error(412, 'PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', path, `<Condition>${condition}</Condition>`);
+    s3Error(
+      412,
+      'PreconditionFailed',
+      'At least one of the pre-conditions you specified did not hold',
+      path,
+      `<Condition>${condition}</Condition>`,
+    );
   if (ifNoneMatch !== undefined) {
     if (ifNoneMatch.trim() !== '*') return s3Error(501, 'NotImplemented', 'If-None-Match only accepts *', path);
     if (exists) return failed('If-None-Match');
@@ -123,8 +129,10 @@ export async function startS3Server(): Promise<S3TestServer> {
     const body = await readAll(req);
     const isObjectWrite = (method === 'PUT' || method === 'DELETE') && /^\/[^/]+\/.+/.test(path);
     const answer = isObjectWrite
-      ? await mutex.run(decodeURIComponent(path), async () =>
-          (await refuse(upstream, path, req.headers)) ?? forward(upstream, method, url, req.headers, body))
+      ? await mutex.run(
+          decodeURIComponent(path),
+          async () => (await refuse(upstream, path, req.headers)) ?? forward(upstream, method, url, req.headers, body),
+        )
       : await forward(upstream, method, url, req.headers, body);
     const headers = Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !HOP_BY_HOP.has(name)));
     res.writeHead(answer.status, headers);

@@ -10,13 +10,21 @@ export type ArtifactOutcome = { uploaded: true; name: string; id?: number; size?
  */
 export async function uploadReportArtifact(name: string, files: readonly string[], env: NodeJS.ProcessEnv): Promise<ArtifactOutcome> {
   if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
-    return { uploaded: false, reason: 'the artifact service is not available to this job (no ACTIONS_RUNTIME_TOKEN / ACTIONS_RESULTS_URL)' };
+    return {
+      uploaded: false,
+      reason: 'the artifact service is not available to this job (no ACTIONS_RUNTIME_TOKEN / ACTIONS_RESULTS_URL)',
+    };
   }
   if (files.length === 0) return { uploaded: false, reason: 'no report files' };
   const root = dirname(files[0] as string);
   try {
     const response = await new DefaultArtifactClient().uploadArtifact(name, [...files], root);
-    return { uploaded: true, name, ...(response.id === undefined ? {} : { id: response.id }), ...(response.size === undefined ? {} : { size: response.size }) };
+    return {
+      uploaded: true,
+      name,
+      ...(response.id === undefined ? {} : { id: response.id }),
+      ...(response.size === undefined ? {} : { size: response.size }),
+    };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { uploaded: false, reason: `upload of ${files.map((f) => basename(f)).join(', ')} failed: ${message}` };

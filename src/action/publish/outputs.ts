@@ -4,7 +4,8 @@ import type { Report } from '../../report/model.js';
 /** The action's outputs from a report: USD amounts as plain numbers with cents, blanks when unknown. */
 export function reportOutputs(report: Report, reportDir: string): Record<(typeof Outputs)[keyof typeof Outputs], string> {
   const costs = report.costs;
-  const money = (value: number | null | undefined) => (value === null || value === undefined || !Number.isFinite(value) ? '' : value.toFixed(2));
+  const money = (value: number | null | undefined) =>
+    value === null || value === undefined || !Number.isFinite(value) ? '' : value.toFixed(2);
   return {
     [Outputs.ExecutionId]: report.executionId,
     [Outputs.Status]: report.status,

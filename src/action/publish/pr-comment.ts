@@ -1,4 +1,11 @@
-import { buildCommentData, findOurComment, planCommentAction, renderComment, type CommentData, type IssueCommentLike } from '../../report/comment.js';
+import {
+  buildCommentData,
+  findOurComment,
+  planCommentAction,
+  renderComment,
+  type CommentData,
+  type IssueCommentLike,
+} from '../../report/comment.js';
 import type { Report } from '../../report/model.js';
 import type { CommentMode } from '../../settings/settings.js';
 
@@ -11,8 +18,7 @@ export interface PullRequestComments {
 }
 
 export type CommentOutcome =
-  | { kind: 'created' | 'updated' | 'unchanged'; data: CommentData }
-  | { kind: 'skipped'; reason: string; data?: CommentData };
+  { kind: 'created' | 'updated' | 'unchanged'; data: CommentData } | { kind: 'skipped'; reason: string; data?: CommentData };
 
 export interface PublishCommentOptions {
   mode: CommentMode;
@@ -54,5 +60,7 @@ export async function publishPrComment(options: PublishCommentOptions): Promise<
 }
 
 function hasSomethingToSay(data: CommentData): boolean {
-  return data.newFindings.length > 0 || data.resolvedFindings.length > 0 || data.findingsCount > 0 || data.services.some((s) => s.change !== 0);
+  return (
+    data.newFindings.length > 0 || data.resolvedFindings.length > 0 || data.findingsCount > 0 || data.services.some((s) => s.change !== 0)
+  );
 }

@@ -1,4 +1,11 @@
-import type { AdviceListing, AdviceSavings, EbsVolumeRecommendation, Ec2InstanceRecommendation, IdleRecommendation, VolumeConfiguration } from '../../aws/ports.js';
+import type {
+  AdviceListing,
+  AdviceSavings,
+  EbsVolumeRecommendation,
+  Ec2InstanceRecommendation,
+  IdleRecommendation,
+  VolumeConfiguration,
+} from '../../aws/ports.js';
 import { roundUsd, type Finding } from '../../report/model.js';
 import { label, severityFor } from '../checks/helpers.js';
 import { param, type ParamSpecs, type ParamValues } from '../checks/types.js';
@@ -22,7 +29,8 @@ export const AWS_COMPUTE_OPTIMIZER = 'aws-compute-optimizer';
 export const awsComputeOptimizer = {
   id: AWS_COMPUTE_OPTIMIZER,
   scope: 'aws-advice',
-  description: 'AWS Compute Optimizer advice: over-provisioned EC2 instances, EBS volumes to reconfigure, idle resources (skipped where the account is not enrolled)',
+  description:
+    'AWS Compute Optimizer advice: over-provisioned EC2 instances, EBS volumes to reconfigure, idle resources (skipped where the account is not enrolled)',
   params: {
     minMonthlySavingsUsd: param.number(0, 0, 1_000_000, 'monthly saving in USD a recommendation must exceed to be reported'),
   },
@@ -133,7 +141,8 @@ function rightsizing(region: string, r: Ec2InstanceRecommendation, params: Compu
   ];
 }
 
-const describeVolume = (c: VolumeConfiguration) => [c.volumeType, c.sizeGiB === null ? null : `${c.sizeGiB} GiB`].filter((p) => p !== null).join(', ');
+const describeVolume = (c: VolumeConfiguration) =>
+  [c.volumeType, c.sizeGiB === null ? null : `${c.sizeGiB} GiB`].filter((p) => p !== null).join(', ');
 
 function volume(region: string, r: EbsVolumeRecommendation, params: ComputeOptimizerParams, warnings: string[]): Finding[] {
   if (r.finding !== 'NotOptimized') return [];
@@ -192,7 +201,10 @@ function idle(region: string, r: IdleRecommendation, params: ComputeOptimizerPar
 }
 
 function apiWarnings(operation: string, listing: AdviceListing<unknown>): string[] {
-  return listing.errors.map((e) => `${operation} reported an error for ${e.identifier ?? 'a resource'}: ${[e.code, e.message].filter(Boolean).join(': ') || 'no details'}`);
+  return listing.errors.map(
+    (e) =>
+      `${operation} reported an error for ${e.identifier ?? 'a resource'}: ${[e.code, e.message].filter(Boolean).join(': ') || 'no details'}`,
+  );
 }
 
 /**
@@ -202,7 +214,11 @@ function apiWarnings(operation: string, listing: AdviceListing<unknown>): string
  */
 export function adviceFindings(
   region: string,
-  listings: { ec2: AdviceListing<Ec2InstanceRecommendation>; ebs: AdviceListing<EbsVolumeRecommendation>; idle: AdviceListing<IdleRecommendation> },
+  listings: {
+    ec2: AdviceListing<Ec2InstanceRecommendation>;
+    ebs: AdviceListing<EbsVolumeRecommendation>;
+    idle: AdviceListing<IdleRecommendation>;
+  },
   params: ComputeOptimizerParams,
 ): AdviceOutcome {
   const warnings = [

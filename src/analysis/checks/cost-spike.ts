@@ -34,28 +34,28 @@ export const costSpike = defineAccountCheck({
       if (percent !== null && percent <= params.minIncreasePercent) return [];
       const monthly = roundUsd((increase / currentDays) * DAYS_PER_MONTH);
       const finding = makeFinding(
-          {
-            check: 'cost-spike',
-            resourceId: service.service,
-            resourceType: 'service',
-            region: 'global',
-            title: `${service.service} cost up ${roundUsd(increase).toFixed(2)} USD${percent === null ? '' : ` (+${r2(percent)}%)`} vs the previous period`,
-            evidence: {
-              currentUsd: service.current,
-              previousUsd: service.previous,
-              currentDays,
-              previousDays,
-              increaseUsd: roundUsd(increase),
-              increasePercent: percent === null ? null : r2(percent),
-              currentPeriod: `${costs.current.period.start}..${costs.current.period.end}`,
-              previousPeriod: `${costs.previous.period.start}..${costs.previous.period.end}`,
-              projectedMonthlyIncreaseUsd: monthly,
-            },
-            recommendation: 'Find what changed (Cost Explorer by usage type and resource) and confirm the growth is expected.',
+        {
+          check: 'cost-spike',
+          resourceId: service.service,
+          resourceType: 'service',
+          region: 'global',
+          title: `${service.service} cost up ${roundUsd(increase).toFixed(2)} USD${percent === null ? '' : ` (+${r2(percent)}%)`} vs the previous period`,
+          evidence: {
+            currentUsd: service.current,
+            previousUsd: service.previous,
+            currentDays,
+            previousDays,
+            increaseUsd: roundUsd(increase),
+            increasePercent: percent === null ? null : r2(percent),
+            currentPeriod: `${costs.current.period.start}..${costs.current.period.end}`,
+            previousPeriod: `${costs.previous.period.start}..${costs.previous.period.end}`,
+            projectedMonthlyIncreaseUsd: monthly,
           },
-          { usd: monthly, prices: [] },
-          'cost-explorer',
-        );
+          recommendation: 'Find what changed (Cost Explorer by usage type and resource) and confirm the growth is expected.',
+        },
+        { usd: monthly, prices: [] },
+        'cost-explorer',
+      );
       // Growth may be legitimate, so it is not a saving: every total and table reads
       // `estimatedMonthlySavings`, and the increase stays in the title and evidence. Its
       // severity still follows the size of the increase.

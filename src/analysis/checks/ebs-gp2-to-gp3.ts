@@ -23,7 +23,10 @@ export const ebsGp2ToGp3 = defineRegionCheck({
       if (volume.volumeType !== 'gp2') return [];
       const target = gp3Equivalent(volume.sizeGiB);
       const current = volumeMonthlyCost({ ...volume, iops: null, throughputMiBps: null }, prices);
-      const proposed = volumeMonthlyCost({ volumeType: 'gp3', sizeGiB: volume.sizeGiB, iops: target.iops, throughputMiBps: target.throughputMiBps }, prices);
+      const proposed = volumeMonthlyCost(
+        { volumeType: 'gp3', sizeGiB: volume.sizeGiB, iops: target.iops, throughputMiBps: target.throughputMiBps },
+        prices,
+      );
       const saving = current && proposed ? current.usd - proposed.usd : undefined;
       if (saving !== undefined && saving <= 0) return [];
       return [

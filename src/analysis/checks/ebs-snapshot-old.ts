@@ -3,7 +3,6 @@ import { priceKeys } from '../pricing/keys.js';
 import { label, makeFinding, r2 } from './helpers.js';
 import { defineRegionCheck, param } from './types.js';
 
-
 /**
  * Snapshots kept by a retention policy (Data Lifecycle Manager, AWS Backup) are deleted by that
  * policy; their age is deliberate, not waste.

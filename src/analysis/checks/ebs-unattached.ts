@@ -14,7 +14,9 @@ export const ebsUnattached = defineRegionCheck({
   params: { minAgeDays: param.integer(7, 0, 3650, 'minimum days since the volume was created') },
   countsTowardSavings: true,
   requires: ['volumes'],
-  priceKeys: (inventory) => [...new Set((inventory.volumes ?? []).filter((v) => v.state === 'available').flatMap((v) => volumePriceKeys(v.volumeType)))],
+  priceKeys: (inventory) => [
+    ...new Set((inventory.volumes ?? []).filter((v) => v.state === 'available').flatMap((v) => volumePriceKeys(v.volumeType))),
+  ],
   run({ region, now, inventory, prices }, params) {
     return (inventory.volumes ?? []).flatMap((volume) => {
       if (volume.state !== 'available') return [];

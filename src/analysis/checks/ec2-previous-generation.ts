@@ -13,7 +13,12 @@ export const ec2PreviousGeneration = defineRegionCheck({
   scope: 'region',
   description: 'running EC2 instance of a previous-generation family',
   params: {
-    families: param.list(PREVIOUS_GENERATION_FAMILIES, /^[a-z][a-z0-9-]*$/, '["t2", "m4"]', 'instance families treated as previous generation'),
+    families: param.list(
+      PREVIOUS_GENERATION_FAMILIES,
+      /^[a-z][a-z0-9-]*$/,
+      '["t2", "m4"]',
+      'instance families treated as previous generation',
+    ),
   },
   countsTowardSavings: true,
   requires: ['instances'],

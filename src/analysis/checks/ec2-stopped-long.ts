@@ -29,7 +29,13 @@ export const ec2StoppedLong = defineRegionCheck({
   requires: ['instances', 'volumes'],
   priceKeys: (inventory) => {
     const stopped = new Set((inventory.instances ?? []).filter((i) => i.state === 'stopped').map((i) => i.instanceId));
-    return [...new Set((inventory.volumes ?? []).filter((v) => v.attachments.some((a) => a.instanceId && stopped.has(a.instanceId))).flatMap((v) => volumePriceKeys(v.volumeType)))];
+    return [
+      ...new Set(
+        (inventory.volumes ?? [])
+          .filter((v) => v.attachments.some((a) => a.instanceId && stopped.has(a.instanceId)))
+          .flatMap((v) => volumePriceKeys(v.volumeType)),
+      ),
+    ];
   },
   run({ region, now, inventory, prices }, params) {
     return (inventory.instances ?? []).flatMap((instance) => {

@@ -56,7 +56,9 @@ export const ec2Underutilised = defineRegionCheck({
             },
             recommendation: `Resize to ${targetType} (stop, change type, start) and watch the peak CPU.`,
           },
-          current && target?.price ? { usd: (current.usd - target.price.usd) * HOURS_PER_MONTH, prices: [current, target.price] } : undefined,
+          current && target?.price
+            ? { usd: (current.usd - target.price.usd) * HOURS_PER_MONTH, prices: [current, target.price] }
+            : undefined,
         ),
       ];
     });

@@ -24,7 +24,12 @@ export const eipUnassociated = defineRegionCheck({
             resourceType: 'elastic-ip',
             region,
             title: `Elastic IP ${address.publicIp ?? id} is not associated`,
-            evidence: { publicIp: address.publicIp, allocationId: address.allocationId, hourlyUsd: rate?.usd ?? null, hoursPerMonth: HOURS_PER_MONTH },
+            evidence: {
+              publicIp: address.publicIp,
+              allocationId: address.allocationId,
+              hourlyUsd: rate?.usd ?? null,
+              hoursPerMonth: HOURS_PER_MONTH,
+            },
             recommendation: 'Release the address if nothing needs this IP.',
           },
           rate && { usd: rate.usd * HOURS_PER_MONTH, prices: [rate] },

@@ -6,7 +6,11 @@ import { makeFinding, r2 } from './helpers.js';
 import { defineRegionCheck, param } from './types.js';
 
 /** The request-like metric of each load balancer type (none for gateway load balancers). */
-export const REQUEST_METRIC: Readonly<Record<string, string>> = { application: 'RequestCount', network: 'NewFlowCount', classic: 'RequestCount' };
+export const REQUEST_METRIC: Readonly<Record<string, string>> = {
+  application: 'RequestCount',
+  network: 'NewFlowCount',
+  classic: 'RequestCount',
+};
 
 /**
  * Active load balancers (ALB, NLB, GWLB and Classic), at least `lookbackDays` old, with no

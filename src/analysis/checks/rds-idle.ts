@@ -23,7 +23,9 @@ export const rdsIdle = defineRegionCheck({
   metrics: ['rds'],
   lookbackDays: (p) => p.lookbackDays,
   priceKeys: (inventory) =>
-    (inventory.dbInstances ?? []).filter((db) => db.status === 'available').map((db) => priceKeys.rds(db.engine, db.multiAz, db.instanceClass)),
+    (inventory.dbInstances ?? [])
+      .filter((db) => db.status === 'available')
+      .map((db) => priceKeys.rds(db.engine, db.multiAz, db.instanceClass)),
   run({ region, now, inventory, metrics, prices }, params) {
     return (inventory.dbInstances ?? []).flatMap((db) => {
       if (db.status !== 'available') return [];
@@ -51,7 +53,8 @@ export const rdsIdle = defineRegionCheck({
               daysOfData: daily.days,
               hourlyUsd: rate?.usd ?? null,
             },
-            recommendation: 'Take a final snapshot and delete the instance, or stop it if it is needed later (RDS restarts stopped instances after 7 days).',
+            recommendation:
+              'Take a final snapshot and delete the instance, or stop it if it is needed later (RDS restarts stopped instances after 7 days).',
           },
           rate && { usd: rate.usd * HOURS_PER_MONTH, prices: [rate] },
         ),

@@ -87,7 +87,26 @@ export function defineAccountCheck<const S extends ParamSpecs>(check: AccountChe
 
 /** Parameter spec builders. */
 export const param = {
-  number: (d: number, min: number, max: number, description: string): NumberParam => ({ kind: 'number', default: d, min, max, description }),
-  integer: (d: number, min: number, max: number, description: string): NumberParam => ({ kind: 'number', integer: true, default: d, min, max, description }),
-  list: (d: readonly string[], itemPattern: RegExp, example: string, description: string): ListParam => ({ kind: 'string-list', default: d, itemPattern, example, description }),
+  number: (d: number, min: number, max: number, description: string): NumberParam => ({
+    kind: 'number',
+    default: d,
+    min,
+    max,
+    description,
+  }),
+  integer: (d: number, min: number, max: number, description: string): NumberParam => ({
+    kind: 'number',
+    integer: true,
+    default: d,
+    min,
+    max,
+    description,
+  }),
+  list: (d: readonly string[], itemPattern: RegExp, example: string, description: string): ListParam => ({
+    kind: 'string-list',
+    default: d,
+    itemPattern,
+    example,
+    description,
+  }),
 };

@@ -105,7 +105,12 @@ export async function fetchClosedMonths(
   const end = addMonths(`${missing[missing.length - 1]}-01`, 1);
   const periods = await ce.getCostAndUsage({ start, end, granularity: 'MONTHLY', metric, groupBy: monthGrouping(tagKey).groupBy }, signal);
   for (const month of missing) {
-    const period = periods.find((p) => monthOf(p.start) === month) ?? { start: `${month}-01`, end: addMonths(`${month}-01`, 1), estimated: false, groups: [] };
+    const period = periods.find((p) => monthOf(p.start) === month) ?? {
+      start: `${month}-01`,
+      end: addMonths(`${month}-01`, 1),
+      estimated: false,
+      groups: [],
+    };
     result.months[month] = period;
     result.queried.push(month);
     await cache.put(monthCacheKey(accountId, metric, tagKey, month), period, period.estimated ? ESTIMATED_MONTH_TTL_MS : undefined, signal);
@@ -119,7 +124,13 @@ export async function fetchClosedMonths(
  * to the planned days at the forecast's own daily rate.
  * @param runDay the UTC day the task actually runs.
  */
-export async function fetchForecast(ce: CostExplorerPort, plan: CostPlan, metric: string, runDay: string, signal?: AbortSignal): Promise<CostForecastResult> {
+export async function fetchForecast(
+  ce: CostExplorerPort,
+  plan: CostPlan,
+  metric: string,
+  runDay: string,
+  signal?: AbortSignal,
+): Promise<CostForecastResult> {
   const start = runDay > plan.forecast.start ? runDay : plan.forecast.start;
   if (start >= plan.forecast.end) {
     throw new TaskSkippedError(`no forecast: the month of this execution ended before the task ran (${plan.forecast.end})`);
@@ -136,7 +147,13 @@ export async function fetchForecast(ce: CostExplorerPort, plan: CostPlan, metric
 }
 
 /** GetAnomalies over every monitor of the account (an account without a monitor gets none), cached 6 hours. */
-export async function fetchAnomalies(ce: CostExplorerPort, cache: Cache, plan: CostPlan, accountId: string, signal?: AbortSignal): Promise<CostAnomaliesResult> {
+export async function fetchAnomalies(
+  ce: CostExplorerPort,
+  cache: Cache,
+  plan: CostPlan,
+  accountId: string,
+  signal?: AbortSignal,
+): Promise<CostAnomaliesResult> {
   const key = `ce/v1/${accountId}/anomalies/${plan.anomalies.start}_${plan.anomalies.end}`;
   const cached = await cache.get<CostAnomaly[]>(key, signal);
   if (cached) return { period: plan.anomalies, anomalies: cached, fromCache: true };

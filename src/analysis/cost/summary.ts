@@ -25,7 +25,13 @@ function percent(change: number, base: number): number | null {
 
 function serviceCost(service: string, current: number, previous: number): ServiceCost {
   const change = roundUsd(current - previous);
-  return { service, current: roundUsd(current), previous: roundUsd(previous), change, changePercent: percent(current - previous, previous) };
+  return {
+    service,
+    current: roundUsd(current),
+    previous: roundUsd(previous),
+    change,
+    changePercent: percent(current - previous, previous),
+  };
 }
 
 function sortedAmounts<K extends string>(totals: Map<string, number>, key: K): Array<Record<K, string> & { amount: number }> {
@@ -78,7 +84,8 @@ export function summariseCosts(inputs: CostSummaryInputs): CostSummary {
     .sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || (a.service < b.service ? -1 : 1))
     .slice(0, MAX_MOVERS);
   const series = [];
-  for (let day = plan.daily.start; day < plan.daily.end; day = addDays(day, 1)) series.push({ date: day, amount: roundUsd(byDay.get(day) ?? 0) });
+  for (let day = plan.daily.start; day < plan.daily.end; day = addDays(day, 1))
+    series.push({ date: day, amount: roundUsd(byDay.get(day) ?? 0) });
 
   const summary: CostSummary = {
     metric: inputs.metric,
@@ -103,7 +110,13 @@ export function summariseCosts(inputs: CostSummaryInputs): CostSummary {
   if (inputs.anomalies) {
     summary.anomalies = inputs.anomalies.anomalies.map((a) => {
       const service = a.rootCauses.find((c) => c.service)?.service ?? a.dimensionValue ?? undefined;
-      return { id: a.id, ...(service ? { service } : {}), start: a.start ?? inputs.anomalies!.period.start, ...(a.end ? { end: a.end } : {}), impact: roundUsd(a.totalImpact) };
+      return {
+        id: a.id,
+        ...(service ? { service } : {}),
+        start: a.start ?? inputs.anomalies!.period.start,
+        ...(a.end ? { end: a.end } : {}),
+        impact: roundUsd(a.totalImpact),
+      };
     });
   }
   return summary;

@@ -1,4 +1,13 @@
-import type { DbInstance, EbsSnapshot, EbsVolume, Ec2Instance, ElasticIp, LoadBalancer, MachineImage, NatGateway } from '../../aws/ports.js';
+import type {
+  DbInstance,
+  EbsSnapshot,
+  EbsVolume,
+  Ec2Instance,
+  ElasticIp,
+  LoadBalancer,
+  MachineImage,
+  NatGateway,
+} from '../../aws/ports.js';
 
 /** A load balancer with the health of the targets of its target groups. */
 export interface LoadBalancerInventory extends LoadBalancer {

@@ -4,7 +4,13 @@ import { seriesKey, type MetricFamily } from './types.js';
 
 const DAY_SECONDS = 86_400;
 
-function query(resourceId: string, namespace: string, metricName: string, stat: string, dimensions: MetricQuery['dimensions']): MetricQuery {
+function query(
+  resourceId: string,
+  namespace: string,
+  metricName: string,
+  stat: string,
+  dimensions: MetricQuery['dimensions'],
+): MetricQuery {
   return { key: seriesKey(resourceId, metricName, stat), namespace, metricName, stat, dimensions, periodSeconds: DAY_SECONDS };
 }
 
@@ -53,13 +59,16 @@ export function buildMetricQueries(inventory: RegionInventory, families: Readonl
       // Classic LBs publish under AWS/ELB by name (RequestCount counts TCP connections too).
       if (lb.type === 'application') queries.push(query(lb.arn, 'AWS/ApplicationELB', 'RequestCount', 'Sum', dims));
       else if (lb.type === 'network') queries.push(query(lb.arn, 'AWS/NetworkELB', 'NewFlowCount', 'Sum', dims));
-      else if (lb.type === 'classic') queries.push(query(lb.arn, 'AWS/ELB', 'RequestCount', 'Sum', [{ name: 'LoadBalancerName', value: lb.name }]));
+      else if (lb.type === 'classic')
+        queries.push(query(lb.arn, 'AWS/ELB', 'RequestCount', 'Sum', [{ name: 'LoadBalancerName', value: lb.name }]));
     }
   }
   if (families.has('rds')) {
     for (const db of inventory.dbInstances ?? []) {
       if (db.status !== 'available') continue;
-      queries.push(query(db.dbInstanceId, 'AWS/RDS', 'DatabaseConnections', 'Maximum', [{ name: 'DBInstanceIdentifier', value: db.dbInstanceId }]));
+      queries.push(
+        query(db.dbInstanceId, 'AWS/RDS', 'DatabaseConnections', 'Maximum', [{ name: 'DBInstanceIdentifier', value: db.dbInstanceId }]),
+      );
     }
   }
   return queries;

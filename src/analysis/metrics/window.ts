@@ -45,7 +45,11 @@ function periodAt(series: MetricSeries, seriesStartMs: number, timeMs: number): 
  * Count, sum and maximum of the datapoints of `series` in periods from `fromMs` on, added to
  * `stats` (so several series can be totalled in datapoint order).
  */
-export function statsFrom(series: MetricSeries | undefined, fromMs: number, stats: DailyStats = { days: 0, sum: 0, max: Number.NEGATIVE_INFINITY }): DailyStats {
+export function statsFrom(
+  series: MetricSeries | undefined,
+  fromMs: number,
+  stats: DailyStats = { days: 0, sum: 0, max: Number.NEGATIVE_INFINITY },
+): DailyStats {
   if (!series) return stats;
   const values = series.values;
   for (let i = firstIndex(series, fromMs); i < values.length; i++) {

@@ -24,20 +24,31 @@ export function volumePriceKeys(volumeType: string): PriceKey[] {
  * What a volume costs per month: GiB × storage rate, plus provisioned IOPS (io1/io2: all of
  * them; gp3: above 3,000) and gp3 throughput above 125 MiB/s. Undefined without a storage price.
  */
-export function volumeMonthlyCost(volume: Pick<EbsVolume, 'volumeType' | 'sizeGiB' | 'iops' | 'throughputMiBps'>, prices: PriceLookup): MonthlyCost | undefined {
+export function volumeMonthlyCost(
+  volume: Pick<EbsVolume, 'volumeType' | 'sizeGiB' | 'iops' | 'throughputMiBps'>,
+  prices: PriceLookup,
+): MonthlyCost | undefined {
   const storage = prices.get(priceKeys.ebsStorage(volume.volumeType));
   if (!storage) return undefined;
   let usd = volume.sizeGiB * storage.usd;
   const used: PriceEntry[] = [storage];
   const iops = volume.iops ?? 0;
-  const billedIops = volume.volumeType === 'gp3' ? Math.max(0, iops - GP3_BASELINE_IOPS) : volume.volumeType === 'io1' || volume.volumeType === 'io2' ? iops : 0;
+  const billedIops =
+    volume.volumeType === 'gp3'
+      ? Math.max(0, iops - GP3_BASELINE_IOPS)
+      : volume.volumeType === 'io1' || volume.volumeType === 'io2'
+        ? iops
+        : 0;
   if (billedIops > 0) {
     const rate = prices.get(priceKeys.ebsIops(volume.volumeType));
     if (!rate) return undefined;
     usd += billedIops * rate.usd;
     used.push(rate);
   }
-  const extraThroughput = volume.volumeType === 'gp3' ? Math.max(0, (volume.throughputMiBps ?? GP3_BASELINE_THROUGHPUT_MIBPS) - GP3_BASELINE_THROUGHPUT_MIBPS) : 0;
+  const extraThroughput =
+    volume.volumeType === 'gp3'
+      ? Math.max(0, (volume.throughputMiBps ?? GP3_BASELINE_THROUGHPUT_MIBPS) - GP3_BASELINE_THROUGHPUT_MIBPS)
+      : 0;
   if (extraThroughput > 0) {
     const rate = prices.get(priceKeys.gp3Throughput);
     if (!rate) return undefined;

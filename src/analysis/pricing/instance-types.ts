@@ -5,8 +5,25 @@
 
 /** Sizes from smallest to largest, as EC2 and RDS name them. */
 export const SIZE_LADDER = [
-  'nano', 'micro', 'small', 'medium', 'large', 'xlarge', '2xlarge', '3xlarge', '4xlarge', '6xlarge', '8xlarge',
-  '9xlarge', '10xlarge', '12xlarge', '16xlarge', '18xlarge', '24xlarge', '32xlarge', '48xlarge',
+  'nano',
+  'micro',
+  'small',
+  'medium',
+  'large',
+  'xlarge',
+  '2xlarge',
+  '3xlarge',
+  '4xlarge',
+  '6xlarge',
+  '8xlarge',
+  '9xlarge',
+  '10xlarge',
+  '12xlarge',
+  '16xlarge',
+  '18xlarge',
+  '24xlarge',
+  '32xlarge',
+  '48xlarge',
 ] as const;
 
 export interface InstanceType {
@@ -45,16 +62,45 @@ export function smallerSizes(type: string, steps = 2): string[] {
  * lower on-demand price for the same size where AWS has one (x86, so no recompilation).
  */
 export const SUCCESSOR_FAMILY: Readonly<Record<string, string>> = {
-  t1: 't3', t2: 't3',
-  m1: 'm6i', m2: 'r6i', m3: 'm6i', m4: 'm6i',
-  c1: 'c6i', c3: 'c6i', c4: 'c6i',
-  r3: 'r6i', r4: 'r6i',
+  t1: 't3',
+  t2: 't3',
+  m1: 'm6i',
+  m2: 'r6i',
+  m3: 'm6i',
+  m4: 'm6i',
+  c1: 'c6i',
+  c3: 'c6i',
+  c4: 'c6i',
+  r3: 'r6i',
+  r4: 'r6i',
   i2: 'i4i',
-  cr1: 'r6i', hs1: 'd3', d2: 'd3', g2: 'g4dn', cc2: 'c6i',
+  cr1: 'r6i',
+  hs1: 'd3',
+  d2: 'd3',
+  g2: 'g4dn',
+  cc2: 'c6i',
 };
 
 /** Default families treated as previous generation by `ec2-previous-generation`. */
-export const PREVIOUS_GENERATION_FAMILIES = ['t1', 't2', 'm1', 'm2', 'm3', 'm4', 'c1', 'c3', 'c4', 'r3', 'r4', 'i2', 'cr1', 'hs1', 'd2', 'g2', 'cc2'];
+export const PREVIOUS_GENERATION_FAMILIES = [
+  't1',
+  't2',
+  'm1',
+  'm2',
+  'm3',
+  'm4',
+  'c1',
+  'c3',
+  'c4',
+  'r3',
+  'r4',
+  'i2',
+  'cr1',
+  'hs1',
+  'd2',
+  'g2',
+  'cc2',
+];
 
 /**
  * The same size in the successor family; sizes the successor lacks move up to its smallest
@@ -72,4 +118,11 @@ export function successorType(type: string): string | undefined {
 }
 
 /** Smallest size of successor families that do not start at nano. */
-const SMALLEST_SIZE: Readonly<Record<string, string>> = { m6i: 'large', c6i: 'large', r6i: 'large', i4i: 'large', d3: 'xlarge', g4dn: 'xlarge' };
+const SMALLEST_SIZE: Readonly<Record<string, string>> = {
+  m6i: 'large',
+  c6i: 'large',
+  r6i: 'large',
+  i4i: 'large',
+  d3: 'xlarge',
+  g4dn: 'xlarge',
+};

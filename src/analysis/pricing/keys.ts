@@ -25,7 +25,8 @@ export const priceKeys = {
   natGb: 'nat-gb' as PriceKey,
   loadBalancer: (type: string): PriceKey => `lb:${type}`,
   ec2: (instanceType: string): PriceKey => `ec2:${instanceType}`,
-  rds: (engine: string, multiAz: boolean, instanceClass: string): PriceKey => `rds:${rdsEngineGroup(engine)}:${multiAz ? 'multi-az' : 'single-az'}:${instanceClass}`,
+  rds: (engine: string, multiAz: boolean, instanceClass: string): PriceKey =>
+    `rds:${rdsEngineGroup(engine)}:${multiAz ? 'multi-az' : 'single-az'}:${instanceClass}`,
 };
 
 /** Hours in a month, as AWS prices monthly usage (365 × 24 / 12). */

@@ -21,7 +21,8 @@ const TARGET_HEALTH_CONCURRENCY = 5;
 /** Runs `fn` over `items`, {@link TARGET_HEALTH_CONCURRENCY} at a time, results in order. */
 async function inBatches<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = [];
-  for (let i = 0; i < items.length; i += TARGET_HEALTH_CONCURRENCY) results.push(...(await Promise.all(items.slice(i, i + TARGET_HEALTH_CONCURRENCY).map(fn))));
+  for (let i = 0; i < items.length; i += TARGET_HEALTH_CONCURRENCY)
+    results.push(...(await Promise.all(items.slice(i, i + TARGET_HEALTH_CONCURRENCY).map(fn))));
   return results;
 }
 
@@ -36,7 +37,12 @@ export function classicLoadBalancerArn(region: string, accountId: string, name: 
  * registered instances as targets, `InService` ones as healthy. DescribeInstanceHealth is
  * asked only of those with instances; one deleted since the listing is left out.
  */
-async function classicLoadBalancers(adapters: AwsAdapters, region: string, signal: AbortSignal, accountId: string): Promise<LoadBalancerInventory[]> {
+async function classicLoadBalancers(
+  adapters: AwsAdapters,
+  region: string,
+  signal: AbortSignal,
+  accountId: string,
+): Promise<LoadBalancerInventory[]> {
   const elb = adapters.elbClassic(region);
   const lbs = await elb.listLoadBalancers(signal);
   // A role from before Classic support may lack DescribeInstanceHealth: its instances then
@@ -52,7 +58,20 @@ async function classicLoadBalancers(adapters: AwsAdapters, region: string, signa
     const h = health[i];
     if (!h) return [];
     const arn = classicLoadBalancerArn(region, accountId, lb.name);
-    return [{ arn, name: lb.name, type: 'classic', scheme: lb.scheme, state: null, createdTime: lb.createdTime, dnsName: lb.dnsName, targetGroups: 0, targets: h.total, healthyTargets: h.healthy }];
+    return [
+      {
+        arn,
+        name: lb.name,
+        type: 'classic',
+        scheme: lb.scheme,
+        state: null,
+        createdTime: lb.createdTime,
+        dnsName: lb.dnsName,
+        targetGroups: 0,
+        targets: h.total,
+        healthyTargets: h.healthy,
+      },
+    ];
   });
 }
 
@@ -66,15 +85,28 @@ async function loadBalancersWithHealth(adapters: AwsAdapters, region: string, si
   const health = new Map(attached.map((g, i) => [g.arn, results[i]!]));
   return lbs.map((lb) => {
     const mine = attached.filter((g) => g.loadBalancerArns.includes(lb.arn));
-    const sums = mine.reduce((acc, g) => ({ total: acc.total + (health.get(g.arn)?.total ?? 0), healthy: acc.healthy + (health.get(g.arn)?.healthy ?? 0) }), { total: 0, healthy: 0 });
+    const sums = mine.reduce(
+      (acc, g) => ({ total: acc.total + (health.get(g.arn)?.total ?? 0), healthy: acc.healthy + (health.get(g.arn)?.healthy ?? 0) }),
+      { total: 0, healthy: 0 },
+    );
     return { ...lb, targetGroups: mine.length, targets: sums.total, healthyTargets: sums.healthy };
   });
 }
 
 /** The inventory task families, one task per family and region. */
 export const INVENTORY_FAMILIES: readonly InventoryFamily[] = [
-  { type: 'ec2-inventory', breakerKey: 'aws:ec2', provides: ['instances'], fetch: async (a, r, s) => ({ instances: await a.ec2(r).listInstances(s) }) },
-  { type: 'ebs-inventory', breakerKey: 'aws:ec2', provides: ['volumes'], fetch: async (a, r, s) => ({ volumes: await a.ec2(r).listVolumes(s) }) },
+  {
+    type: 'ec2-inventory',
+    breakerKey: 'aws:ec2',
+    provides: ['instances'],
+    fetch: async (a, r, s) => ({ instances: await a.ec2(r).listInstances(s) }),
+  },
+  {
+    type: 'ebs-inventory',
+    breakerKey: 'aws:ec2',
+    provides: ['volumes'],
+    fetch: async (a, r, s) => ({ volumes: await a.ec2(r).listVolumes(s) }),
+  },
   {
     type: 'snapshot-inventory',
     breakerKey: 'aws:ec2',
@@ -85,8 +117,18 @@ export const INVENTORY_FAMILIES: readonly InventoryFamily[] = [
       return { snapshots, images };
     },
   },
-  { type: 'eip-inventory', breakerKey: 'aws:ec2', provides: ['addresses'], fetch: async (a, r, s) => ({ addresses: await a.ec2(r).listAddresses(s) }) },
-  { type: 'nat-inventory', breakerKey: 'aws:ec2', provides: ['natGateways'], fetch: async (a, r, s) => ({ natGateways: await a.ec2(r).listNatGateways(s) }) },
+  {
+    type: 'eip-inventory',
+    breakerKey: 'aws:ec2',
+    provides: ['addresses'],
+    fetch: async (a, r, s) => ({ addresses: await a.ec2(r).listAddresses(s) }),
+  },
+  {
+    type: 'nat-inventory',
+    breakerKey: 'aws:ec2',
+    provides: ['natGateways'],
+    fetch: async (a, r, s) => ({ natGateways: await a.ec2(r).listNatGateways(s) }),
+  },
   {
     // ELB v2 and Classic share the service (endpoint, IAM prefix), so one task and one breaker.
     type: 'elb-inventory',
@@ -97,7 +139,12 @@ export const INVENTORY_FAMILIES: readonly InventoryFamily[] = [
       return { loadBalancers: [...v2, ...classic] };
     },
   },
-  { type: 'rds-inventory', breakerKey: 'aws:rds', provides: ['dbInstances'], fetch: async (a, r, s) => ({ dbInstances: await a.rds(r).listDbInstances(s) }) },
+  {
+    type: 'rds-inventory',
+    breakerKey: 'aws:rds',
+    provides: ['dbInstances'],
+    fetch: async (a, r, s) => ({ dbInstances: await a.rds(r).listDbInstances(s) }),
+  },
 ];
 
 /** The family that lists `kind`. */

@@ -36,7 +36,8 @@ export async function runMetrics(
   const endMs = Math.floor(options.now.getTime() / DAY_MS) * DAY_MS;
   const end = new Date(endMs).toISOString();
   const start = new Date(endMs - options.days * DAY_MS).toISOString();
-  const series = queries.length === 0 ? {} : await options.adapters.cloudwatch(options.region).getMetricData({ queries, start, end }, ctx.signal);
+  const series =
+    queries.length === 0 ? {} : await options.adapters.cloudwatch(options.region).getMetricData({ queries, start, end }, ctx.signal);
   return { region: options.region, start, end, days: options.days, queries: queries.length, series };
 }
 
@@ -51,7 +52,9 @@ export async function runPrices(
   const inventory = mergeInventory(ctx.inputs, options.inventoryIds);
   const keys = options.checks.flatMap(({ check, params }) => check.priceKeys(inventory, params as never));
   // Throttling or an outage gets the executor's retries first; the last attempt settles for the snapshot.
-  return resolvePrices(keys, options.region, options.adapters.pricing, options.cache, ctx.signal, { fallBackOnTransient: ctx.attempt >= PRICE_ATTEMPTS_BEFORE_SNAPSHOT });
+  return resolvePrices(keys, options.region, options.adapters.pricing, options.cache, ctx.signal, {
+    fallBackOnTransient: ctx.attempt >= PRICE_ATTEMPTS_BEFORE_SNAPSHOT,
+  });
 }
 
 /** The `checks:{region}` body: runs each enabled check whose inputs are there. */

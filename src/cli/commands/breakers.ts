@@ -18,7 +18,13 @@ function rows(breakers: Record<string, BreakerState>): string[][] {
   return Object.entries(breakers)
     .filter(([, b]) => !isQuiet(b))
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([key, b]) => [key, b.state, String(b.consecutiveFailures), b.state === 'open' ? when(b.openedAt) : '—', b.state === 'open' ? (b.lastError ?? '') : '']);
+    .map(([key, b]) => [
+      key,
+      b.state,
+      String(b.consecutiveFailures),
+      b.state === 'open' ? when(b.openedAt) : '—',
+      b.state === 'open' ? (b.lastError ?? '') : '',
+    ]);
 }
 
 /** `breakers EXEC_ID [--reset KEY | --reset-all]`: show or close an execution's circuit breakers. */
@@ -26,7 +32,7 @@ export function registerBreakers(program: Command, runtime: Runtime): void {
   const command = program
     .command('breakers')
     .argument('<exec-id>', 'execution id')
-    .description('show an execution\'s circuit breakers (per task type and AWS service); --reset closes one, --reset-all every one')
+    .description("show an execution's circuit breakers (per task type and AWS service); --reset closes one, --reset-all every one")
     .option('--reset <key>', 'close this breaker, e.g. ec2-inventory or aws:cloudwatch')
     .addOption(new Option('--reset-all', 'close every breaker').conflicts('reset'));
   addStoreOptions(command)
@@ -52,13 +58,21 @@ Examples:
       if (key !== undefined || resetAll) {
         if (key !== undefined && !(key in breakers)) {
           const known = Object.keys(breakers);
-          throw new CliError(ExitCode.Usage, `--reset: ${executionId} has no breaker ${JSON.stringify(key)}; ${known.length === 0 ? 'it has no breakers yet' : `its breakers are ${known.join(', ')}`}`);
+          throw new CliError(
+            ExitCode.Usage,
+            `--reset: ${executionId} has no breaker ${JSON.stringify(key)}; ${known.length === 0 ? 'it has no breakers yet' : `its breakers are ${known.join(', ')}`}`,
+          );
         }
         const { after } = await withAccountLease(store, accountId, 'breakers', () =>
-          updateExecution(store, executionId, (m) => {
-            reset = resetBreakers(m, key);
-            return reset.length > 0 ? m : undefined;
-          }, signal),
+          updateExecution(
+            store,
+            executionId,
+            (m) => {
+              reset = resetBreakers(m, key);
+              return reset.length > 0 ? m : undefined;
+            },
+            signal,
+          ),
         );
         if (after) breakers = after.manifest.breakers;
       }
@@ -67,7 +81,9 @@ Examples:
         return;
       }
       if (key !== undefined || resetAll) out.line(reset.length === 0 ? 'No breaker to reset.' : `Closed: ${reset.join(', ')}`);
-      const quiet = Object.keys(breakers).filter((k) => isQuiet(breakers[k]!)).sort();
+      const quiet = Object.keys(breakers)
+        .filter((k) => isQuiet(breakers[k]!))
+        .sort();
       if (Object.keys(breakers).length === 0) out.line(`${executionId} has no circuit breakers recorded.`);
       else if (quiet.length === Object.keys(breakers).length) out.line(`All ${quiet.length} breakers closed, no failures.`);
       else {

@@ -38,41 +38,67 @@ Examples:
 
     // No run works on a partial execution: resuming one first marks it running, and our
     // conditional write loses to that (then the loop sees `running` and takes the lease path).
-    let { before } = await updateExecution(store, executionId, (m) => {
-      if (m.status !== 'partial') return undefined;
-      action = 'cancelled';
-      return finishCancelled(m, clock.now());
-    }, signal);
+    let { before } = await updateExecution(
+      store,
+      executionId,
+      (m) => {
+        if (m.status !== 'partial') return undefined;
+        action = 'cancelled';
+        return finishCancelled(m, clock.now());
+      },
+      signal,
+    );
 
     if (before.status === 'running') {
       try {
         // Holding the lease proves the run that marked it running is gone.
         ({ before } = await withAccountLease(store, accountId, 'cancel', () =>
-          updateExecution(store, executionId, (m) => {
-            if (FINISHED.has(m.status)) return undefined;
-            action = 'cancelled';
-            return finishCancelled(m, clock.now());
-          }, signal),
+          updateExecution(
+            store,
+            executionId,
+            (m) => {
+              if (FINISHED.has(m.status)) return undefined;
+              action = 'cancelled';
+              return finishCancelled(m, clock.now());
+            },
+            signal,
+          ),
         ));
       } catch (error) {
         if (!(error instanceof LeaseHeldError)) throw error;
         holder = error;
-        ({ before } = await updateExecution(store, executionId, (m) => {
-          if (FINISHED.has(m.status) || m.cancelRequested) return undefined;
-          action = 'requested';
-          return { ...m, cancelRequested: true };
-        }, signal));
+        ({ before } = await updateExecution(
+          store,
+          executionId,
+          (m) => {
+            if (FINISHED.has(m.status) || m.cancelRequested) return undefined;
+            action = 'requested';
+            return { ...m, cancelRequested: true };
+          },
+          signal,
+        ));
       }
     }
 
     const status = action === 'cancelled' ? 'cancelled' : before.status;
     if (flags['json']) {
-      out.json({ executionId, action, previousStatus: before.status, status, cancelRequested: action !== 'none' || before.cancelRequested, lease: holder ? { holder: holder.holder, expiresAt: holder.expiresAt } : null });
+      out.json({
+        executionId,
+        action,
+        previousStatus: before.status,
+        status,
+        cancelRequested: action !== 'none' || before.cancelRequested,
+        lease: holder ? { holder: holder.holder, expiresAt: holder.expiresAt } : null,
+      });
       return;
     }
     if (action === 'cancelled') out.line(`Cancelled ${executionId} (was ${before.status}); its unfinished tasks will not run.`);
-    else if (action === 'requested') out.line(`Cancel requested for ${executionId}: the run holding account ${accountId} (${describeLease(holder!)}) stops at its next checkpoint and ends it cancelled.`);
-    else if (before.cancelRequested && !FINISHED.has(before.status)) out.line(`Cancel of ${executionId} was already requested; the run holding the account ends it at its next checkpoint.`);
+    else if (action === 'requested')
+      out.line(
+        `Cancel requested for ${executionId}: the run holding account ${accountId} (${describeLease(holder!)}) stops at its next checkpoint and ends it cancelled.`,
+      );
+    else if (before.cancelRequested && !FINISHED.has(before.status))
+      out.line(`Cancel of ${executionId} was already requested; the run holding the account ends it at its next checkpoint.`);
     else out.line(`Nothing to cancel: ${executionId} is already ${before.status}.`);
   });
 }

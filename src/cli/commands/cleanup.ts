@@ -28,7 +28,13 @@ interface Skip {
  * Removes one account's old executions while holding its lease, so no run can start on the
  * account meanwhile; each is re-read under the lease and kept if a run touched it since.
  */
-async function removeUnderLease(store: StateStore, accountId: string, candidates: ExecutionManifest[], cutoff: number, signal?: AbortSignal): Promise<Removal[]> {
+async function removeUnderLease(
+  store: StateStore,
+  accountId: string,
+  candidates: ExecutionManifest[],
+  cutoff: number,
+  signal?: AbortSignal,
+): Promise<Removal[]> {
   return withAccountLease(store, accountId, 'cleanup', async () => {
     const removed: Removal[] = [];
     for (const candidate of candidates) {
@@ -45,7 +51,7 @@ async function removeUnderLease(store: StateStore, accountId: string, candidates
 export function registerCleanup(program: Command, runtime: Runtime): void {
   const command = program
     .command('cleanup')
-    .argument('[account]', 'only this AWS account\'s executions (default: every account in the store)')
+    .argument('[account]', "only this AWS account's executions (default: every account in the store)")
     .description('remove executions not updated for --days days, with their results and reports')
     .requiredOption('--days <n>', 'age, from the last update, of the executions to remove (1-3650)')
     .option('--dry-run', 'list what would be removed; delete nothing');
@@ -91,7 +97,15 @@ Examples:
       if (skipped.length > 0) runtime.exitCode = ExitCode.LeaseHeld;
 
       if (flags['json']) {
-        out.json({ dryRun, days, account: account ?? null, cutoff: new Date(cutoff).toISOString(), location: store.location, removed: removed.map((r) => ({ ...executionSummary(r.execution), objects: r.objects })), skipped });
+        out.json({
+          dryRun,
+          days,
+          account: account ?? null,
+          cutoff: new Date(cutoff).toISOString(),
+          location: store.location,
+          removed: removed.map((r) => ({ ...executionSummary(r.execution), objects: r.objects })),
+          skipped,
+        });
         return;
       }
       const scope = account ? ` of account ${account}` : '';
@@ -100,9 +114,24 @@ Examples:
         return;
       }
       if (removed.length > 0) {
-        out.line(dryRun ? `Would remove ${removed.length} execution(s)${scope} not updated for ${days} day(s) (dry run: nothing deleted):` : `Removed ${removed.length} execution(s)${scope} not updated for ${days} day(s) from ${store.location}:`);
+        out.line(
+          dryRun
+            ? `Would remove ${removed.length} execution(s)${scope} not updated for ${days} day(s) (dry run: nothing deleted):`
+            : `Removed ${removed.length} execution(s)${scope} not updated for ${days} day(s) from ${store.location}:`,
+        );
         const header = ['EXECUTION', 'STATUS', 'STARTED', 'UPDATED', ...(dryRun ? [] : ['OBJECTS'])];
-        out.lines(renderTable(header, removed.map((r) => [r.execution.executionId, r.execution.status, when(r.execution.createdAt), when(r.execution.updatedAt), ...(dryRun ? [] : [String(r.objects)])])));
+        out.lines(
+          renderTable(
+            header,
+            removed.map((r) => [
+              r.execution.executionId,
+              r.execution.status,
+              when(r.execution.createdAt),
+              when(r.execution.updatedAt),
+              ...(dryRun ? [] : [String(r.objects)]),
+            ]),
+          ),
+        );
       }
       for (const [reason, group] of Map.groupBy(skipped, (s) => s.reason)) {
         out.line(`Skipped ${group.length} execution(s): ${reason}; a run is working on the account, run cleanup again once it is done.`);

@@ -11,7 +11,10 @@ export function accountArgument(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
   const account = raw.trim();
   if (!isValidAccountId(account)) {
-    throw new CliError(ExitCode.Usage, `ACCOUNT ${JSON.stringify(raw)} is not an account id: expected a 12-digit AWS account id such as 123456789012`);
+    throw new CliError(
+      ExitCode.Usage,
+      `ACCOUNT ${JSON.stringify(raw)} is not an account id: expected a 12-digit AWS account id such as 123456789012`,
+    );
   }
   return account;
 }
@@ -20,7 +23,7 @@ export function accountArgument(raw: string | undefined): string | undefined {
 export function registerList(program: Command, runtime: Runtime): void {
   const command = program
     .command('list')
-    .argument('[account]', 'only this AWS account\'s executions')
+    .argument('[account]', "only this AWS account's executions")
     .description('list executions, newest first: status, start, duration, tasks done/total');
   addStoreOptions(command)
     .addHelpText(
@@ -46,7 +49,13 @@ Examples:
       }
       const rows = executions.map((m) => {
         const s = executionSummary(m);
-        return [m.executionId, statusText(m), when(m.createdAt), m.status === 'running' ? `${duration(s.durationMs)}+` : duration(s.durationMs), tasksCell(s.tasks)];
+        return [
+          m.executionId,
+          statusText(m),
+          when(m.createdAt),
+          m.status === 'running' ? `${duration(s.durationMs)}+` : duration(s.durationMs),
+          tasksCell(s.tasks),
+        ];
       });
       out.lines(renderTable(['EXECUTION', 'STATUS', 'STARTED', 'DURATION', 'TASKS DONE'], rows));
     });

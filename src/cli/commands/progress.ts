@@ -29,7 +29,8 @@ export function progressOf(manifest: ExecutionManifest): ExecutionProgress {
   const timed = records.filter((t) => t.status === 'succeeded' && t.durationMs !== undefined);
   const mean = timed.length === 0 ? undefined : timed.reduce((sum, t) => sum + t.durationMs!, 0) / timed.length;
   const left = tasks.pending + tasks.running;
-  const etaMs = manifest.status !== 'running' || mean === undefined ? null : left === 0 ? 0 : Math.round((mean * left) / Math.max(1, tasks.running));
+  const etaMs =
+    manifest.status !== 'running' || mean === undefined ? null : left === 0 ? 0 : Math.round((mean * left) / Math.max(1, tasks.running));
   return {
     executionId: manifest.executionId,
     status: manifest.status,
@@ -91,7 +92,9 @@ Examples:
           return;
         }
         if (!(await liveLease(store, accountId, signal))) {
-          out.note(`No run holds account ${accountId}'s lease: the run that owned ${executionId} stopped. \`finops-aws resume ${executionId}\` continues it.`);
+          out.note(
+            `No run holds account ${accountId}'s lease: the run that owned ${executionId} stopped. \`finops-aws resume ${executionId}\` continues it.`,
+          );
           return;
         }
         try {

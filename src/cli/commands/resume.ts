@@ -28,16 +28,30 @@ Examples:
       const c = await openContinuation(runtime, rawId, flags, self);
       const { manifest } = c.handle;
       if (manifest.status === 'cancelled' || manifest.cancelRequested) {
-        throw new CliError(ExitCode.Usage, `${c.executionId} was cancelled, so it is not resumed; \`finops-aws retry ${c.executionId}\` reopens its tasks and runs them`);
+        throw new CliError(
+          ExitCode.Usage,
+          `${c.executionId} was cancelled, so it is not resumed; \`finops-aws retry ${c.executionId}\` reopens its tasks and runs them`,
+        );
       }
       if (manifest.status === 'completed') {
         runtime.out.line(`Nothing to resume: ${c.executionId} is completed.`);
         return;
       }
       if (manifest.status === 'failed') {
-        throw new CliError(ExitCode.Failed, `${c.executionId} failed and has nothing pending; \`finops-aws retry ${c.executionId}\` runs its failed tasks again`);
+        throw new CliError(
+          ExitCode.Failed,
+          `${c.executionId} failed and has nothing pending; \`finops-aws retry ${c.executionId}\` runs its failed tasks again`,
+        );
       }
       const target = await targetFor(runtime, c);
-      runtime.exitCode = await runAnalysis({ runtime, flags: c.flags, store: c.store, target, command: 'resume', execution: c.handle, regions: regionsFor(c) });
+      runtime.exitCode = await runAnalysis({
+        runtime,
+        flags: c.flags,
+        store: c.store,
+        target,
+        command: 'resume',
+        execution: c.handle,
+        regions: regionsFor(c),
+      });
     });
 }

@@ -27,7 +27,7 @@ export function registerRetry(program: Command, runtime: Runtime): void {
     .argument('<exec-id>', 'execution id')
     .description('put failed, cancelled and breaker-skipped tasks (and what they blocked or fed) back to pending, then run them')
     .option('--no-run', 'only mark the tasks pending; the next run or `resume` runs them')
-    .option('--reset-breakers', 'also close the execution\'s circuit breakers, so tasks behind an open one run now');
+    .option('--reset-breakers', "also close the execution's circuit breakers, so tasks behind an open one run now");
   addAnalysisOptions(addStoreOptions(command), { resumeWindow: false })
     .addHelpText(
       'after',
@@ -52,37 +52,54 @@ Examples:
       let closed: string[] = [];
       const { after } = await withAccountLease(c.store, c.accountId, 'retry', async () => {
         const stored = await c.store.resultBatchNames(c.executionId, runtime.signal);
-        return updateExecution(c.store, c.executionId, (m) => {
-          recordBatches(m, stored);
-          reopened = reopenTasks(m, retryableTaskIds(m));
-          recomputed = staleDependants(m, reopened);
-          markPending(m, recomputed);
-          closed = flags['resetBreakers'] ? resetBreakers(m) : [];
-          if (reopened.length === 0 && closed.length === 0 && pendingIds(m).length === 0) return undefined;
-          const { finishedAt: _finished, ...rest } = m;
-          return { ...rest, status: pendingIds(m).length > 0 ? 'partial' : m.status, cancelRequested: false };
-        }, runtime.signal);
+        return updateExecution(
+          c.store,
+          c.executionId,
+          (m) => {
+            recordBatches(m, stored);
+            reopened = reopenTasks(m, retryableTaskIds(m));
+            recomputed = staleDependants(m, reopened);
+            markPending(m, recomputed);
+            closed = flags['resetBreakers'] ? resetBreakers(m) : [];
+            if (reopened.length === 0 && closed.length === 0 && pendingIds(m).length === 0) return undefined;
+            const { finishedAt: _finished, ...rest } = m;
+            return { ...rest, status: pendingIds(m).length > 0 ? 'partial' : m.status, cancelRequested: false };
+          },
+          runtime.signal,
+        );
       });
       const { out } = runtime;
       if (!after) {
         if (flags['json']) out.json({ executionId: c.executionId, reopened: [], status: c.handle.manifest.status, ran: false });
-        else out.line(`Nothing to retry: ${c.executionId} is ${c.handle.manifest.status} with no failed, cancelled or breaker-skipped task.`);
+        else
+          out.line(`Nothing to retry: ${c.executionId} is ${c.handle.manifest.status} with no failed, cancelled or breaker-skipped task.`);
         return;
       }
-      const open = Object.entries(after.manifest.breakers).filter(([, b]) => b.state === 'open').map(([key]) => key);
+      const open = Object.entries(after.manifest.breakers)
+        .filter(([, b]) => b.state === 'open')
+        .map(([key]) => key);
       if (!flags['json']) {
-        out.line(reopened.length === 0 ? `No task to reopen in ${c.executionId}.` : `Reopened ${reopened.length} task(s) of ${c.executionId}: ${reopened.join(', ')}`);
+        out.line(
+          reopened.length === 0
+            ? `No task to reopen in ${c.executionId}.`
+            : `Reopened ${reopened.length} task(s) of ${c.executionId}: ${reopened.join(', ')}`,
+        );
         if (recomputed.length > 0) out.line(`Recomputed with them: ${recomputed.join(', ')}`);
         if (closed.length > 0) out.line(`Closed breakers: ${closed.join(', ')}`);
-        if (open.length > 0) out.warn(`breakers still open: ${open.join(', ')}; tasks behind them are skipped again until they recover (--reset-breakers closes them)`);
+        if (open.length > 0)
+          out.warn(
+            `breakers still open: ${open.join(', ')}; tasks behind them are skipped again until they recover (--reset-breakers closes them)`,
+          );
       }
       if (!target) {
-        if (flags['json']) out.json({ executionId: c.executionId, reopened, recomputed, closedBreakers: closed, status: after.manifest.status, ran: false });
+        if (flags['json'])
+          out.json({ executionId: c.executionId, reopened, recomputed, closedBreakers: closed, status: after.manifest.status, ran: false });
         else out.line(`Marked only (--no-run): \`finops-aws resume ${c.executionId}\` or the next run runs them.`);
         return;
       }
       if (pendingIds(after.manifest).length === 0) {
-        if (flags['json']) out.json({ executionId: c.executionId, reopened, closedBreakers: closed, status: after.manifest.status, ran: false });
+        if (flags['json'])
+          out.json({ executionId: c.executionId, reopened, closedBreakers: closed, status: after.manifest.status, ran: false });
         else out.line(`Nothing pending in ${c.executionId}: nothing to run.`);
         return;
       }

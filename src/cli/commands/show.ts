@@ -1,6 +1,15 @@
 import type { Command } from 'commander';
 import type { ExecutionManifest, Lease } from '../../state/schema.js';
-import { countTasks, executionDurationMs, executionSummary, loadOrNotFound, parseExecIdArgument, pendingIds, statusText, taskProblem } from '../executions.js';
+import {
+  countTasks,
+  executionDurationMs,
+  executionSummary,
+  loadOrNotFound,
+  parseExecIdArgument,
+  pendingIds,
+  statusText,
+  taskProblem,
+} from '../executions.js';
 import { liveLease } from '../lease.js';
 import { addStoreOptions, settingsFrom, type Flags } from '../options.js';
 import { duration, renderTable, when } from '../output.js';
@@ -49,10 +58,17 @@ Examples:
       const { executionId, accountId } = parseExecIdArgument(rawId);
       const store = runtime.store(settingsFrom(flags, runtime.io.env, self));
       const { manifest } = await loadOrNotFound(store, executionId, runtime.signal);
-      const lease = manifest.status === 'running' || manifest.cancelRequested ? await liveLease(store, accountId, runtime.signal) : undefined;
+      const lease =
+        manifest.status === 'running' || manifest.cancelRequested ? await liveLease(store, accountId, runtime.signal) : undefined;
       const { out } = runtime;
       if (flags['json']) {
-        out.json({ ...manifest, summary: executionSummary(manifest), pending: pendingIds(manifest), lease: lease ?? null, hint: statusHint(manifest, lease) });
+        out.json({
+          ...manifest,
+          summary: executionSummary(manifest),
+          pending: pendingIds(manifest),
+          lease: lease ?? null,
+          hint: statusHint(manifest, lease),
+        });
         return;
       }
       out.lines([
@@ -70,14 +86,30 @@ Examples:
       const tasks = Object.values(manifest.tasks);
       if (tasks.length === 0) out.line('No tasks recorded yet.');
       else {
-        out.lines(renderTable(['TASK', 'TYPE', 'STATUS', 'ATTEMPTS', 'DURATION', 'ERROR'], tasks.map((t) => [t.id, t.type, t.status, String(t.attempts), duration(t.durationMs), taskProblem(t)])));
+        out.lines(
+          renderTable(
+            ['TASK', 'TYPE', 'STATUS', 'ATTEMPTS', 'DURATION', 'ERROR'],
+            tasks.map((t) => [t.id, t.type, t.status, String(t.attempts), duration(t.durationMs), taskProblem(t)]),
+          ),
+        );
       }
       out.line('');
       const breakers = Object.entries(manifest.breakers).filter(([, b]) => b.state !== 'closed' || b.consecutiveFailures > 0);
       if (breakers.length === 0) out.line('Breakers: all closed.');
       else {
         out.line('Breakers:');
-        out.lines(renderTable(['BREAKER', 'STATE', 'FAILURES', 'OPENED', 'LAST ERROR'], breakers.map(([key, b]) => [key, b.state, String(b.consecutiveFailures), b.state === 'open' ? when(b.openedAt) : '—', b.state === 'open' ? (b.lastError ?? '') : ''])));
+        out.lines(
+          renderTable(
+            ['BREAKER', 'STATE', 'FAILURES', 'OPENED', 'LAST ERROR'],
+            breakers.map(([key, b]) => [
+              key,
+              b.state,
+              String(b.consecutiveFailures),
+              b.state === 'open' ? when(b.openedAt) : '—',
+              b.state === 'open' ? (b.lastError ?? '') : '',
+            ]),
+          ),
+        );
       }
       const pending = pendingIds(manifest);
       out.line('');

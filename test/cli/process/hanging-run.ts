@@ -12,4 +12,6 @@ const aws = instrumentedDemo({
   },
 });
 const io = { stdout: process.stderr, stderr: process.stderr, env: process.env, isTTY: false };
-process.exitCode = await main(['run', '--demo', ...(JSON.parse(stateArgs!) as string[]), '--report-dir', reportDir!], io, { adaptersFor: aws.adaptersFor });
+process.exitCode = await main(['run', '--demo', ...(JSON.parse(stateArgs!) as string[]), '--report-dir', reportDir!], io, {
+  adaptersFor: aws.adaptersFor,
+});

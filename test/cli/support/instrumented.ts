@@ -34,7 +34,10 @@ function wrapPort<T extends object>(port: T, name: string, calls: Map<string, nu
 export function instrumentAdapters(adapters: AwsAdapters, calls: Map<string, number>, intercept?: Intercept): AwsAdapters {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(adapters)) {
-    out[key] = typeof value === 'function' ? (region: string) => wrapPort((value as (r: string) => object)(region), `${key}[${region}]`, calls, intercept) : wrapPort(value as object, key, calls, intercept);
+    out[key] =
+      typeof value === 'function'
+        ? (region: string) => wrapPort((value as (r: string) => object)(region), `${key}[${region}]`, calls, intercept)
+        : wrapPort(value as object, key, calls, intercept);
   }
   return out as unknown as AwsAdapters;
 }

@@ -31,10 +31,22 @@ export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
  * @returns the execution as the killed process left it
  */
 export async function killedRun(backend: Backend): Promise<ExecutionManifest> {
-  const child = spawn(process.execPath, ['--no-warnings', '--experimental-transform-types', '--import', TS_HOOKS, join(here, '../process/hanging-run.ts'), JSON.stringify(backend.args), await tempDir('report')], {
-    env: childEnv(),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--no-warnings',
+      '--experimental-transform-types',
+      '--import',
+      TS_HOOKS,
+      join(here, '../process/hanging-run.ts'),
+      JSON.stringify(backend.args),
+      await tempDir('report'),
+    ],
+    {
+      env: childEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));

@@ -15,7 +15,9 @@ export async function interruptedRun(backend: Backend, accountId?: string, flags
       return hangUntilAborted(signal);
     },
   });
-  const result = await cli(['run', '--demo', ...backend.args, '--report-dir', await tempDir('r'), '--json', ...flags], { deps: { ...backend.deps, adaptersFor: aws.adaptersFor, signal: stop.signal } });
+  const result = await cli(['run', '--demo', ...backend.args, '--report-dir', await tempDir('r'), '--json', ...flags], {
+    deps: { ...backend.deps, adaptersFor: aws.adaptersFor, signal: stop.signal },
+  });
   expect(result.code).toBe(130);
   const execution = (await backend.store().loadExecution(result.json().executionId))?.manifest;
   expect(execution?.status).toBe('partial');
@@ -24,8 +26,12 @@ export async function interruptedRun(backend: Backend, accountId?: string, flags
 
 /** A failed execution: the calls `failing` picks fail for good (non-retryable). */
 export async function failedRun(backend: Backend, failing: (call: string) => boolean): Promise<ExecutionManifest> {
-  const aws = instrumentedDemo({ intercept: (call) => (failing(call) ? Promise.reject(new NonRetryableError(`${call}: invalid request`)) : undefined) });
-  const result = await cli(['run', '--demo', ...backend.args, '--report-dir', await tempDir('r'), '--json'], { deps: { ...backend.deps, adaptersFor: aws.adaptersFor } });
+  const aws = instrumentedDemo({
+    intercept: (call) => (failing(call) ? Promise.reject(new NonRetryableError(`${call}: invalid request`)) : undefined),
+  });
+  const result = await cli(['run', '--demo', ...backend.args, '--report-dir', await tempDir('r'), '--json'], {
+    deps: { ...backend.deps, adaptersFor: aws.adaptersFor },
+  });
   expect(result.code).toBe(1);
   return (await backend.store().loadExecution(result.json().executionId))!.manifest;
 }

@@ -18,14 +18,26 @@ export function mixedExecution(): ExecutionManifest {
     trigger: { event: 'schedule' },
     tasks: {
       'cost-daily': task('cost-daily', 'succeeded', { durationMs: 850 }),
-      'ec2-inventory:us-east-1': task('ec2-inventory:us-east-1', 'failed', { attempts: 3, durationMs: 12_300, error: { name: 'NonRetryableError', message: 'DescribeInstances: \u001b[31mbad\u001b[0m filter', retryable: false } }),
-      'ebs-inventory:us-east-1': task('ebs-inventory:us-east-1', 'skipped', { attempts: 0, skipReason: 'circuit breaker aws:ec2 is open until 2026-11-25T06:05:00.000Z', error: { name: 'CircuitOpenError', message: 'circuit breaker aws:ec2 is open until 2026-11-25T06:05:00.000Z', retryable: false } }),
+      'ec2-inventory:us-east-1': task('ec2-inventory:us-east-1', 'failed', {
+        attempts: 3,
+        durationMs: 12_300,
+        error: { name: 'NonRetryableError', message: 'DescribeInstances: \u001b[31mbad\u001b[0m filter', retryable: false },
+      }),
+      'ebs-inventory:us-east-1': task('ebs-inventory:us-east-1', 'skipped', {
+        attempts: 0,
+        skipReason: 'circuit breaker aws:ec2 is open until 2026-11-25T06:05:00.000Z',
+        error: { name: 'CircuitOpenError', message: 'circuit breaker aws:ec2 is open until 2026-11-25T06:05:00.000Z', retryable: false },
+      }),
       'metrics:us-east-1': task('metrics:us-east-1', 'pending'),
     },
     breakers: {
-      'aws:ec2': { state: 'open', consecutiveFailures: 3, openedAt: new Date(T0).toISOString(), lastError: 'DescribeInstances: bad filter' },
+      'aws:ec2': {
+        state: 'open',
+        consecutiveFailures: 3,
+        openedAt: new Date(T0).toISOString(),
+        lastError: 'DescribeInstances: bad filter',
+      },
       'cost-daily': { state: 'closed', consecutiveFailures: 0 },
     },
   });
 }
-

@@ -33,4 +33,11 @@ const result = await analyse({
   },
 });
 const { report } = result;
-writeFileSync(resultFile, JSON.stringify({ executionId: report.executionId, status: report.status, content: { costs: report.costs, findings: report.findings, savings: report.potentialMonthlySavings, gaps: report.gaps } }));
+writeFileSync(
+  resultFile,
+  JSON.stringify({
+    executionId: report.executionId,
+    status: report.status,
+    content: { costs: report.costs, findings: report.findings, savings: report.potentialMonthlySavings, gaps: report.gaps },
+  }),
+);

@@ -14,8 +14,19 @@ import { startFakeAws, type FakeAws } from './index.js';
 
 /** The whole analysis of the demo account, as the action runs it, through the given adapters. */
 async function analyse(adapters: AwsAdapters): Promise<AnalysisResult> {
-  const tasks = buildAnalysisGraph({ accountId: DEMO_ACCOUNT_ID, regions: [...DEMO_REGIONS], adapters, cache: memoryCache(), now: DEMO_NOW });
-  const outcome = await executeGraph({ tasks, journal: createMemoryJournal(), maxConcurrentTasks: 4, clock: shiftedClock(DEMO_NOW.getTime()) });
+  const tasks = buildAnalysisGraph({
+    accountId: DEMO_ACCOUNT_ID,
+    regions: [...DEMO_REGIONS],
+    adapters,
+    cache: memoryCache(),
+    now: DEMO_NOW,
+  });
+  const outcome = await executeGraph({
+    tasks,
+    journal: createMemoryJournal(),
+    maxConcurrentTasks: 4,
+    clock: shiftedClock(DEMO_NOW.getTime()),
+  });
   expect(outcome.status).toBe('completed');
   return outcome.results.get(ANALYSIS_TASK_ID) as AnalysisResult;
 }
@@ -71,7 +82,14 @@ describe('fake AWS serving the demo account', () => {
     expect(new Set(calls.filter((c) => c.path[0] === 'ec2').map((c) => c.path[1]))).toEqual(new Set(DEMO_REGIONS));
     // The one refusal: eu-west-1 is not enrolled in Compute Optimizer, which its first request learns.
     expect(fake.requests.filter((r) => r.status !== 200)).toEqual([
-      { service: 'compute-optimizer', operation: 'GetEC2InstanceRecommendations', region: 'eu-west-1', accessKeyId: STATIC_CREDENTIALS.accessKeyId, status: 403, error: 'OptInRequiredException' },
+      {
+        service: 'compute-optimizer',
+        operation: 'GetEC2InstanceRecommendations',
+        region: 'eu-west-1',
+        accessKeyId: STATIC_CREDENTIALS.accessKeyId,
+        status: 403,
+        error: 'OptInRequiredException',
+      },
     ]);
   });
 

@@ -57,7 +57,8 @@ export class Faults {
   private draw = random(1);
 
   set(options: FaultOptions): void {
-    if (options.throttleRate !== undefined && !(options.throttleRate >= 0 && options.throttleRate <= 1)) throw new RangeError(`throttleRate ${options.throttleRate} is not within 0..1`);
+    if (options.throttleRate !== undefined && !(options.throttleRate >= 0 && options.throttleRate <= 1))
+      throw new RangeError(`throttleRate ${options.throttleRate} is not within 0..1`);
     this.options = { ...options };
     this.draw = random(options.seed ?? 1);
   }

@@ -11,7 +11,14 @@ import { elbClassic } from './services/elb-classic.js';
 import { elbv2, rds } from './services/elbv2-rds.js';
 import { pricing } from './services/pricing.js';
 import { sts } from './services/sts.js';
-import { DEFAULT_PAGE_SIZES, type HandlerContext, type IssuedCredentials, type PageSizes, type ServiceDefinition, type ServiceName } from './types.js';
+import {
+  DEFAULT_PAGE_SIZES,
+  type HandlerContext,
+  type IssuedCredentials,
+  type PageSizes,
+  type ServiceDefinition,
+  type ServiceName,
+} from './types.js';
 import { errorReply, FakeAwsError, parseForm, type WireReply } from './wire.js';
 
 export type { FaultOptions } from './faults.js';
@@ -53,8 +60,19 @@ export interface FakeAws {
   stop(): Promise<void>;
 }
 
-const BY_TARGET: Record<string, ServiceDefinition> = { AWSInsightsIndexService: costExplorer, AWSPriceListService: pricing, GraniteServiceVersion20100801: cloudwatch, ComputeOptimizerService: computeOptimizer };
-const BY_VERSION: Record<string, ServiceDefinition> = { '2011-06-15': sts, '2016-11-15': ec2, '2012-06-01': elbClassic, '2015-12-01': elbv2, '2014-10-31': rds };
+const BY_TARGET: Record<string, ServiceDefinition> = {
+  AWSInsightsIndexService: costExplorer,
+  AWSPriceListService: pricing,
+  GraniteServiceVersion20100801: cloudwatch,
+  ComputeOptimizerService: computeOptimizer,
+};
+const BY_VERSION: Record<string, ServiceDefinition> = {
+  '2011-06-15': sts,
+  '2016-11-15': ec2,
+  '2012-06-01': elbClassic,
+  '2015-12-01': elbv2,
+  '2014-10-31': rds,
+};
 const SCOPE = /Credential=([^/,\s]+)\/\d{8}\/([a-z0-9-]+)\/([a-z0-9-]+)\/aws4_request/;
 
 function readBody(request: IncomingMessage): Promise<string> {
@@ -112,9 +130,20 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
     }
     const { service, operation } = routed;
     record.operation = operation;
-    if (!service) return errorReply(target ? 'json1.1' : 'query', new FakeAwsError(target ? 'UnknownOperationException' : 'InvalidAction', `The fake AWS does not know ${target ?? `this Version/Action (${operation})`}`));
+    if (!service)
+      return errorReply(
+        target ? 'json1.1' : 'query',
+        new FakeAwsError(
+          target ? 'UnknownOperationException' : 'InvalidAction',
+          `The fake AWS does not know ${target ?? `this Version/Action (${operation})`}`,
+        ),
+      );
     record.service = service.name;
-    const render = (error: FakeAwsError) => errorReply(service.protocol, error, { namespace: service.namespace, ...('queryCompatible' in service && service.queryCompatible ? { queryCompatible: true } : {}) });
+    const render = (error: FakeAwsError) =>
+      errorReply(service.protocol, error, {
+        namespace: service.namespace,
+        ...('queryCompatible' in service && service.queryCompatible ? { queryCompatible: true } : {}),
+      });
     const latency = faults.latencyOf(service.name);
     if (latency > 0) await sleep(latency);
     const fault = faults.errorFor(service.name);
@@ -127,13 +156,27 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
       const code = service.protocol.startsWith('json') ? 'UnknownOperationException' : 'InvalidAction';
       return render(new FakeAwsError(code, `The fake ${service.name} has no handler for ${operation}`));
     }
-    const ctx: HandlerContext = { region: record.region ?? 'us-east-1', accessKeyId: record.accessKeyId, accountId: options.accountId ?? '123456789012', data, pageSizes, isIssuedIdToken: options.isIssuedIdToken ?? (() => false), issued };
+    const ctx: HandlerContext = {
+      region: record.region ?? 'us-east-1',
+      accessKeyId: record.accessKeyId,
+      accountId: options.accountId ?? '123456789012',
+      data,
+      pageSizes,
+      isIssuedIdToken: options.isIssuedIdToken ?? (() => false),
+      issued,
+    };
     try {
       return await handler(routed.input, ctx);
     } catch (error) {
       if (error instanceof FakeAwsError) return render(error);
       const code = service.protocol.startsWith('json') ? 'InternalFailure' : 'InternalError';
-      return render(new FakeAwsError(code, `fake ${service.name} ${operation} crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 500));
+      return render(
+        new FakeAwsError(
+          code,
+          `fake ${service.name} ${operation} crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          500,
+        ),
+      );
     }
   }
 
@@ -144,7 +187,8 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
       .then((body) => answer(request, body, record))
       .then((reply) => {
         record.status = reply.status;
-        if (reply.status !== 200) record.error = /<Code>([^<]+)<\/Code>|"__type":"(?:[^"#]*#)?([^"]+)"/.exec(reply.body)?.slice(1).find(Boolean) ?? 'unknown';
+        if (reply.status !== 200)
+          record.error = /<Code>([^<]+)<\/Code>|"__type":"(?:[^"#]*#)?([^"]+)"/.exec(reply.body)?.slice(1).find(Boolean) ?? 'unknown';
         response.writeHead(reply.status, { ...reply.headers, 'content-length': Buffer.byteLength(reply.body) });
         response.end(reply.body);
       })
@@ -165,7 +209,8 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
     setData: (next) => {
       data = next;
     },
-    count: (service, operation) => requests.filter((r) => r.service === service && (operation === undefined || r.operation === operation) && !r.fault).length,
+    count: (service, operation) =>
+      requests.filter((r) => r.service === service && (operation === undefined || r.operation === operation) && !r.fault).length,
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

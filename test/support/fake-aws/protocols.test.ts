@@ -7,22 +7,56 @@ import { tinyComputeOptimizer } from './tiny-advice.js';
 import { tinyAccount } from './tiny-account.js';
 import { startFakeAws, type FakeAws } from './index.js';
 
-const q = (query: Partial<CostQuery>): CostQuery => ({ start: '2026-10-20', end: '2026-11-25', granularity: 'DAILY', metric: 'UnblendedCost', groupBy: [], ...query });
-const metric = (key: string, metricName: string, periodSeconds = 86_400) => ({ key, namespace: 'AWS/EC2', metricName, stat: 'Maximum', periodSeconds, dimensions: [{ name: 'InstanceId', value: key }] });
+const q = (query: Partial<CostQuery>): CostQuery => ({
+  start: '2026-10-20',
+  end: '2026-11-25',
+  granularity: 'DAILY',
+  metric: 'UnblendedCost',
+  groupBy: [],
+  ...query,
+});
+const metric = (key: string, metricName: string, periodSeconds = 86_400) => ({
+  key,
+  namespace: 'AWS/EC2',
+  metricName,
+  stat: 'Maximum',
+  periodSeconds,
+  dimensions: [{ name: 'InstanceId', value: key }],
+});
 
 /** Every port method, with the variants whose wire shapes differ (grouped or not, two keys, tags, empty regions). */
 const CALLS: PortCall[] = [
   { path: ['regions', 'listEnabledRegions'], args: [] },
   { path: ['costExplorer', 'getCostAndUsage'], args: [q({})] },
   { path: ['costExplorer', 'getCostAndUsage'], args: [q({ groupBy: [{ type: 'DIMENSION', key: 'SERVICE' }] })] },
-  { path: ['costExplorer', 'getCostAndUsage'], args: [q({ granularity: 'MONTHLY', start: '2026-08-01', end: '2026-11-01', metric: 'AmortizedCost', groupBy: [{ type: 'DIMENSION', key: 'SERVICE' }, { type: 'DIMENSION', key: 'REGION' }] })] },
-  { path: ['costExplorer', 'getCostAndUsage'], args: [q({ granularity: 'MONTHLY', start: '2026-10-01', end: '2026-11-01', groupBy: [{ type: 'TAG', key: 'team' }] })] },
+  {
+    path: ['costExplorer', 'getCostAndUsage'],
+    args: [
+      q({
+        granularity: 'MONTHLY',
+        start: '2026-08-01',
+        end: '2026-11-01',
+        metric: 'AmortizedCost',
+        groupBy: [
+          { type: 'DIMENSION', key: 'SERVICE' },
+          { type: 'DIMENSION', key: 'REGION' },
+        ],
+      }),
+    ],
+  },
+  {
+    path: ['costExplorer', 'getCostAndUsage'],
+    args: [q({ granularity: 'MONTHLY', start: '2026-10-01', end: '2026-11-01', groupBy: [{ type: 'TAG', key: 'team' }] })],
+  },
   { path: ['costExplorer', 'getCostForecast'], args: [{ start: '2026-11-25', end: '2026-12-01', metric: 'UnblendedCost' }] },
   { path: ['costExplorer', 'getAnomalies'], args: [{ start: '2026-10-26', end: '2026-11-25' }] },
   { path: ['pricing', 'getProducts'], args: [{ serviceCode: 'AmazonEC2', filters: { regionCode: 'us-east-1' } }] },
   { path: ['pricing', 'getProducts'], args: [{ serviceCode: 'AmazonEC2', filters: { regionCode: 'us-east-1', volumeApiName: 'gp3' } }] },
   ...['us-east-1', 'eu-west-1'].flatMap((region) => [
-    ...['listInstances', 'listVolumes', 'listSnapshots', 'listImages', 'listAddresses', 'listNatGateways'].map((m) => ({ path: ['ec2', region, m], args: [] })),
+    ...['listInstances', 'listVolumes', 'listSnapshots', 'listImages', 'listAddresses', 'listNatGateways'].map((m) => ({
+      path: ['ec2', region, m],
+      args: [],
+    })),
     { path: ['elb', region, 'listLoadBalancers'], args: [] },
     { path: ['elb', region, 'listTargetGroups'], args: [] },
     { path: ['elbClassic', region, 'listLoadBalancers'], args: [] },
@@ -38,7 +72,13 @@ const CALLS: PortCall[] = [
   { path: ['computeOptimizer', 'us-east-1', 'idleRecommendations'], args: [] },
   {
     path: ['cloudwatch', 'us-east-1', 'getMetricData'],
-    args: [{ queries: [metric('i-1', 'CPUUtilization'), metric('i-2', 'NetworkIn', 3600), metric('i-3', 'Missing')], start: '2026-11-11T00:00:00.000Z', end: '2026-11-25T00:00:00.000Z' }],
+    args: [
+      {
+        queries: [metric('i-1', 'CPUUtilization'), metric('i-2', 'NetworkIn', 3600), metric('i-3', 'Missing')],
+        start: '2026-11-11T00:00:00.000Z',
+        end: '2026-11-25T00:00:00.000Z',
+      },
+    ],
   },
 ];
 
@@ -49,7 +89,10 @@ describe('fake AWS speaks each protocol to the real SDK clients', () => {
   const source: AwsAdapters = { ...tinyAccount(), computeOptimizer: tinyComputeOptimizer };
 
   beforeAll(async () => {
-    fake = await startFakeAws({ data: source, pageSizes: { ec2: 2, elb: 2, elbv2: 2, rds: 2, costGroups: 7, anomalies: 1, pricing: 2, metricPoints: 4, computeOptimizer: 1 } });
+    fake = await startFakeAws({
+      data: source,
+      pageSizes: { ec2: 2, elb: 2, elbv2: 2, rds: 2, costGroups: 7, anomalies: 1, pricing: 2, metricPoints: 4, computeOptimizer: 1 },
+    });
     restore = useFakeAwsEndpoint(fake.endpoint);
     real = createAwsAdapters({ region: 'us-east-1', credentials: STATIC_CREDENTIALS });
   });
@@ -86,14 +129,31 @@ describe('fake AWS speaks each protocol to the real SDK clients', () => {
     const regions = new Set(fake.requests.filter((r) => r.service === 'ec2' && r.operation === 'DescribeVolumes').map((r) => r.region));
     expect(regions).toEqual(new Set(['us-east-1', 'eu-west-1']));
     // The one error asked for: DescribeInstanceHealth of a missing Classic LB (the port answers null).
-    expect(fake.requests.filter((r) => r.status !== 200).map((r) => `${r.service}:${r.operation}:${r.status}:${r.error}`)).toEqual(['elb:DescribeInstanceHealth:400:LoadBalancerNotFound']);
+    expect(fake.requests.filter((r) => r.status !== 200).map((r) => `${r.service}:${r.operation}:${r.status}:${r.error}`)).toEqual([
+      'elb:DescribeInstanceHealth:400:LoadBalancerNotFound',
+    ]);
     expect(new Set(fake.requests.map((r) => r.accessKeyId))).toEqual(new Set([STATIC_CREDENTIALS.accessKeyId]));
   });
 
   it('Compute Optimizer in a region not opted in: OptInRequiredException (403) on the wire, "not enrolled" skip from the adapter', async () => {
     const before = fake.requests.length;
-    await expect(real.computeOptimizer!('eu-west-1').ec2InstanceRecommendations({})).rejects.toMatchObject({ name: 'TaskSkippedError', message: 'Compute Optimizer: not enrolled' });
-    await expect(source.computeOptimizer!('eu-west-1').ec2InstanceRecommendations({})).rejects.toMatchObject({ name: 'TaskSkippedError', message: 'Compute Optimizer: not enrolled' });
-    expect(fake.requests.slice(before)).toEqual([{ service: 'compute-optimizer', operation: 'GetEC2InstanceRecommendations', region: 'eu-west-1', accessKeyId: STATIC_CREDENTIALS.accessKeyId, status: 403, error: 'OptInRequiredException' }]);
+    await expect(real.computeOptimizer!('eu-west-1').ec2InstanceRecommendations({})).rejects.toMatchObject({
+      name: 'TaskSkippedError',
+      message: 'Compute Optimizer: not enrolled',
+    });
+    await expect(source.computeOptimizer!('eu-west-1').ec2InstanceRecommendations({})).rejects.toMatchObject({
+      name: 'TaskSkippedError',
+      message: 'Compute Optimizer: not enrolled',
+    });
+    expect(fake.requests.slice(before)).toEqual([
+      {
+        service: 'compute-optimizer',
+        operation: 'GetEC2InstanceRecommendations',
+        region: 'eu-west-1',
+        accessKeyId: STATIC_CREDENTIALS.accessKeyId,
+        status: 403,
+        error: 'OptInRequiredException',
+      },
+    ]);
   });
 });

@@ -21,7 +21,17 @@ export interface PageSizes {
   computeOptimizer: number;
 }
 
-export const DEFAULT_PAGE_SIZES: PageSizes = { ec2: 3, elb: 1, elbv2: 2, rds: 2, costGroups: 20, anomalies: 1, pricing: 2, metricPoints: 5, computeOptimizer: 2 };
+export const DEFAULT_PAGE_SIZES: PageSizes = {
+  ec2: 3,
+  elb: 1,
+  elbv2: 2,
+  rds: 2,
+  costGroups: 20,
+  anomalies: 1,
+  pricing: 2,
+  metricPoints: 5,
+  computeOptimizer: 2,
+};
 
 /** Role credentials the fake STS issued: tests check they never leak. */
 export interface IssuedCredentials {
@@ -49,7 +59,13 @@ export type JsonHandler = (input: Record<string, unknown>, ctx: HandlerContext) 
 
 export type ServiceDefinition =
   | { name: ServiceName; protocol: 'query' | 'ec2'; namespace: string; handlers: Record<string, QueryHandler> }
-  | { name: ServiceName; protocol: 'json1.0' | 'json1.1'; namespace: string; queryCompatible?: boolean; handlers: Record<string, JsonHandler> };
+  | {
+      name: ServiceName;
+      protocol: 'json1.0' | 'json1.1';
+      namespace: string;
+      queryCompatible?: boolean;
+      handlers: Record<string, JsonHandler>;
+    };
 
 const PLAIN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError']);
 
@@ -65,7 +81,12 @@ export async function fromSource<T>(read: () => Promise<T>): Promise<T> {
     const name = (error as { name?: unknown } | null)?.name;
     // A skip whose cause is an AWS error (Compute Optimizer's OptInRequiredException) is that error on the wire.
     const cause = (error as { cause?: { name?: unknown; message?: unknown } } | null)?.cause;
-    if (name === 'TaskSkippedError' && typeof cause?.name === 'string' && /^[A-Z][A-Za-z0-9]+$/.test(cause.name) && !PLAIN_ERRORS.has(cause.name)) {
+    if (
+      name === 'TaskSkippedError' &&
+      typeof cause?.name === 'string' &&
+      /^[A-Z][A-Za-z0-9]+$/.test(cause.name) &&
+      !PLAIN_ERRORS.has(cause.name)
+    ) {
       throw new FakeAwsError(cause.name, String(cause.message ?? ''));
     }
     // The demo says "no access" with the port's own skip error; AWS says it as AccessDenied.
@@ -81,7 +102,13 @@ export async function fromSource<T>(read: () => Promise<T>): Promise<T> {
 
 /** A required string member of a JSON request, or a ValidationException naming it. */
 export function requireString(input: Record<string, unknown>, path: string): string {
-  const value = path.split('.').reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), input);
-  if (typeof value !== 'string' || value === '') throw new FakeAwsError('ValidationException', `1 validation error detected: Value at '${path}' failed to satisfy constraint: Member must not be null`);
+  const value = path
+    .split('.')
+    .reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), input);
+  if (typeof value !== 'string' || value === '')
+    throw new FakeAwsError(
+      'ValidationException',
+      `1 validation error detected: Value at '${path}' failed to satisfy constraint: Member must not be null`,
+    );
   return value;
 }

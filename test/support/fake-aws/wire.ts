@@ -79,14 +79,22 @@ export function ec2Reply(operation: string, content: string): WireReply {
 
 /** awsJson success. */
 export function jsonReply(protocol: 'json1.0' | 'json1.1', value: unknown): WireReply {
-  return { status: 200, headers: { 'content-type': `application/x-amz-json-${protocol.slice(4)}`, 'x-amzn-requestid': requestId() }, body: JSON.stringify(value) };
+  return {
+    status: 200,
+    headers: { 'content-type': `application/x-amz-json-${protocol.slice(4)}`, 'x-amzn-requestid': requestId() },
+    body: JSON.stringify(value),
+  };
 }
 
 /**
  * An error in the service's own format. `queryCompatible` is CloudWatch: JSON on the wire,
  * but the query-era error code travels in `x-amzn-query-error`.
  */
-export function errorReply(protocol: Protocol, error: FakeAwsError, options: { namespace?: string; queryCompatible?: boolean } = {}): WireReply {
+export function errorReply(
+  protocol: Protocol,
+  error: FakeAwsError,
+  options: { namespace?: string; queryCompatible?: boolean } = {},
+): WireReply {
   const id = requestId();
   if (protocol === 'query') {
     const body =

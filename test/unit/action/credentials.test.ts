@@ -39,7 +39,9 @@ describe('oidcCredentials', () => {
         requests.push(params);
         if (deny) {
           res.writeHead(403, { 'content-type': 'text/xml' });
-          res.end('<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>Not authorized to perform sts:AssumeRoleWithWebIdentity</Message></Error><RequestId>x</RequestId></ErrorResponse>');
+          res.end(
+            '<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>Not authorized to perform sts:AssumeRoleWithWebIdentity</Message></Error><RequestId>x</RequestId></ErrorResponse>',
+          );
           return;
         }
         res.writeHead(200, { 'content-type': 'text/xml' });
@@ -57,7 +59,13 @@ describe('oidcCredentials', () => {
 
   it('tells the user to grant id-token: write when the runner offers no token', () => {
     expect(() =>
-      oidcCredentials({ roleArn: ROLE, roleSessionName: 's', region: 'us-east-1', mask: () => {}, tokens: { available: () => false, getIdToken: async () => '' } }),
+      oidcCredentials({
+        roleArn: ROLE,
+        roleSessionName: 's',
+        region: 'us-east-1',
+        mask: () => {},
+        tokens: { available: () => false, getIdToken: async () => '' },
+      }),
     ).toThrow(/permissions: id-token: write/);
   });
 
@@ -97,7 +105,13 @@ describe('oidcCredentials', () => {
 
   it('says which role could not be assumed and why', async () => {
     deny = true;
-    const provider = oidcCredentials({ roleArn: ROLE, roleSessionName: 's1', region: 'us-east-1', mask: () => {}, tokens: { available: () => true, getIdToken: async () => 't' } });
+    const provider = oidcCredentials({
+      roleArn: ROLE,
+      roleSessionName: 's1',
+      region: 'us-east-1',
+      mask: () => {},
+      tokens: { available: () => true, getIdToken: async () => 't' },
+    });
     await expect(provider()).rejects.toThrow(new RegExp(`could not assume role ${ROLE}.*Not authorized.*trust policy`));
     await expect(provider()).rejects.toBeInstanceOf(CredentialsError);
     deny = false;

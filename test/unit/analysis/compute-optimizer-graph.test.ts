@@ -24,7 +24,13 @@ import { installCostExplorer } from './support/ce-account.js';
 
 const NOW = new Date('2026-11-25T06:00:00Z');
 const INSTANCE = 'i-0c0ffee000000001a';
-const mocks = { ec2: mockClient(EC2Client), cw: mockClient(CloudWatchClient), pricing: mockClient(PricingClient), ce: mockClient(CostExplorerClient), co: mockClient(ComputeOptimizerClient) };
+const mocks = {
+  ec2: mockClient(EC2Client),
+  cw: mockClient(CloudWatchClient),
+  pricing: mockClient(PricingClient),
+  ce: mockClient(CostExplorerClient),
+  co: mockClient(ComputeOptimizerClient),
+};
 const regionOf = async (client: unknown) => (client as { config: { region: () => Promise<string> } }).config.region();
 
 /** Peak CPU 11% every day: underutilised (one size smaller would do) but not idle. */
@@ -43,11 +49,13 @@ function busyEnoughCloudWatch(input: GetMetricDataCommandInput) {
 
 /** Compute Optimizer answering per region: `answers[region]` pages, or an error. */
 function computeOptimizerIn(answers: Record<string, Error | 'enrolled'>) {
-  const reply = <T>(pages: T[]) => async (input: { nextToken?: string }, getClient: () => unknown) => {
-    const answer = answers[await regionOf(getClient())];
-    if (answer instanceof Error) throw answer;
-    return pages[input.nextToken ? 1 : 0]!;
-  };
+  const reply =
+    <T>(pages: T[]) =>
+    async (input: { nextToken?: string }, getClient: () => unknown) => {
+      const answer = answers[await regionOf(getClient())];
+      if (answer instanceof Error) throw answer;
+      return pages[input.nextToken ? 1 : 0]!;
+    };
   mocks.co.on(GetEC2InstanceRecommendationsCommand).callsFake(reply(fx.ec2Pages));
   mocks.co.on(GetEBSVolumeRecommendationsCommand).callsFake(reply(fx.ebsPages));
   mocks.co.on(GetIdleRecommendationsCommand).callsFake(reply(fx.idlePages));
@@ -70,37 +78,74 @@ async function analyse(regions: string[]) {
 describe('compute-optimizer tasks in the analysis', () => {
   beforeEach(() => {
     for (const m of Object.values(mocks)) m.reset();
-    installCostExplorer(mocks.ce, { lines: [{ service: 'Amazon Elastic Compute Cloud - Compute', region: 'us-east-1', account: '123456789012', team: 'web', perDay: () => 100 }] });
+    installCostExplorer(mocks.ce, {
+      lines: [
+        { service: 'Amazon Elastic Compute Cloud - Compute', region: 'us-east-1', account: '123456789012', team: 'web', perDay: () => 100 },
+      ],
+    });
     mocks.ec2.on(DescribeInstancesCommand).callsFake(async (_input: unknown, getClient: () => unknown) => {
       if ((await regionOf(getClient())) !== 'us-east-1') return { Reservations: [] };
-      return { Reservations: [{ Instances: [{ InstanceId: INSTANCE, InstanceType: 'm5.2xlarge', State: { Code: 16, Name: 'running' }, LaunchTime: new Date('2026-01-01T00:00:00Z') }] }] };
+      return {
+        Reservations: [
+          {
+            Instances: [
+              {
+                InstanceId: INSTANCE,
+                InstanceType: 'm5.2xlarge',
+                State: { Code: 16, Name: 'running' },
+                LaunchTime: new Date('2026-01-01T00:00:00Z'),
+              },
+            ],
+          },
+        ],
+      };
     });
     mocks.cw.on(GetMetricDataCommand).callsFake(busyEnoughCloudWatch);
-    mocks.pricing.on(GetProductsCommand).rejects(serviceError('AccessDeniedException', 'User is not authorized to perform: pricing:GetProducts', 400));
+    mocks.pricing
+      .on(GetProductsCommand)
+      .rejects(serviceError('AccessDeniedException', 'User is not authorized to perform: pricing:GetProducts', 400));
   });
   afterEach(() => {
     for (const m of Object.values(mocks)) m.reset();
   });
 
   it('a region not enrolled is skipped at once: one request, no retry, no breaker failure, a gap in the report', async () => {
-    computeOptimizerIn({ 'us-east-1': 'enrolled', 'eu-west-1': serviceError('OptInRequiredException', 'The account is not opted in to AWS Compute Optimizer.', 403) });
+    computeOptimizerIn({
+      'us-east-1': 'enrolled',
+      'eu-west-1': serviceError('OptInRequiredException', 'The account is not opted in to AWS Compute Optimizer.', 403),
+    });
     const { outcome, manifest, analysis, callsIn } = await analyse(['us-east-1', 'eu-west-1']);
     expect(outcome.status).toBe('completed');
-    expect(manifest.tasks['compute-optimizer:eu-west-1']).toMatchObject({ status: 'skipped', attempts: 1, skipReason: 'Compute Optimizer: not enrolled' });
+    expect(manifest.tasks['compute-optimizer:eu-west-1']).toMatchObject({
+      status: 'skipped',
+      attempts: 1,
+      skipReason: 'Compute Optimizer: not enrolled',
+    });
     expect(manifest.tasks['compute-optimizer:us-east-1']).toMatchObject({ status: 'succeeded', attempts: 1 });
     expect(await callsIn('eu-west-1')).toBe(1);
     // EC2, EBS and idle listings, two pages each.
     expect(await callsIn('us-east-1')).toBe(6);
-    expect(manifest.breakers['aws:compute-optimizer'] ?? { state: 'closed', consecutiveFailures: 0 }).toEqual({ state: 'closed', consecutiveFailures: 0 });
+    expect(manifest.breakers['aws:compute-optimizer'] ?? { state: 'closed', consecutiveFailures: 0 }).toEqual({
+      state: 'closed',
+      consecutiveFailures: 0,
+    });
     expect(analysis.gaps).toEqual([{ taskId: 'compute-optimizer:eu-west-1', reason: 'Compute Optimizer: not enrolled' }]);
   });
 
   it('access denied ends the task at once with the permission to grant (the rule every AWS call follows)', async () => {
-    computeOptimizerIn({ 'us-east-1': serviceError('AccessDeniedException', 'User is not authorized to perform: compute-optimizer:GetEC2InstanceRecommendations', 400) });
+    computeOptimizerIn({
+      'us-east-1': serviceError(
+        'AccessDeniedException',
+        'User is not authorized to perform: compute-optimizer:GetEC2InstanceRecommendations',
+        400,
+      ),
+    });
     const { outcome, manifest, callsIn } = await analyse(['us-east-1']);
     expect(outcome.status).toBe('completed');
     expect(manifest.tasks['compute-optimizer:us-east-1']).toMatchObject({ status: 'skipped', attempts: 1 });
-    expect(manifest.tasks['compute-optimizer:us-east-1']!.skipReason).toMatch(/^access denied to compute-optimizer:GetEC2InstanceRecommendations in us-east-1: grant compute-optimizer:GetEC2InstanceRecommendations/);
+    expect(manifest.tasks['compute-optimizer:us-east-1']!.skipReason).toMatch(
+      /^access denied to compute-optimizer:GetEC2InstanceRecommendations in us-east-1: grant compute-optimizer:GetEC2InstanceRecommendations/,
+    );
     expect(await callsIn('us-east-1')).toBe(1);
   });
 
@@ -109,9 +154,17 @@ describe('compute-optimizer tasks in the analysis', () => {
     const { analysis } = await analyse(['us-east-1']);
     const mine = analysis.findings.filter((f) => f.resourceId === INSTANCE);
     // Ours: m5.2xlarge → m5.xlarge at bundled list prices, (0.384 − 0.192) × 730 = $140.16; Compute Optimizer's top option m6i.large, $210.24.
-    expect(mine.map((f) => [f.check, f.estimatedMonthlySavings])).toEqual([['aws-compute-optimizer', 210.24], ['ec2-underutilised', 140.16]]);
+    expect(mine.map((f) => [f.check, f.estimatedMonthlySavings])).toEqual([
+      ['aws-compute-optimizer', 210.24],
+      ['ec2-underutilised', 140.16],
+    ]);
     // 210.24 for the instance, then Compute Optimizer's volume ($10), idle instance ($146) and idle database ($49.64).
     expect(analysis.potentialMonthlySavings).toBe(415.88);
-    expect(analysis.findings.filter((f) => f.check === 'aws-compute-optimizer').map((f) => f.resourceId)).toEqual([INSTANCE, 'i-0c0ffee00000000d4', 'analytics-staging', 'vol-0c0ffee0000000a1']);
+    expect(analysis.findings.filter((f) => f.check === 'aws-compute-optimizer').map((f) => f.resourceId)).toEqual([
+      INSTANCE,
+      'i-0c0ffee00000000d4',
+      'analytics-staging',
+      'vol-0c0ffee0000000a1',
+    ]);
   });
 });

@@ -3,14 +3,24 @@ import { adviceFindings, AWS_COMPUTE_OPTIMIZER } from '../../../src/analysis/adv
 import { defaultChecksConfig, parseCheckSelection, parseChecksConfig } from '../../../src/analysis/config.js';
 import { buildAnalysisGraph } from '../../../src/analysis/graph.js';
 import { potentialSavings } from '../../../src/analysis/tasks/result.js';
-import type { AdviceListing, AdviceSaving, EbsVolumeRecommendation, Ec2InstanceRecommendation, IdleRecommendation } from '../../../src/aws/ports.js';
+import type {
+  AdviceListing,
+  AdviceSaving,
+  EbsVolumeRecommendation,
+  Ec2InstanceRecommendation,
+  IdleRecommendation,
+} from '../../../src/aws/ports.js';
 import { createDemoAdapters } from '../../../src/demo/index.js';
 import type { Finding } from '../../../src/report/model.js';
 import { memoryCache } from '../../../src/state/cache.js';
 
 const usd = (value: number, currency = 'USD'): AdviceSaving => ({ currency, value, percent: 50 });
 const listing = <T>(recommendations: T[], errors: AdviceListing<T>['errors'] = []): AdviceListing<T> => ({ recommendations, errors });
-const none = { ec2: listing<Ec2InstanceRecommendation>([]), ebs: listing<EbsVolumeRecommendation>([]), idle: listing<IdleRecommendation>([]) };
+const none = {
+  ec2: listing<Ec2InstanceRecommendation>([]),
+  ebs: listing<EbsVolumeRecommendation>([]),
+  idle: listing<IdleRecommendation>([]),
+};
 const params = { minMonthlySavingsUsd: 0 };
 
 function instance(overrides: Partial<Ec2InstanceRecommendation> = {}): Ec2InstanceRecommendation {
@@ -24,8 +34,22 @@ function instance(overrides: Partial<Ec2InstanceRecommendation> = {}): Ec2Instan
     lookBackPeriodInDays: 14,
     lastRefreshTimestamp: '2026-11-24T03:12:45.000Z',
     options: [
-      { instanceType: 'm5.xlarge', rank: 2, performanceRisk: 1, migrationEffort: 'VeryLow', listPrice: usd(140.16), afterDiscounts: usd(98.11) },
-      { instanceType: 'm6i.large', rank: 1, performanceRisk: 1.5, migrationEffort: 'Low', listPrice: usd(210.24), afterDiscounts: usd(147.17) },
+      {
+        instanceType: 'm5.xlarge',
+        rank: 2,
+        performanceRisk: 1,
+        migrationEffort: 'VeryLow',
+        listPrice: usd(140.16),
+        afterDiscounts: usd(98.11),
+      },
+      {
+        instanceType: 'm6i.large',
+        rank: 1,
+        performanceRisk: 1.5,
+        migrationEffort: 'Low',
+        listPrice: usd(210.24),
+        afterDiscounts: usd(147.17),
+      },
     ],
     ...overrides,
   };
@@ -91,7 +115,15 @@ describe('Compute Optimizer advice as findings', () => {
       finding: 'Optimized',
       lookBackPeriodInDays: 14,
       lastRefreshTimestamp: null,
-      options: [{ configuration: { volumeType: 'gp3', sizeGiB: 100, baselineIops: 3000, baselineThroughputMiBps: 125 }, rank: 1, performanceRisk: 0, listPrice: usd(2), afterDiscounts: null }],
+      options: [
+        {
+          configuration: { volumeType: 'gp3', sizeGiB: 100, baselineIops: 3000, baselineThroughputMiBps: 125 },
+          rank: 1,
+          performanceRisk: 0,
+          listPrice: usd(2),
+          afterDiscounts: null,
+        },
+      ],
     };
     const { findings, warnings } = adviceFindings(
       'us-east-1',
@@ -99,7 +131,12 @@ describe('Compute Optimizer advice as findings', () => {
         ec2: listing([
           instance({ finding: 'Underprovisioned' }),
           instance({ finding: 'Optimized' }),
-          instance({ instanceId: 'i-2', options: [{ instanceType: 't4g.micro', rank: 1, performanceRisk: 1, migrationEffort: null, listPrice: usd(0), afterDiscounts: null }] }),
+          instance({
+            instanceId: 'i-2',
+            options: [
+              { instanceType: 't4g.micro', rank: 1, performanceRisk: 1, migrationEffort: null, listPrice: usd(0), afterDiscounts: null },
+            ],
+          }),
           instance({ instanceId: 'i-3', options: [] }),
         ]),
         ebs: listing([volume, { ...volume, volumeId: 'vol-2', finding: 'NotOptimized' }]),
@@ -107,13 +144,30 @@ describe('Compute Optimizer advice as findings', () => {
       },
       params,
     );
-    expect(findings.map((f) => [f.resourceId, f.resourceType, f.estimatedMonthlySavings, f.evidence.recommendedVolumeType ?? null])).toEqual([['vol-2', 'ebs-volume', 2, 'gp3']]);
+    expect(
+      findings.map((f) => [f.resourceId, f.resourceType, f.estimatedMonthlySavings, f.evidence.recommendedVolumeType ?? null]),
+    ).toEqual([['vol-2', 'ebs-volume', 2, 'gp3']]);
     expect(warnings).toEqual([]);
   });
 
   it('a saving in another currency is left out with a warning, never converted', () => {
-    const cny = instance({ options: [{ instanceType: 'm6i.large', rank: 1, performanceRisk: 1, migrationEffort: 'Low', listPrice: usd(1520.5, 'CNY'), afterDiscounts: null }] });
-    const { findings, warnings } = adviceFindings('cn-north-1', { ...none, ec2: listing([cny]), idle: listing([idle({ listPrice: usd(80, '') })]) }, params);
+    const cny = instance({
+      options: [
+        {
+          instanceType: 'm6i.large',
+          rank: 1,
+          performanceRisk: 1,
+          migrationEffort: 'Low',
+          listPrice: usd(1520.5, 'CNY'),
+          afterDiscounts: null,
+        },
+      ],
+    });
+    const { findings, warnings } = adviceFindings(
+      'cn-north-1',
+      { ...none, ec2: listing([cny]), idle: listing([idle({ listPrice: usd(80, '') })]) },
+      params,
+    );
     expect(findings).toEqual([]);
     expect(warnings).toEqual([
       'i-0c0ffee000000001a (rightsizing to m6i.large): saving of 1520.5 CNY is not in USD; left out, never converted',
@@ -122,11 +176,31 @@ describe('Compute Optimizer advice as findings', () => {
   });
 
   it('idle resources take our resource types, and API errors become warnings', () => {
-    const nat = idle({ resourceArn: 'arn:aws:ec2:us-east-1:123456789012:natgateway/nat-1', resourceId: 'nat-1', resourceType: 'NatGateway', name: null, finding: 'Idle', listPrice: usd(32.85) });
-    const asg = idle({ resourceArn: 'arn:aws:autoscaling:…', resourceId: 'web-asg', resourceType: 'AutoScalingGroup', name: null, finding: 'Idle', listPrice: usd(61.32) });
+    const nat = idle({
+      resourceArn: 'arn:aws:ec2:us-east-1:123456789012:natgateway/nat-1',
+      resourceId: 'nat-1',
+      resourceType: 'NatGateway',
+      name: null,
+      finding: 'Idle',
+      listPrice: usd(32.85),
+    });
+    const asg = idle({
+      resourceArn: 'arn:aws:autoscaling:…',
+      resourceId: 'web-asg',
+      resourceType: 'AutoScalingGroup',
+      name: null,
+      finding: 'Idle',
+      listPrice: usd(61.32),
+    });
     const future = idle({ resourceId: 'q-1', resourceType: 'QuantumComputer', name: null, finding: 'Idle', listPrice: usd(5) });
-    const errors = [{ identifier: 'arn:aws:ec2:us-east-1:123456789012:instance/i-9', code: 'InsufficientData', message: 'Not enough data.' }];
-    const { findings, warnings } = adviceFindings('us-east-1', { ...none, ec2: listing([], errors), idle: listing([idle(), nat, asg, future]) }, params);
+    const errors = [
+      { identifier: 'arn:aws:ec2:us-east-1:123456789012:instance/i-9', code: 'InsufficientData', message: 'Not enough data.' },
+    ];
+    const { findings, warnings } = adviceFindings(
+      'us-east-1',
+      { ...none, ec2: listing([], errors), idle: listing([idle(), nat, asg, future]) },
+      params,
+    );
     expect(findings.map((f) => [f.resourceType, f.title])).toEqual([
       ['ebs-volume', 'Unattached EBS volume old-export (vol-0c0ffee0000000b2), per Compute Optimizer'],
       ['nat-gateway', 'Idle NAT gateway nat-1, per Compute Optimizer'],
@@ -134,50 +208,55 @@ describe('Compute Optimizer advice as findings', () => {
       ['quantumcomputer', 'Idle QuantumComputer q-1, per Compute Optimizer'],
     ]);
     expect(findings[0]!.recommendation).toMatch(/^Snapshot it/);
-    expect(findings[0]!.evidence).toMatchObject({ awsResourceType: 'EBSVolume', finding: 'Unattached', lookbackDays: 32, findingDescription: 'The volume is not attached.' });
-    expect(warnings).toEqual(['GetEC2InstanceRecommendations reported an error for arn:aws:ec2:us-east-1:123456789012:instance/i-9: InsufficientData: Not enough data.']);
+    expect(findings[0]!.evidence).toMatchObject({
+      awsResourceType: 'EBSVolume',
+      finding: 'Unattached',
+      lookbackDays: 32,
+      findingDescription: 'The volume is not attached.',
+    });
+    expect(warnings).toEqual([
+      'GetEC2InstanceRecommendations reported an error for arn:aws:ec2:us-east-1:123456789012:instance/i-9: InsufficientData: Not enough data.',
+    ]);
   });
 
   it('minMonthlySavingsUsd leaves out the small ones', () => {
-    const { findings } = adviceFindings('us-east-1', { ...none, idle: listing([idle({ listPrice: usd(4.99) }), idle({ resourceId: 'vol-9', listPrice: usd(5.01) })]) }, { minMonthlySavingsUsd: 5 });
+    const { findings } = adviceFindings(
+      'us-east-1',
+      { ...none, idle: listing([idle({ listPrice: usd(4.99) }), idle({ resourceId: 'vol-9', listPrice: usd(5.01) })]) },
+      { minMonthlySavingsUsd: 5 },
+    );
     expect(findings.map((f) => f.resourceId)).toEqual(['vol-9']);
   });
 
   it('one resource advised by Compute Optimizer and by our checks counts once, at the larger saving', () => {
-    const ours: Finding = { check: 'ec2-underutilised', resourceId: 'i-0c0ffee000000001a', resourceType: 'ec2-instance', region: 'us-east-1', title: 't', evidence: {}, estimatedMonthlySavings: 140.16, severity: 'high' };
+    const ours: Finding = {
+      check: 'ec2-underutilised',
+      resourceId: 'i-0c0ffee000000001a',
+      resourceType: 'ec2-instance',
+      region: 'us-east-1',
+      title: 't',
+      evidence: {},
+      estimatedMonthlySavings: 140.16,
+      severity: 'high',
+    };
     const aws = adviceFindings('us-east-1', { ...none, ec2: listing([instance()]) }, params).findings;
     expect(potentialSavings([ours, ...aws])).toBe(210.24);
-    const smaller = adviceFindings('us-east-1', { ...none, ec2: listing([instance({ options: [{ instanceType: 'm5.xlarge', rank: 1, performanceRisk: 1, migrationEffort: null, listPrice: usd(99.5), afterDiscounts: null }] })]) }, params).findings;
+    const smaller = adviceFindings(
+      'us-east-1',
+      {
+        ...none,
+        ec2: listing([
+          instance({
+            options: [
+              { instanceType: 'm5.xlarge', rank: 1, performanceRisk: 1, migrationEffort: null, listPrice: usd(99.5), afterDiscounts: null },
+            ],
+          }),
+        ]),
+      },
+      params,
+    ).findings;
     expect(potentialSavings([ours, ...smaller])).toBe(140.16);
     // Another region's instance with the same id is another resource.
     expect(potentialSavings([ours, { ...aws[0]!, region: 'eu-west-1' }])).toBe(350.4);
-  });
-});
-
-describe('the aws-compute-optimizer check id', () => {
-  const graph = (checks = defaultChecksConfig(), adapters = createDemoAdapters()) =>
-    buildAnalysisGraph({ accountId: '123456789012', regions: ['us-east-1', 'eu-west-1'], adapters, cache: memoryCache(), now: new Date('2026-11-25T06:00:00Z'), checks });
-
-  it('is enabled by default: one task per region, its own breaker, no dependency, gathered by the analysis', () => {
-    const tasks = graph();
-    const co = tasks.filter((t) => t.type === 'compute-optimizer');
-    expect(co.map((t) => [t.id, t.breakerKeys, t.dependsOn ?? [], t.optionalDependsOn ?? []])).toEqual([
-      ['compute-optimizer:us-east-1', ['aws:compute-optimizer'], [], []],
-      ['compute-optimizer:eu-west-1', ['aws:compute-optimizer'], [], []],
-    ]);
-    expect(tasks.find((t) => t.id === 'analysis')!.optionalDependsOn).toEqual(expect.arrayContaining(co.map((t) => t.id)));
-  });
-
-  it('is accepted by the checks input and the config file, and can be turned off', () => {
-    expect(parseCheckSelection('ec2-idle,aws-compute-optimizer')).toEqual(['ec2-idle', AWS_COMPUTE_OPTIMIZER]);
-    const off = parseChecksConfig('checks:\n  aws-compute-optimizer:\n    enabled: false\n');
-    expect(graph(off).some((t) => t.type === 'compute-optimizer')).toBe(false);
-    expect(parseChecksConfig('checks:\n  aws-compute-optimizer:\n    minMonthlySavingsUsd: 10\n')[AWS_COMPUTE_OPTIMIZER]!.params).toEqual({ minMonthlySavingsUsd: 10 });
-    expect(() => parseChecksConfig('checks:\n  aws-compute-optimizer:\n    minMonthlySavingsUsd: -1\n')).toThrow('config-file: checks.aws-compute-optimizer.minMonthlySavingsUsd must be a number between 0 and 1000000, got -1');
-  });
-
-  it('is not planned for an account source without Compute Optimizer', () => {
-    const { computeOptimizer: _omitted, ...without } = createDemoAdapters();
-    expect(graph(defaultChecksConfig(), without).some((t) => t.type === 'compute-optimizer')).toBe(false);
   });
 });

@@ -60,14 +60,22 @@ describe('fetchForecast', () => {
       port: {
         getCostAndUsage: async () => [],
         getAnomalies: async () => [],
-        getCostForecast: async (r: { start: string; end: string }) => (asked.push({ start: r.start, end: r.end }), { mean, lower: mean - 10, upper: mean + 10 }),
+        getCostForecast: async (r: { start: string; end: string }) => (
+          asked.push({ start: r.start, end: r.end }),
+          { mean, lower: mean - 10, upper: mean + 10 }
+        ),
       },
     };
   };
 
   it('forecasts the rest of the month from today', async () => {
     const fake = ce(600);
-    expect(await fetchForecast(fake.port, plan, 'UnblendedCost', '2026-11-25')).toEqual({ period: { start: '2026-11-25', end: '2026-12-01' }, mean: 600, lower: 590, upper: 610 });
+    expect(await fetchForecast(fake.port, plan, 'UnblendedCost', '2026-11-25')).toEqual({
+      period: { start: '2026-11-25', end: '2026-12-01' },
+      mean: 600,
+      lower: 590,
+      upper: 610,
+    });
     expect(fake.asked).toEqual([{ start: '2026-11-25', end: '2026-12-01' }]);
   });
 

@@ -24,7 +24,13 @@ const model: CostModel = {
   lines: [
     { service: 'Amazon Elastic Compute Cloud - Compute', region: 'us-east-1', account: '123456789012', team: 'web', perDay: () => 40 },
     { service: 'Amazon Relational Database Service', region: 'eu-west-1', account: '123456789012', team: 'data', perDay: () => 20 },
-    { service: 'Amazon Simple Storage Service', region: 'us-east-1', account: '210987654321', team: '', perDay: (d) => (d >= '2026-11-18' ? 15 : 5) },
+    {
+      service: 'Amazon Simple Storage Service',
+      region: 'us-east-1',
+      account: '210987654321',
+      team: '',
+      perDay: (d) => (d >= '2026-11-18' ? 15 : 5),
+    },
   ],
 };
 
@@ -32,11 +38,22 @@ const requests = () => ({
   usage: ce.commandCalls(GetCostAndUsageCommand).length,
   forecast: ce.commandCalls(GetCostForecastCommand).length,
   anomalies: ce.commandCalls(GetAnomaliesCommand).length,
-  total: ce.commandCalls(GetCostAndUsageCommand).length + ce.commandCalls(GetCostForecastCommand).length + ce.commandCalls(GetAnomaliesCommand).length,
+  total:
+    ce.commandCalls(GetCostAndUsageCommand).length +
+    ce.commandCalls(GetCostForecastCommand).length +
+    ce.commandCalls(GetAnomaliesCommand).length,
 });
 
 async function analyse(cache: Cache, now: Date, tagKey?: string) {
-  const tasks = buildAnalysisGraph({ accountId: '123456789012', regions: ['us-east-1'], adapters: createAwsAdapters({ region: 'us-east-1', credentials }), cache, now, checks: costOnly(), tagKey });
+  const tasks = buildAnalysisGraph({
+    accountId: '123456789012',
+    regions: ['us-east-1'],
+    adapters: createAwsAdapters({ region: 'us-east-1', credentials }),
+    cache,
+    now,
+    checks: costOnly(),
+    tagKey,
+  });
   const run = await runGraph(tasks, { now });
   return { run, analysis: run.results.get('analysis') as AnalysisResult };
 }
@@ -74,11 +91,31 @@ describe('Cost Explorer requests', () => {
 
   it('one DAILY query serves month-to-date, the same days of last month, the 30-day series and the movers', async () => {
     await analyse(memoryCache(), new Date('2026-11-25T06:00:00Z'));
-    const daily = ce.commandCalls(GetCostAndUsageCommand).map((c) => c.args[0].input).find((i) => i.Granularity === 'DAILY')!;
-    expect(daily).toMatchObject({ TimePeriod: { Start: '2026-10-01', End: '2026-11-25' }, Metrics: ['UnblendedCost'], GroupBy: [{ Type: 'DIMENSION', Key: 'SERVICE' }, { Type: 'DIMENSION', Key: 'REGION' }] });
-    const monthly = ce.commandCalls(GetCostAndUsageCommand).map((c) => c.args[0].input).find((i) => i.Granularity === 'MONTHLY')!;
-    expect(monthly).toMatchObject({ TimePeriod: { Start: '2026-09-01', End: '2026-11-01' }, GroupBy: [{ Type: 'DIMENSION', Key: 'LINKED_ACCOUNT' }] });
-    expect(ce.commandCalls(GetCostForecastCommand)[0]!.args[0].input).toMatchObject({ TimePeriod: { Start: '2026-11-25', End: '2026-12-01' }, Metric: 'UNBLENDED_COST', Granularity: 'MONTHLY' });
+    const daily = ce
+      .commandCalls(GetCostAndUsageCommand)
+      .map((c) => c.args[0].input)
+      .find((i) => i.Granularity === 'DAILY')!;
+    expect(daily).toMatchObject({
+      TimePeriod: { Start: '2026-10-01', End: '2026-11-25' },
+      Metrics: ['UnblendedCost'],
+      GroupBy: [
+        { Type: 'DIMENSION', Key: 'SERVICE' },
+        { Type: 'DIMENSION', Key: 'REGION' },
+      ],
+    });
+    const monthly = ce
+      .commandCalls(GetCostAndUsageCommand)
+      .map((c) => c.args[0].input)
+      .find((i) => i.Granularity === 'MONTHLY')!;
+    expect(monthly).toMatchObject({
+      TimePeriod: { Start: '2026-09-01', End: '2026-11-01' },
+      GroupBy: [{ Type: 'DIMENSION', Key: 'LINKED_ACCOUNT' }],
+    });
+    expect(ce.commandCalls(GetCostForecastCommand)[0]!.args[0].input).toMatchObject({
+      TimePeriod: { Start: '2026-11-25', End: '2026-12-01' },
+      Metric: 'UNBLENDED_COST',
+      Granularity: 'MONTHLY',
+    });
   });
 
   it('the summary adds up: MTD 24 days vs the same 24 days of October, movers, forecast, breakdowns', async () => {
@@ -90,16 +127,41 @@ describe('Cost Explorer requests', () => {
     expect(costs.previous).toEqual({ period: { start: '2026-10-01', end: '2026-10-25' }, total: 1560 });
     expect(costs.change).toBe(70);
     expect(costs.changePercent).toBe(4.49);
-    expect(costs.movers[0]).toEqual({ service: 'Amazon Simple Storage Service', current: 190, previous: 120, change: 70, changePercent: 58.33 });
-    expect(costs.byRegion).toEqual([{ region: 'us-east-1', amount: 1150 }, { region: 'eu-west-1', amount: 480 }]);
+    expect(costs.movers[0]).toEqual({
+      service: 'Amazon Simple Storage Service',
+      current: 190,
+      previous: 120,
+      change: 70,
+      changePercent: 58.33,
+    });
+    expect(costs.byRegion).toEqual([
+      { region: 'us-east-1', amount: 1150 },
+      { region: 'eu-west-1', amount: 480 },
+    ]);
     expect(costs.daily).toHaveLength(30);
     expect(costs.daily.at(-1)).toEqual({ date: '2026-11-24', amount: 75 });
     // forecast = actual MTD 1630 + forecast rest 1234.50
     expect(costs.forecast).toEqual({ total: 2864.5, lower: 2741.05, upper: 2987.95 });
     // October: 31 × 65 = 2015 vs September: 30 × 65 = 1950
-    expect(costs.lastMonth).toEqual({ period: { start: '2026-10-01', end: '2026-11-01' }, total: 2015, priorTotal: 1950, change: 65, changePercent: 3.33 });
-    expect(costs.byAccount).toEqual([{ accountId: '123456789012', amount: 1860 }, { accountId: '210987654321', amount: 155 }]);
-    expect(costs.byTag).toEqual({ key: 'team', values: [{ value: 'web', amount: 1240 }, { value: 'data', amount: 620 }, { value: '', amount: 155 }] });
+    expect(costs.lastMonth).toEqual({
+      period: { start: '2026-10-01', end: '2026-11-01' },
+      total: 2015,
+      priorTotal: 1950,
+      change: 65,
+      changePercent: 3.33,
+    });
+    expect(costs.byAccount).toEqual([
+      { accountId: '123456789012', amount: 1860 },
+      { accountId: '210987654321', amount: 155 },
+    ]);
+    expect(costs.byTag).toEqual({
+      key: 'team',
+      values: [
+        { value: 'web', amount: 1240 },
+        { value: 'data', amount: 620 },
+        { value: '', amount: 155 },
+      ],
+    });
     expect(costs.breakdownPeriod).toEqual({ start: '2026-10-01', end: '2026-11-01' });
     expect(costs.anomalies).toEqual([]);
     // S3 up $70 (+58%) → a cost-spike finding, not counted as a saving
@@ -112,7 +174,10 @@ describe('Cost Explorer requests', () => {
     await analyse(cache, new Date('2026-11-25T06:00:00Z'));
     ce.resetHistory();
     await analyse(cache, new Date('2026-12-10T06:00:00Z'));
-    const monthly = ce.commandCalls(GetCostAndUsageCommand).map((c) => c.args[0].input).filter((i) => i.Granularity === 'MONTHLY');
+    const monthly = ce
+      .commandCalls(GetCostAndUsageCommand)
+      .map((c) => c.args[0].input)
+      .filter((i) => i.Granularity === 'MONTHLY');
     expect(monthly.map((i) => i.TimePeriod)).toEqual([{ Start: '2026-11-01', End: '2026-12-01' }]);
     expect(requests().total).toBe(4);
   });
@@ -127,7 +192,10 @@ describe('Cost Explorer requests', () => {
     now.ms += 25 * 3_600_000;
     installCostExplorer(ce, model);
     await analyse(cache, new Date(now.ms));
-    const monthly = ce.commandCalls(GetCostAndUsageCommand).map((c) => c.args[0].input).filter((i) => i.Granularity === 'MONTHLY');
+    const monthly = ce
+      .commandCalls(GetCostAndUsageCommand)
+      .map((c) => c.args[0].input)
+      .filter((i) => i.Granularity === 'MONTHLY');
     expect(monthly.map((i) => i.TimePeriod)).toEqual([{ Start: '2026-11-01', End: '2026-12-01' }]);
     ce.resetHistory();
     now.ms += 25 * 3_600_000;

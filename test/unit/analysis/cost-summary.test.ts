@@ -5,14 +5,24 @@ import type { CostPeriod } from '../../../src/aws/ports.js';
 import { days, nextDay } from '../../fixtures/aws/cost-explorer.js';
 
 function daily(start: string, end: string, amount: (day: string) => Array<[string, string, number]>): CostPeriod[] {
-  return days(start, end).map((day) => ({ start: day, end: nextDay(day), estimated: false, groups: amount(day).map(([s, r, a]) => ({ keys: [s, r], amount: a })) }));
+  return days(start, end).map((day) => ({
+    start: day,
+    end: nextDay(day),
+    estimated: false,
+    groups: amount(day).map(([s, r, a]) => ({ keys: [s, r], amount: a })),
+  }));
 }
 
 describe('summariseCosts', () => {
   it('on the 1st reports the month just closed vs the one before, with an empty month-to-date under the forecast', () => {
     const plan = planCosts(new Date('2027-03-01T06:00:00Z'));
     const periods = daily(plan.dailyQuery.start, plan.dailyQuery.end, (d) => [['Amazon EC2', 'us-east-1', d < '2027-02-01' ? 10 : 12]]);
-    const summary = summariseCosts({ plan, metric: 'UnblendedCost', daily: { metric: 'UnblendedCost', period: plan.dailyQuery, periods }, forecast: { period: plan.forecast, mean: 400 } });
+    const summary = summariseCosts({
+      plan,
+      metric: 'UnblendedCost',
+      daily: { metric: 'UnblendedCost', period: plan.dailyQuery, periods },
+      forecast: { period: plan.forecast, mean: 400 },
+    });
     // February 28 × 12 = 336 vs January 31 × 10 = 310
     expect(summary.current).toEqual({ period: { start: '2027-02-01', end: '2027-03-01' }, total: 336 });
     expect(summary.previous).toEqual({ period: { start: '2027-01-01', end: '2027-02-01' }, total: 310 });

@@ -11,7 +11,18 @@ import { runGraph } from './support/run-graph.js';
 async function analyseDemo(options: DemoOptions = {}, checks?: ChecksConfig): Promise<AnalysisResult> {
   const adapters = createDemoAdapters(options);
   const regions = await resolveRegions(adapters, 'all');
-  const run = await runGraph(buildAnalysisGraph({ accountId: DEMO_ACCOUNT_ID, regions, adapters, cache: memoryCache(), now: options.now ?? DEMO_NOW, tagKey: 'team', ...(checks ? { checks } : {}) }), { failFast: true, now: options.now ?? DEMO_NOW });
+  const run = await runGraph(
+    buildAnalysisGraph({
+      accountId: DEMO_ACCOUNT_ID,
+      regions,
+      adapters,
+      cache: memoryCache(),
+      now: options.now ?? DEMO_NOW,
+      tagKey: 'team',
+      ...(checks ? { checks } : {}),
+    }),
+    { failFast: true, now: options.now ?? DEMO_NOW },
+  );
   return run.results.get('analysis') as AnalysisResult;
 }
 
@@ -22,18 +33,37 @@ describe('demo account', () => {
     expect(new Set(analysis.findings.map((f) => f.check))).toEqual(new Set(CHECK_IDS));
     // Every waste finding has a saving; a cost spike carries its projected increase instead.
     expect(analysis.findings.filter((f) => f.check !== 'cost-spike').every((f) => f.estimatedMonthlySavings > 0)).toBe(true);
-    expect(analysis.findings.filter((f) => f.check === 'cost-spike').every((f) => Number(f.evidence.projectedMonthlyIncreaseUsd) > 0)).toBe(true);
+    expect(analysis.findings.filter((f) => f.check === 'cost-spike').every((f) => Number(f.evidence.projectedMonthlyIncreaseUsd) > 0)).toBe(
+      true,
+    );
     expect(new Set(analysis.findings.map((f) => f.region))).toEqual(new Set(['global', ...DEMO_REGIONS]));
     // eu-west-1 has not opted in to Compute Optimizer: the one gap, by design.
     expect(analysis.gaps).toEqual([{ taskId: 'compute-optimizer:eu-west-1', reason: 'Compute Optimizer: not enrolled' }]);
     expect(analysis.usedBundledPrices).toBe(false);
-    expect(analysis.findings.filter((f) => !['cost-spike', 'aws-compute-optimizer'].includes(f.check)).every((f) => f.priceSource === 'price-list')).toBe(true);
+    expect(
+      analysis.findings
+        .filter((f) => !['cost-spike', 'aws-compute-optimizer'].includes(f.check))
+        .every((f) => f.priceSource === 'price-list'),
+    ).toBe(true);
     expect(analysis.potentialMonthlySavings).toBeGreaterThan(1000);
   });
 
   it('does not flag the healthy resources', async () => {
     const flagged = new Set((await analyseDemo()).findings.map((f) => f.resourceId));
-    for (const healthy of ['i-0a1e5c7d2b9f30001', 'i-0a1e5c7d2b9f30002', 'i-0a1e5c7d2b9f30003', 'i-0b2f6d8e3c0a40002', 'vol-0a1e5c7d2b9f30203', 'snap-0a1e5c7d2b9f30303', 'snap-0a1e5c7d2b9f30304', 'nat-0a1e5c7d2b9f30601', 'orders-db', 'eu-orders-db', 'eipalloc-0a1e5c7d2b9f30501', 'eipalloc-0a1e5c7d2b9f30502']) {
+    for (const healthy of [
+      'i-0a1e5c7d2b9f30001',
+      'i-0a1e5c7d2b9f30002',
+      'i-0a1e5c7d2b9f30003',
+      'i-0b2f6d8e3c0a40002',
+      'vol-0a1e5c7d2b9f30203',
+      'snap-0a1e5c7d2b9f30303',
+      'snap-0a1e5c7d2b9f30304',
+      'nat-0a1e5c7d2b9f30601',
+      'orders-db',
+      'eu-orders-db',
+      'eipalloc-0a1e5c7d2b9f30501',
+      'eipalloc-0a1e5c7d2b9f30502',
+    ]) {
       expect(flagged.has(healthy), healthy).toBe(false);
     }
     expect([...flagged].some((id) => id.includes('/web-prod/'))).toBe(false);
@@ -67,7 +97,9 @@ describe('demo account', () => {
     const bundled = await analyseDemo({ priceList: 'denied' });
     expect(bundled.usedBundledPrices).toBe(true);
     expect(bundled.priceProblems.map((p) => p.region).sort()).toEqual([...DEMO_REGIONS].sort());
-    expect(bundled.findings.filter((f) => !['cost-spike', 'aws-compute-optimizer'].includes(f.check)).every((f) => f.priceSource === 'bundled')).toBe(true);
+    expect(
+      bundled.findings.filter((f) => !['cost-spike', 'aws-compute-optimizer'].includes(f.check)).every((f) => f.priceSource === 'bundled'),
+    ).toBe(true);
     expect(bundled.potentialMonthlySavings).toBe(live.potentialMonthlySavings);
   });
 
@@ -82,10 +114,21 @@ describe('demo account', () => {
     const analysis = await analyseDemo();
     const advice = analysis.findings.filter((f) => f.check === 'aws-compute-optimizer');
     expect(new Set(advice.map((f) => f.region))).toEqual(new Set(['us-east-1', 'ap-southeast-2']));
-    expect(advice.map((f) => f.resourceType).sort()).toEqual(['ebs-volume', 'ebs-volume', 'ec2-instance', 'ec2-instance', 'ec2-instance', 'ec2-instance', 'nat-gateway']);
+    expect(advice.map((f) => f.resourceType).sort()).toEqual([
+      'ebs-volume',
+      'ebs-volume',
+      'ec2-instance',
+      'ec2-instance',
+      'ec2-instance',
+      'ec2-instance',
+      'nat-gateway',
+    ]);
     // batch-worker: our one-size-smaller saving and AWS's larger move to m6i.large; the resource counts once.
     const batch = analysis.findings.filter((f) => f.resourceId === 'i-0a1e5c7d2b9f30004');
-    expect(batch.map((f) => [f.check, f.estimatedMonthlySavings])).toEqual([['aws-compute-optimizer', 210.24], ['ec2-underutilised', 140.16]]);
+    expect(batch.map((f) => [f.check, f.estimatedMonthlySavings])).toEqual([
+      ['aws-compute-optimizer', 210.24],
+      ['ec2-underutilised', 140.16],
+    ]);
     const withoutAdvice = defaultChecksConfig();
     withoutAdvice['aws-compute-optimizer']!.enabled = false;
     const ours = await analyseDemo({}, withoutAdvice);

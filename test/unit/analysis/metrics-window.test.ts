@@ -7,8 +7,20 @@ const START = '2026-11-11T00:00:00.000Z';
 const END = '2026-11-25T00:00:00.000Z';
 const DAY = 86_400_000;
 const day = (n: number) => new Date(Date.parse(START) + n * DAY).toISOString();
-const series = (values: Array<number | null>, start = START): MetricSeries => ({ start, periodSeconds: 86_400, values, status: 'Complete' });
-const result = (all: Record<string, MetricSeries>): MetricsResult => ({ region: 'us-east-1', start: START, end: END, days: 14, queries: Object.keys(all).length, series: all });
+const series = (values: Array<number | null>, start = START): MetricSeries => ({
+  start,
+  periodSeconds: 86_400,
+  values,
+  status: 'Complete',
+});
+const result = (all: Record<string, MetricSeries>): MetricsResult => ({
+  region: 'us-east-1',
+  start: START,
+  end: END,
+  days: 14,
+  queries: Object.keys(all).length,
+  series: all,
+});
 
 describe('metric series over the last days of the window', () => {
   const values = [9, ...new Array<number | null>(9).fill(1), 2, null, 4, 3];
@@ -64,10 +76,19 @@ describe('peak of two series summed per day', () => {
 describe('readMetricsResult', () => {
   it('puts a stored result with a timestamp per datapoint on the daily grid', () => {
     const stored = result({}) as unknown as { series: Record<string, unknown> };
-    stored.series['i-1|CPUUtilization|Maximum'] = { timestamps: [day(0), day(2), day(13), day(14)], values: [1, 3, 14, 15], status: 'PartialData' };
+    stored.series['i-1|CPUUtilization|Maximum'] = {
+      timestamps: [day(0), day(2), day(13), day(14)],
+      values: [1, 3, 14, 15],
+      status: 'PartialData',
+    };
     stored.series['i-1|NetworkIn|Sum'] = series([...new Array(13).fill(null), 7]);
     const read = readMetricsResult(stored as unknown as MetricsResult)!;
-    expect(read.series['i-1|CPUUtilization|Maximum']).toEqual({ start: START, periodSeconds: 86_400, values: [1, null, 3, ...new Array(10).fill(null), 14], status: 'PartialData' });
+    expect(read.series['i-1|CPUUtilization|Maximum']).toEqual({
+      start: START,
+      periodSeconds: 86_400,
+      values: [1, null, 3, ...new Array(10).fill(null), 14],
+      status: 'PartialData',
+    });
     expect(read.series['i-1|NetworkIn|Sum']).toBe(stored.series['i-1|NetworkIn|Sum']);
   });
 

@@ -11,7 +11,9 @@ import { gp3ThroughputUsEast1, io2IopsTiers, m5LargeUsEast1, natProducts, produc
 
 const parsed = (items: string[]) => items.map((i) => parsePriceListItem(i)!);
 
-function fakePricing(answer: (serviceCode: string, filters: Record<string, string>) => string[] | Error): PricingPort & { calls: Array<Record<string, string>> } {
+function fakePricing(
+  answer: (serviceCode: string, filters: Record<string, string>) => string[] | Error,
+): PricingPort & { calls: Array<Record<string, string>> } {
   const calls: Array<Record<string, string>> = [];
   return {
     calls,
@@ -28,7 +30,16 @@ describe('Price List queries', () => {
   it('EC2: Linux, shared tenancy, no pre-installed software, used capacity, in the region', () => {
     const q = priceListQuery('ec2:m5.large', 'eu-west-1')!;
     expect(q.serviceCode).toBe('AmazonEC2');
-    expect(q.filters).toEqual({ regionCode: 'eu-west-1', productFamily: 'Compute Instance', instanceType: 'm5.large', operatingSystem: 'Linux', tenancy: 'Shared', preInstalledSw: 'NA', capacitystatus: 'Used', licenseModel: 'No License required' });
+    expect(q.filters).toEqual({
+      regionCode: 'eu-west-1',
+      productFamily: 'Compute Instance',
+      instanceType: 'm5.large',
+      operatingSystem: 'Linux',
+      tenancy: 'Shared',
+      preInstalledSw: 'NA',
+      capacitystatus: 'Used',
+      licenseModel: 'No License required',
+    });
     expect(q.pick(parsed([m5LargeUsEast1]))).toBe(0.096);
   });
 
@@ -50,15 +61,29 @@ describe('Price List queries', () => {
   });
 
   it('RDS: engine and deployment in the filters; commercial engines are not priced', () => {
-    expect(priceListQuery('rds:postgres:multi-az:db.m5.large', 'us-east-1')!.filters).toMatchObject({ databaseEngine: 'PostgreSQL', deploymentOption: 'Multi-AZ', instanceType: 'db.m5.large' });
+    expect(priceListQuery('rds:postgres:multi-az:db.m5.large', 'us-east-1')!.filters).toMatchObject({
+      databaseEngine: 'PostgreSQL',
+      deploymentOption: 'Multi-AZ',
+      instanceType: 'db.m5.large',
+    });
     expect(priceListQuery('rds:oracle-ee:single-az:db.m5.large', 'us-east-1')).toBeUndefined();
   });
 
   it('idle Elastic IPs are priced by AmazonVPC', () => {
     const q = priceListQuery('eip-idle', 'ap-southeast-2')!;
     expect(q.serviceCode).toBe('AmazonVPC');
-    const idle = product('EIPIDLE000000001', 'VPC Public IPv4 Address', { regionCode: 'ap-southeast-2', usagetype: 'APS2-PublicIPv4:IdleAddress' }, [{ unit: 'Hrs', usd: '0.0050000000' }]);
-    const inUse = product('EIPINUSE00000001', 'VPC Public IPv4 Address', { regionCode: 'ap-southeast-2', usagetype: 'APS2-PublicIPv4:InUseAddress' }, [{ unit: 'Hrs', usd: '0.0060000000' }]);
+    const idle = product(
+      'EIPIDLE000000001',
+      'VPC Public IPv4 Address',
+      { regionCode: 'ap-southeast-2', usagetype: 'APS2-PublicIPv4:IdleAddress' },
+      [{ unit: 'Hrs', usd: '0.0050000000' }],
+    );
+    const inUse = product(
+      'EIPINUSE00000001',
+      'VPC Public IPv4 Address',
+      { regionCode: 'ap-southeast-2', usagetype: 'APS2-PublicIPv4:InUseAddress' },
+      [{ unit: 'Hrs', usd: '0.0060000000' }],
+    );
     expect(q.pick(parsed([inUse, idle]))).toBe(0.005);
   });
 });
@@ -74,7 +99,9 @@ describe('resolvePrices', () => {
     expect(stored['ec2:m5.large']?.expiresAt).toBeGreaterThan(Date.now() + 6.9 * 86_400_000);
     const second = await resolvePrices(['ec2:m5.large'], 'us-east-1', api, cache);
     expect(second).toMatchObject({ prices: { 'ec2:m5.large': { usd: 0.096, source: 'price-list' } }, apiCalls: 0 });
-    const weekLater = await resolvePrices(['ec2:m5.large'], 'us-east-1', api, cache, undefined, { now: () => Date.now() + 7.1 * 86_400_000 });
+    const weekLater = await resolvePrices(['ec2:m5.large'], 'us-east-1', api, cache, undefined, {
+      now: () => Date.now() + 7.1 * 86_400_000,
+    });
     expect(weekLater.apiCalls).toBe(1);
   });
 
@@ -82,7 +109,10 @@ describe('resolvePrices', () => {
     const cache = memoryCache();
     let gets = 0;
     let puts = 0;
-    const counting = { get: (k: string) => (gets++, cache.get(k)), put: (k: string, d: unknown, t?: number) => (puts++, cache.put(k, d, t)) } as typeof cache;
+    const counting = {
+      get: (k: string) => (gets++, cache.get(k)),
+      put: (k: string, d: unknown, t?: number) => (puts++, cache.put(k, d, t)),
+    } as typeof cache;
     const api = fakePricing(() => [m5LargeUsEast1]);
     await resolvePrices(['ec2:m5.large', 'ebs:gp2', 'ebs:gp3', 'eip-idle'], 'us-east-1', api, counting);
     expect({ gets, puts }).toEqual({ gets: 1, puts: 1 });
@@ -93,9 +123,15 @@ describe('resolvePrices', () => {
   it('keeps what it learnt when a throttled call ends the attempt, so the retry asks only the rest', async () => {
     const cache = memoryCache();
     let calls = 0;
-    const api = fakePricing(() => (++calls === 2 ? Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }) : [m5LargeUsEast1]));
-    await expect(resolvePrices(['ec2:m5.large', 'ec2:m5.xlarge'], 'us-east-1', api, cache, undefined, { fallBackOnTransient: false })).rejects.toThrow(/Rate exceeded/);
-    const retry = await resolvePrices(['ec2:m5.large', 'ec2:m5.xlarge'], 'us-east-1', api, cache, undefined, { fallBackOnTransient: false });
+    const api = fakePricing(() =>
+      ++calls === 2 ? Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }) : [m5LargeUsEast1],
+    );
+    await expect(
+      resolvePrices(['ec2:m5.large', 'ec2:m5.xlarge'], 'us-east-1', api, cache, undefined, { fallBackOnTransient: false }),
+    ).rejects.toThrow(/Rate exceeded/);
+    const retry = await resolvePrices(['ec2:m5.large', 'ec2:m5.xlarge'], 'us-east-1', api, cache, undefined, {
+      fallBackOnTransient: false,
+    });
     expect(retry.apiCalls).toBe(1);
   });
 
@@ -125,7 +161,9 @@ describe('resolvePrices', () => {
   it('a throttled API is retried by the executor first, and only the last attempt settles for the snapshot', async () => {
     const throttled = () => Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } });
     const early = fakePricing(throttled);
-    await expect(resolvePrices(['ebs:gp2'], 'eu-west-1', early, memoryCache(), undefined, { fallBackOnTransient: false })).rejects.toThrow(/Rate exceeded/);
+    await expect(resolvePrices(['ebs:gp2'], 'eu-west-1', early, memoryCache(), undefined, { fallBackOnTransient: false })).rejects.toThrow(
+      /Rate exceeded/,
+    );
     const last = fakePricing(throttled);
     const result = await resolvePrices(['ebs:gp2', 'ebs:gp3'], 'eu-west-1', last, memoryCache(), undefined, { fallBackOnTransient: true });
     expect(last.calls).toHaveLength(1);
@@ -140,7 +178,22 @@ describe('resolvePrices', () => {
   });
 
   // Priced by the us-east-1 snapshot whatever the fake API answers.
-  const MANY = ['ebs:gp2', 'ebs:gp3', 'ebs:io1', 'ebs:st1', 'ebs:sc1', 'ebs-iops:gp3', 'ebs-iops:io1', 'ebs-throughput:gp3', 'ebs-snapshot', 'eip-idle', 'nat-hour', 'nat-gb', 'lb:application', 'lb:network'];
+  const MANY = [
+    'ebs:gp2',
+    'ebs:gp3',
+    'ebs:io1',
+    'ebs:st1',
+    'ebs:sc1',
+    'ebs-iops:gp3',
+    'ebs-iops:io1',
+    'ebs-throughput:gp3',
+    'ebs-snapshot',
+    'eip-idle',
+    'nat-hour',
+    'nat-gb',
+    'lb:application',
+    'lb:network',
+  ];
   const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   it(`asks one key alone, then at most ${PRICE_LIST_CONCURRENCY} at a time, and lists prices in key order whatever order the answers come in`, async () => {
@@ -169,7 +222,8 @@ describe('resolvePrices', () => {
     let calls = 0;
     const api: PricingPort = {
       async getProducts() {
-        if (++calls === 3) throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } });
+        if (++calls === 3)
+          throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } });
         await delay(1);
         return [];
       },
@@ -183,7 +237,10 @@ describe('resolvePrices', () => {
 
   it('the lookup falls back to the snapshot when the prices task did not run', () => {
     expect(new PriceLookup('us-east-1').get('nat-hour')).toEqual({ usd: 0.045, source: 'bundled' });
-    expect(new PriceLookup('us-east-1', { 'nat-hour': { usd: 0.05, source: 'price-list' } }).get('nat-hour')).toEqual({ usd: 0.05, source: 'price-list' });
+    expect(new PriceLookup('us-east-1', { 'nat-hour': { usd: 0.05, source: 'price-list' } }).get('nat-hour')).toEqual({
+      usd: 0.05,
+      source: 'price-list',
+    });
   });
 });
 
@@ -191,7 +248,32 @@ describe('bundled snapshot', () => {
   it('covers what the checks need in the demo regions', () => {
     for (const region of ['us-east-1', 'eu-west-1', 'ap-southeast-2']) {
       const table = BUNDLED_PRICES[region]!;
-      for (const key of ['ebs:gp2', 'ebs:gp3', 'ebs:io1', 'ebs:st1', 'ebs:sc1', 'ebs-iops:gp3', 'ebs-iops:io1', 'ebs-throughput:gp3', 'ebs-snapshot', 'eip-idle', 'nat-hour', 'nat-gb', 'lb:application', 'lb:network', 'lb:classic', 'ec2:t2.medium', 'ec2:t3.medium', 'ec2:m4.xlarge', 'ec2:m6i.xlarge', 'ec2:c4.large', 'ec2:c6i.large', 'ec2:m5.large', 'rds:mysql:single-az:db.t3.medium', 'rds:postgres:multi-az:db.m5.large']) {
+      for (const key of [
+        'ebs:gp2',
+        'ebs:gp3',
+        'ebs:io1',
+        'ebs:st1',
+        'ebs:sc1',
+        'ebs-iops:gp3',
+        'ebs-iops:io1',
+        'ebs-throughput:gp3',
+        'ebs-snapshot',
+        'eip-idle',
+        'nat-hour',
+        'nat-gb',
+        'lb:application',
+        'lb:network',
+        'lb:classic',
+        'ec2:t2.medium',
+        'ec2:t3.medium',
+        'ec2:m4.xlarge',
+        'ec2:m6i.xlarge',
+        'ec2:c4.large',
+        'ec2:c6i.large',
+        'ec2:m5.large',
+        'rds:mysql:single-az:db.t3.medium',
+        'rds:postgres:multi-az:db.m5.large',
+      ]) {
         expect(table[key], `${region} ${key}`).toBeGreaterThan(0);
       }
     }

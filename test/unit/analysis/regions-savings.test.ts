@@ -13,12 +13,24 @@ describe('regions', () => {
   });
 
   it('a stored graph tells which regions it was built for', () => {
-    expect(regionsOfTaskIds(['cost-daily', 'ec2-inventory:us-east-1', 'checks:eu-west-1', 'metrics:us-east-1', 'analysis'])).toEqual(['eu-west-1', 'us-east-1']);
+    expect(regionsOfTaskIds(['cost-daily', 'ec2-inventory:us-east-1', 'checks:eu-west-1', 'metrics:us-east-1', 'analysis'])).toEqual([
+      'eu-west-1',
+      'us-east-1',
+    ]);
   });
 });
 
 describe('potential savings', () => {
-  const f = (check: string, resourceId: string, usd: number, region = 'us-east-1'): Finding => ({ check, resourceId, resourceType: 'x', region, title: '', evidence: {}, estimatedMonthlySavings: usd, severity: 'low' });
+  const f = (check: string, resourceId: string, usd: number, region = 'us-east-1'): Finding => ({
+    check,
+    resourceId,
+    resourceType: 'x',
+    region,
+    title: '',
+    evidence: {},
+    estimatedMonthlySavings: usd,
+    severity: 'low',
+  });
 
   it('counts each resource once at its largest saving; cost spikes are not savings', () => {
     const findings = [

@@ -13,7 +13,8 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const imports = (file: string) => [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1] as string);
+const imports = (file: string) =>
+  [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1] as string);
 
 describe('architecture', () => {
   // The core must stay free of runner and SDK concerns so it runs the same in the action,
@@ -21,7 +22,11 @@ describe('architecture', () => {
   it.each(['src/executor', 'src/state', 'src/report'])('%s imports neither @actions/* nor the AWS SDK', (dir) => {
     const offenders = sourceFiles(join(root, dir))
       .filter((file) => !file.endsWith('s3-store.ts'))
-      .flatMap((file) => imports(file).filter((spec) => spec.startsWith('@actions/') || spec.startsWith('@aws-sdk/')).map((spec) => `${relative(root, file)} → ${spec}`));
+      .flatMap((file) =>
+        imports(file)
+          .filter((spec) => spec.startsWith('@actions/') || spec.startsWith('@aws-sdk/'))
+          .map((spec) => `${relative(root, file)} → ${spec}`),
+      );
     expect(offenders).toEqual([]);
   });
 

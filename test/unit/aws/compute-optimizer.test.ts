@@ -14,7 +14,8 @@ import * as fx from '../../fixtures/aws/compute-optimizer.js';
 import { serviceError } from '../../fixtures/aws/cost-explorer.js';
 
 const co = mockClient(ComputeOptimizerClient);
-const port = () => createAwsAdapters({ region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } }).computeOptimizer!('eu-west-1');
+const port = () =>
+  createAwsAdapters({ region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } }).computeOptimizer!('eu-west-1');
 
 async function failure(promise: Promise<unknown>): Promise<Error> {
   try {
@@ -47,12 +48,32 @@ describe('Compute Optimizer adapter', () => {
       lookBackPeriodInDays: 14,
       lastRefreshTimestamp: '2026-11-24T03:12:45.000Z',
       options: [
-        { instanceType: 'm5.xlarge', rank: 2, performanceRisk: 1, migrationEffort: 'VeryLow', listPrice: { currency: 'USD', value: 140.16, percent: 50 }, afterDiscounts: { currency: 'USD', value: 98.11, percent: 50 } },
-        { instanceType: 'm6i.large', rank: 1, performanceRisk: 1.5, migrationEffort: 'Low', listPrice: { currency: 'USD', value: 210.24, percent: 75 }, afterDiscounts: { currency: 'USD', value: 147.17, percent: 75 } },
+        {
+          instanceType: 'm5.xlarge',
+          rank: 2,
+          performanceRisk: 1,
+          migrationEffort: 'VeryLow',
+          listPrice: { currency: 'USD', value: 140.16, percent: 50 },
+          afterDiscounts: { currency: 'USD', value: 98.11, percent: 50 },
+        },
+        {
+          instanceType: 'm6i.large',
+          rank: 1,
+          performanceRisk: 1.5,
+          migrationEffort: 'Low',
+          listPrice: { currency: 'USD', value: 210.24, percent: 75 },
+          afterDiscounts: { currency: 'USD', value: 147.17, percent: 75 },
+        },
       ],
     });
     expect(recommendations[1]!.options[0]).toMatchObject({ instanceType: 't4g.micro', migrationEffort: null, afterDiscounts: null });
-    expect(errors).toEqual([{ identifier: fx.instanceArn('i-0c0ffee000000003c'), code: 'InsufficientData', message: 'Not enough CloudWatch data to generate a recommendation.' }]);
+    expect(errors).toEqual([
+      {
+        identifier: fx.instanceArn('i-0c0ffee000000003c'),
+        code: 'InsufficientData',
+        message: 'Not enough CloudWatch data to generate a recommendation.',
+      },
+    ]);
   });
 
   it('pages EBS and idle recommendations by nextToken', async () => {
@@ -83,14 +104,18 @@ describe('Compute Optimizer adapter', () => {
       },
     ]);
     // The RDS instance is known by its identifier (what rds-idle reports), not Compute Optimizer's DbiResourceId.
-    expect(idle.recommendations.map((r) => [r.resourceId, r.resourceType, r.name, r.listPrice?.value, r.afterDiscounts?.value ?? null])).toEqual([
+    expect(
+      idle.recommendations.map((r) => [r.resourceId, r.resourceType, r.name, r.listPrice?.value, r.afterDiscounts?.value ?? null]),
+    ).toEqual([
       ['i-0c0ffee00000000d4', 'EC2Instance', 'legacy-reporting', 146, 102.2],
       ['analytics-staging', 'RDSDBInstance', null, 49.64, null],
     ]);
   });
 
   it('an account that is not opted in is a skip, "Compute Optimizer: not enrolled", after one request', async () => {
-    co.on(GetEC2InstanceRecommendationsCommand).rejects(serviceError('OptInRequiredException', 'The account is not opted in to AWS Compute Optimizer.', 403));
+    co.on(GetEC2InstanceRecommendationsCommand).rejects(
+      serviceError('OptInRequiredException', 'The account is not opted in to AWS Compute Optimizer.', 403),
+    );
     const error = await failure(port().ec2InstanceRecommendations({}));
     expect(error).toBeInstanceOf(TaskSkippedError);
     expect(error.message).toBe('Compute Optimizer: not enrolled');
@@ -100,10 +125,14 @@ describe('Compute Optimizer adapter', () => {
   });
 
   it('access denied is not retried: it says which permission to grant, as for every AWS call', async () => {
-    co.on(GetIdleRecommendationsCommand).rejects(serviceError('AccessDeniedException', 'User is not authorized to perform: compute-optimizer:GetIdleRecommendations', 400));
+    co.on(GetIdleRecommendationsCommand).rejects(
+      serviceError('AccessDeniedException', 'User is not authorized to perform: compute-optimizer:GetIdleRecommendations', 400),
+    );
     const error = await failure(port().idleRecommendations());
     expect(classifyError(error)).not.toBe('retryable');
-    expect(error.message).toMatch(/^access denied to compute-optimizer:GetIdleRecommendations in eu-west-1: grant compute-optimizer:GetIdleRecommendations/);
+    expect(error.message).toMatch(
+      /^access denied to compute-optimizer:GetIdleRecommendations in eu-west-1: grant compute-optimizer:GetIdleRecommendations/,
+    );
   });
 
   it('throttling stays retryable, with what was being done', async () => {
@@ -118,7 +147,11 @@ describe('Compute Optimizer adapter', () => {
     const client = { send: async (_c: unknown, o: unknown) => (options.push(o), {}) } as never;
     const signal = new AbortController().signal;
     const adapter = computeOptimizerAdapter(client, 'us-east-1');
-    await Promise.all([adapter.ec2InstanceRecommendations({}, signal), adapter.ebsVolumeRecommendations({}, signal), adapter.idleRecommendations(signal)]);
+    await Promise.all([
+      adapter.ec2InstanceRecommendations({}, signal),
+      adapter.ebsVolumeRecommendations({}, signal),
+      adapter.idleRecommendations(signal),
+    ]);
     expect(options).toEqual([{ abortSignal: signal }, { abortSignal: signal }, { abortSignal: signal }]);
   });
 

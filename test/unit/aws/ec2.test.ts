@@ -49,7 +49,12 @@ describe('EC2 adapter', () => {
       tags: { Name: 'web-1', team: 'web' },
       volumeIds: ['vol-0aa0000000000001a'],
     });
-    expect(instances[1]).toMatchObject({ tags: {}, name: null, platformDetails: null, stateTransitionReason: 'User initiated (2026-08-01 10:20:30 GMT)' });
+    expect(instances[1]).toMatchObject({
+      tags: {},
+      name: null,
+      platformDetails: null,
+      stateTransitionReason: 'User initiated (2026-08-01 10:20:30 GMT)',
+    });
     expect(instances[2]).toMatchObject({ launchTime: null, lifecycle: 'spot', volumeIds: [] });
     expect(JSON.parse(JSON.stringify(instances))).toEqual(instances);
   });
@@ -84,7 +89,16 @@ describe('EC2 adapter', () => {
   it('lists addresses in one call (DescribeAddresses is not paginated)', async () => {
     mock.on(DescribeAddressesCommand).resolves(fx.addresses);
     const addresses = await ec2.listAddresses();
-    expect(addresses[1]).toEqual({ allocationId: 'eipalloc-0aa00000000000002', publicIp: '203.0.113.11', associationId: null, instanceId: null, networkInterfaceId: null, domain: 'vpc', name: 'spare', tags: { Name: 'spare' } });
+    expect(addresses[1]).toEqual({
+      allocationId: 'eipalloc-0aa00000000000002',
+      publicIp: '203.0.113.11',
+      associationId: null,
+      instanceId: null,
+      networkInterfaceId: null,
+      domain: 'vpc',
+      name: 'spare',
+      tags: { Name: 'spare' },
+    });
   });
 
   it('enabled regions exclude the ones not opted in', async () => {
@@ -93,7 +107,9 @@ describe('EC2 adapter', () => {
   });
 
   it('access denied and disabled regions become skips with the reason; throttling keeps its name and says what failed', async () => {
-    mock.on(DescribeInstancesCommand).rejects(serviceError('UnauthorizedOperation', 'You are not authorized to perform this operation.', 403));
+    mock
+      .on(DescribeInstancesCommand)
+      .rejects(serviceError('UnauthorizedOperation', 'You are not authorized to perform this operation.', 403));
     const denied = await ec2.listInstances().catch((e: unknown) => e);
     expect(denied).toBeInstanceOf(TaskSkippedError);
     expect((denied as Error).message).toMatch(/access denied to ec2:DescribeInstances in us-east-1: grant ec2:DescribeInstances/);

@@ -1,5 +1,13 @@
-import { DescribeLoadBalancersCommand as DescribeClassicLoadBalancersCommand, ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
-import { DescribeLoadBalancersCommand, DescribeTargetGroupsCommand, DescribeTargetHealthCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import {
+  DescribeLoadBalancersCommand as DescribeClassicLoadBalancersCommand,
+  ElasticLoadBalancingClient,
+} from '@aws-sdk/client-elastic-load-balancing';
+import {
+  DescribeLoadBalancersCommand,
+  DescribeTargetGroupsCommand,
+  DescribeTargetHealthCommand,
+  ElasticLoadBalancingV2Client,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -29,10 +37,37 @@ describe('ELBv2 and RDS adapters', () => {
     expect(elb.commandCalls(DescribeLoadBalancersCommand).map((c) => c.args[0].input.Marker)).toEqual([undefined, 'lb-marker-2']);
     expect(elb.commandCalls(DescribeTargetGroupsCommand).map((c) => c.args[0].input.Marker)).toEqual([undefined, 'tg-2']);
     // The orphan target group (no load balancer) is not asked about.
-    expect(elb.commandCalls(DescribeTargetHealthCommand).map((c) => c.args[0].input.TargetGroupArn).sort()).toEqual([fx.TG_TCP, fx.TG_WEB].sort());
+    expect(
+      elb
+        .commandCalls(DescribeTargetHealthCommand)
+        .map((c) => c.args[0].input.TargetGroupArn)
+        .sort(),
+    ).toEqual([fx.TG_TCP, fx.TG_WEB].sort());
     expect(loadBalancers).toEqual([
-      { arn: fx.ALB_ARN, name: 'web', type: 'application', scheme: 'internet-facing', state: 'active', createdTime: '2025-02-01T00:00:00.000Z', dnsName: 'web-1.us-east-1.elb.amazonaws.com', targetGroups: 1, targets: 2, healthyTargets: 1 },
-      { arn: fx.NLB_ARN, name: 'tcp', type: 'network', scheme: null, state: 'active', createdTime: null, dnsName: null, targetGroups: 1, targets: 0, healthyTargets: 0 },
+      {
+        arn: fx.ALB_ARN,
+        name: 'web',
+        type: 'application',
+        scheme: 'internet-facing',
+        state: 'active',
+        createdTime: '2025-02-01T00:00:00.000Z',
+        dnsName: 'web-1.us-east-1.elb.amazonaws.com',
+        targetGroups: 1,
+        targets: 2,
+        healthyTargets: 1,
+      },
+      {
+        arn: fx.NLB_ARN,
+        name: 'tcp',
+        type: 'network',
+        scheme: null,
+        state: 'active',
+        createdTime: null,
+        dnsName: null,
+        targetGroups: 1,
+        targets: 0,
+        healthyTargets: 0,
+      },
     ]);
   });
 
@@ -40,7 +75,18 @@ describe('ELBv2 and RDS adapters', () => {
     rds.on(DescribeDBInstancesCommand).resolvesOnce(fx.dbInstancePages[0]!).resolvesOnce(fx.dbInstancePages[1]!);
     const dbs = await adapters.rds('us-east-1').listDbInstances();
     expect(rds.commandCalls(DescribeDBInstancesCommand).map((c) => c.args[0].input.Marker)).toEqual([undefined, 'db-marker-2']);
-    expect(dbs[0]).toEqual({ dbInstanceId: 'orders-db', instanceClass: 'db.m5.large', engine: 'postgres', status: 'available', multiAz: false, allocatedStorageGiB: 100, storageType: 'gp3', createTime: '2025-04-01T00:00:00.000Z', clusterId: null, tags: { team: 'data' } });
+    expect(dbs[0]).toEqual({
+      dbInstanceId: 'orders-db',
+      instanceClass: 'db.m5.large',
+      engine: 'postgres',
+      status: 'available',
+      multiAz: false,
+      allocatedStorageGiB: 100,
+      storageType: 'gp3',
+      createTime: '2025-04-01T00:00:00.000Z',
+      clusterId: null,
+      tags: { team: 'data' },
+    });
     expect(dbs[1]).toMatchObject({ dbInstanceId: 'aurora-1', clusterId: 'aurora', multiAz: false, createTime: null });
   });
 });

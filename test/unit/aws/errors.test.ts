@@ -8,7 +8,13 @@ describe('AWS error mapping', () => {
   const map = (e: Error) => mapAwsError(e, 'rds:DescribeDBInstances', 'eu-west-1') as Error;
 
   it.each([
-    ['AccessDenied', 'User is not authorized to perform: rds:DescribeDBInstances', 403, 'skip', /^access denied to rds:DescribeDBInstances in eu-west-1/],
+    [
+      'AccessDenied',
+      'User is not authorized to perform: rds:DescribeDBInstances',
+      403,
+      'skip',
+      /^access denied to rds:DescribeDBInstances in eu-west-1/,
+    ],
     ['AuthFailure', 'AWS was not able to validate the provided access credentials', 401, 'skip', /region is not enabled/],
     ['OptInRequired', 'You are not subscribed to this service', 401, 'skip', /region is not enabled/],
     ['DataUnavailableException', 'Data is not available', 400, 'skip', /has no data for this account yet/],

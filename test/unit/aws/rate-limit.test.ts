@@ -49,7 +49,11 @@ describe('Price List adapter within the GetProducts quota', () => {
       sentAt.push(clock.now() - FAKE_EPOCH);
       return productsPage([natProducts[0]!]);
     });
-    const pricing = pricingAdapter(new PricingClient({ region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } }), 'us-east-1', new TokenBucket(GET_PRODUCTS_BURST, GET_PRODUCTS_PER_SECOND, clock));
+    const pricing = pricingAdapter(
+      new PricingClient({ region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } }),
+      'us-east-1',
+      new TokenBucket(GET_PRODUCTS_BURST, GET_PRODUCTS_PER_SECOND, clock),
+    );
     const calls = GET_PRODUCTS_BURST + 3;
     await clock.run(Promise.all(Array.from({ length: calls }, () => pricing.getProducts({ serviceCode: 'AmazonEC2', filters: {} }))));
     expect(sentAt).toHaveLength(calls);

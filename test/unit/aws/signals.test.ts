@@ -21,11 +21,27 @@ describe('abort signals', () => {
     const elb = elbAdapter(client, 'us-east-1');
     const ce = costExplorerAdapter(client);
     await Promise.all([
-      ec2.listInstances(signal), ec2.listVolumes(signal), ec2.listSnapshots(signal), ec2.listImages(signal), ec2.listAddresses(signal), ec2.listNatGateways(signal),
+      ec2.listInstances(signal),
+      ec2.listVolumes(signal),
+      ec2.listSnapshots(signal),
+      ec2.listImages(signal),
+      ec2.listAddresses(signal),
+      ec2.listNatGateways(signal),
       regionsAdapter(client, 'us-east-1').listEnabledRegions(signal),
-      elb.listLoadBalancers(signal), elb.listTargetGroups(signal), elb.targetHealth('arn:tg', signal),
+      elb.listLoadBalancers(signal),
+      elb.listTargetGroups(signal),
+      elb.targetHealth('arn:tg', signal),
       rdsAdapter(client, 'us-east-1').listDbInstances(signal),
-      cloudWatchAdapter(client, 'us-east-1').getMetricData({ queries: [{ key: 'k', namespace: 'AWS/EC2', metricName: 'CPUUtilization', stat: 'Maximum', periodSeconds: 86400, dimensions: [] }], start: '2026-11-01T00:00:00Z', end: '2026-11-02T00:00:00Z' }, signal),
+      cloudWatchAdapter(client, 'us-east-1').getMetricData(
+        {
+          queries: [
+            { key: 'k', namespace: 'AWS/EC2', metricName: 'CPUUtilization', stat: 'Maximum', periodSeconds: 86400, dimensions: [] },
+          ],
+          start: '2026-11-01T00:00:00Z',
+          end: '2026-11-02T00:00:00Z',
+        },
+        signal,
+      ),
       pricingAdapter(client, 'us-east-1').getProducts({ serviceCode: 'AmazonEC2', filters: {} }, signal),
       ce.getCostAndUsage({ start: '2026-11-01', end: '2026-11-02', granularity: 'DAILY', metric: 'UnblendedCost', groupBy: [] }, signal),
       ce.getCostForecast({ start: '2026-11-25', end: '2026-12-01', metric: 'UnblendedCost' }, signal),

@@ -23,12 +23,18 @@ describe('CloudFormation template', () => {
     const statement = template.Resources.AnalysisRole!.Properties.AssumeRolePolicyDocument.Statement[0];
     expect(statement.Action).toBe('sts:AssumeRoleWithWebIdentity');
     expect(statement.Condition.StringEquals['token.actions.githubusercontent.com:aud']).toBe('sts.amazonaws.com');
-    expect(statement.Condition.StringLike['token.actions.githubusercontent.com:sub']['Fn::Sub']).toBe('repo:${GitHubOrg}/${GitHubRepo}:${SubjectFilter}');
+    expect(statement.Condition.StringLike['token.actions.githubusercontent.com:sub']['Fn::Sub']).toBe(
+      'repo:${GitHubOrg}/${GitHubRepo}:${SubjectFilter}',
+    );
   });
 
   it('grants the role the same read actions as docs/iam-policy.json', () => {
-    const inline = template.Resources.AnalysisRole!.Properties.Policies[0].PolicyDocument.Statement as Array<{ Sid: string; Action: string | string[] }>;
-    const actions = (sid: string, statements: Array<{ Sid: string; Action: string | string[] }>) => [statements.find((s) => s.Sid === sid)?.Action].flat().sort();
+    const inline = template.Resources.AnalysisRole!.Properties.Policies[0].PolicyDocument.Statement as Array<{
+      Sid: string;
+      Action: string | string[];
+    }>;
+    const actions = (sid: string, statements: Array<{ Sid: string; Action: string | string[] }>) =>
+      [statements.find((s) => s.Sid === sid)?.Action].flat().sort();
     for (const sid of ['ReadCostsAndInventory', 'ListStateBucketPrefix', 'ReadWriteStateObjects']) {
       expect(actions(sid, inline), sid).toEqual(actions(sid, policy.Statement));
     }

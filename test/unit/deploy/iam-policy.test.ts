@@ -42,7 +42,10 @@ function actionsCalledByCode(): Set<string> {
       const prefix = SERVICE_PREFIX[match[2] as string];
       expect(prefix, `unknown SDK client ${match[2]} in ${file}`).toBeDefined();
       for (const raw of (match[1] as string).split(',')) {
-        const name = raw.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0] as string;
+        const name = raw
+          .trim()
+          .replace(/^type\s+/, '')
+          .split(/\s+as\s+/)[0] as string;
         const operation = /^(\w+)Command$/.exec(name)?.[1] ?? /^paginate(\w+)$/.exec(name)?.[1];
         if (!operation || !new RegExp(`\\b${name}\\b`).test(text.replace(match[0], ''))) continue;
         const action = ACTION_OF[`${prefix}:${operation}`];

@@ -7,7 +7,9 @@ import { harness, sleeper } from './helpers.js';
 describe('runWithTimeout', () => {
   it('returns the work result and disarms the timer', async () => {
     const clock = createFakeClock();
-    const result = await clock.run(runWithTimeout(async () => 'ok', { taskId: 't', timeoutMs: 1000, clock, parent: new AbortController().signal }));
+    const result = await clock.run(
+      runWithTimeout(async () => 'ok', { taskId: 't', timeoutMs: 1000, clock, parent: new AbortController().signal }),
+    );
     expect(result).toBe('ok');
     expect(clock.pendingTimers).toBe(0);
   });

@@ -38,7 +38,11 @@ describe('breaker transitions', () => {
   it('closes on a trial success and re-opens on a trial failure', () => {
     const halfOpen: BreakerState = { state: 'half-open', consecutiveFailures: 2 };
     expect(recordSuccess(halfOpen)).toEqual({ state: 'closed', consecutiveFailures: 0 });
-    expect(recordFailure(halfOpen, policy, T0 + 1000)).toEqual({ state: 'open', consecutiveFailures: 3, openedAt: new Date(T0 + 1000).toISOString() });
+    expect(recordFailure(halfOpen, policy, T0 + 1000)).toEqual({
+      state: 'open',
+      consecutiveFailures: 3,
+      openedAt: new Date(T0 + 1000).toISOString(),
+    });
   });
 
   it('ignores late outcomes while open', () => {

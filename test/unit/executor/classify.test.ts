@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CircuitOpenError, NonRetryableError, ResultNotSerialisableError, TaskSkippedError, TaskTimeoutError } from '../../../src/errors.js';
+import {
+  CircuitOpenError,
+  NonRetryableError,
+  ResultNotSerialisableError,
+  TaskSkippedError,
+  TaskTimeoutError,
+} from '../../../src/errors.js';
 import { classifyError, describeError } from '../../../src/executor/classify.js';
 import { awsError } from './helpers.js';
 
@@ -48,7 +54,10 @@ describe('classifyError', () => {
 describe('describeError', () => {
   it.each([
     [new RangeError('out'), { name: 'RangeError', message: 'out' }],
-    [{ name: 'Weird', message: 'shape' }, { name: 'Weird', message: 'shape' }],
+    [
+      { name: 'Weird', message: 'shape' },
+      { name: 'Weird', message: 'shape' },
+    ],
     ['text', { name: 'Error', message: 'text' }],
     [{ a: 1 }, { name: 'Error', message: '{"a":1}' }],
   ])('describes %j', (error, expected) => {

@@ -16,15 +16,25 @@ const down = (id: string, extra = {}) =>
 describe('executeGraph circuit breaker', () => {
   it('opens after consecutive failed tasks (not attempts), skips the rest, and survives save/load', async () => {
     const h = harness();
-    const tasks = [down('ec2-metrics:r0'), down('ec2-metrics:r1'), sleeper('ec2-metrics:r2', 10), sleeper('ec2-metrics:r3', 10), sleeper('other', 10)];
+    const tasks = [
+      down('ec2-metrics:r0'),
+      down('ec2-metrics:r1'),
+      sleeper('ec2-metrics:r2', 10),
+      sleeper('ec2-metrics:r3', 10),
+      sleeper('other', 10),
+    ];
     const first = await h.execute({ tasks, policy: breakerPolicy, maxConcurrentTasks: 1, random: () => 0 });
 
     // Two tasks of two attempts each: four failed attempts, but the breaker counts two tasks.
     expect(tasks[0]!.calls).toHaveLength(2);
     const opened = h.of('breakerOpened');
     expect(opened).toHaveLength(1);
-    expect(opened[0]).toMatchObject({ key: 'ec2-metrics', state: { state: 'open', consecutiveFailures: 2, lastError: 'ServiceUnavailable from AWS' } });
-    const openedAt = h.journal.manifest.breakers['ec2-metrics']?.state === 'open' ? h.journal.manifest.breakers['ec2-metrics'].openedAt : '';
+    expect(opened[0]).toMatchObject({
+      key: 'ec2-metrics',
+      state: { state: 'open', consecutiveFailures: 2, lastError: 'ServiceUnavailable from AWS' },
+    });
+    const openedAt =
+      h.journal.manifest.breakers['ec2-metrics']?.state === 'open' ? h.journal.manifest.breakers['ec2-metrics'].openedAt : '';
     const retryAt = new Date(Date.parse(openedAt) + 60_000).toISOString();
     for (const id of ['ec2-metrics:r2', 'ec2-metrics:r3']) {
       expect(h.journal.manifest.tasks[id]).toMatchObject({
@@ -44,7 +54,10 @@ describe('executeGraph circuit breaker', () => {
     const early = sleeper('ec2-metrics:r4', 10);
     await h.execute({ journal: second, tasks: [early], policy: breakerPolicy });
     expect(early.calls).toHaveLength(0);
-    expect(second.manifest.tasks['ec2-metrics:r4']).toMatchObject({ status: 'skipped', skipReason: `circuit breaker ec2-metrics is open until ${retryAt}` });
+    expect(second.manifest.tasks['ec2-metrics:r4']).toMatchObject({
+      status: 'skipped',
+      skipReason: `circuit breaker ec2-metrics is open until ${retryAt}`,
+    });
 
     // After the recovery time: exactly one trial, the others wait for its outcome; success closes.
     await h.clock.advance(60_000);
@@ -53,23 +66,38 @@ describe('executeGraph circuit breaker', () => {
     const start = h.clock.now();
     const outcome = await h.execute({ journal: third, tasks: trial, policy: breakerPolicy });
     expect(outcome.status).toBe('completed');
-    const starts = h.of('taskStarted').filter((e) => e.at >= start).map((e) => [e.taskId, e.at - start]);
+    const starts = h
+      .of('taskStarted')
+      .filter((e) => e.at >= start)
+      .map((e) => [e.taskId, e.at - start]);
     expect(starts).toEqual([
       ['ec2-metrics:r5', 0],
       ['ec2-metrics:r6', 100],
       ['ec2-metrics:r7', 100],
     ]);
-    expect(h.events.map((e) => e.type).filter((t) => t.startsWith('breaker'))).toEqual(['breakerOpened', 'breakerHalfOpen', 'breakerClosed']);
+    expect(h.events.map((e) => e.type).filter((t) => t.startsWith('breaker'))).toEqual([
+      'breakerOpened',
+      'breakerHalfOpen',
+      'breakerClosed',
+    ]);
     expect(third.reload().manifest.breakers['ec2-metrics']).toEqual({ state: 'closed', consecutiveFailures: 0 });
   });
 
   it('re-opens when the half-open trial fails', async () => {
     const h = harness();
-    h.journal.manifest.breakers['ec2-metrics'] = { state: 'open', consecutiveFailures: 2, openedAt: new Date(FAKE_EPOCH - 60_000).toISOString() };
+    h.journal.manifest.breakers['ec2-metrics'] = {
+      state: 'open',
+      consecutiveFailures: 2,
+      openedAt: new Date(FAKE_EPOCH - 60_000).toISOString(),
+    };
     const tasks = [down('ec2-metrics:r0'), sleeper('ec2-metrics:r1', 10)];
     await h.execute({ tasks, policy: breakerPolicy, random: () => 0 });
     expect(h.events.map((e) => e.type).filter((t) => t.startsWith('breaker'))).toEqual(['breakerHalfOpen', 'breakerOpened']);
-    expect(h.journal.manifest.breakers['ec2-metrics']).toMatchObject({ state: 'open', consecutiveFailures: 3, openedAt: new Date(FAKE_EPOCH).toISOString() });
+    expect(h.journal.manifest.breakers['ec2-metrics']).toMatchObject({
+      state: 'open',
+      consecutiveFailures: 3,
+      openedAt: new Date(FAKE_EPOCH).toISOString(),
+    });
     expect(tasks[1]!.calls).toHaveLength(0);
     expect(h.journal.manifest.tasks['ec2-metrics:r1']?.skipReason).toMatch(/circuit breaker ec2-metrics is open until/);
   });

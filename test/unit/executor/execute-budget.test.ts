@@ -21,11 +21,19 @@ describe('executeGraph time budget', () => {
     const a2 = sleeper('ec2-inventory:a2', 3000);
     const cost = sleeper('cost-analysis', 3000);
     // report waits for all three, so they tie on the critical path and start in graph order.
-    const report = taskOf('report', async (ctx) => [...ctx.inputs.keys()].sort(), { dependsOn: ['cost-analysis', 'ec2-inventory:a1', 'ec2-inventory:a2'] });
+    const report = taskOf('report', async (ctx) => [...ctx.inputs.keys()].sort(), {
+      dependsOn: ['cost-analysis', 'ec2-inventory:a1', 'ec2-inventory:a2'],
+    });
     const tasks = [a1, a2, cost, report];
     // Hard stop at +14 s. a1 fits on its timeout (10 s); a2 on a1's observed 3 s;
     // cost-analysis has no observation and its 10 s timeout no longer fits at +6 s.
-    const first = await h.execute({ tasks, policy: policy({ timeoutMs: 10_000 }), maxConcurrentTasks: 1, deadline: FAKE_EPOCH + 15_000, safetyMarginMs: 1000 });
+    const first = await h.execute({
+      tasks,
+      policy: policy({ timeoutMs: 10_000 }),
+      maxConcurrentTasks: 1,
+      deadline: FAKE_EPOCH + 15_000,
+      safetyMarginMs: 1000,
+    });
 
     expect(first).toMatchObject({ status: 'partial', pending: ['cost-analysis', 'report'] });
     expect(h.of('taskDeferred')).toMatchObject([{ taskId: 'cost-analysis', at: FAKE_EPOCH + 6000 }]);
@@ -38,7 +46,13 @@ describe('executeGraph time budget', () => {
     expect(cost.calls).toHaveLength(0);
 
     const next = h.journal.reload();
-    const second = await h.execute({ journal: next, tasks, policy: policy({ timeoutMs: 10_000 }), deadline: h.clock.now() + 60_000, safetyMarginMs: 1000 });
+    const second = await h.execute({
+      journal: next,
+      tasks,
+      policy: policy({ timeoutMs: 10_000 }),
+      deadline: h.clock.now() + 60_000,
+      safetyMarginMs: 1000,
+    });
     expect(second).toMatchObject({ status: 'completed', pending: [] });
     expect(second.results.get('report')).toEqual(['cost-analysis', 'ec2-inventory:a1', 'ec2-inventory:a2']);
     expect([a1.calls.length, a2.calls.length, cost.calls.length]).toEqual([1, 1, 1]);
@@ -75,7 +89,13 @@ describe('executeGraph time budget', () => {
       await ctx.clock.sleep(4000, ctx.signal);
       throw awsError('ThrottlingException');
     });
-    const outcome = await h.execute({ tasks: [task], policy: policy({ timeoutMs: 5000 }), random: () => 0, deadline: FAKE_EPOCH + 8000, safetyMarginMs: 0 });
+    const outcome = await h.execute({
+      tasks: [task],
+      policy: policy({ timeoutMs: 5000 }),
+      random: () => 0,
+      deadline: FAKE_EPOCH + 8000,
+      safetyMarginMs: 0,
+    });
     expect(outcome).toMatchObject({ status: 'partial', pending: ['cost-analysis'] });
     expect(task.calls).toHaveLength(1);
     expect(h.journal.manifest.tasks['cost-analysis']).toMatchObject({ status: 'pending', attempts: 1 });
@@ -85,7 +105,12 @@ describe('executeGraph time budget', () => {
   it('leaves a task that does not fit pending even behind an open breaker (budget before breaker)', async () => {
     const h = harness();
     h.journal.manifest.breakers['cost-analysis'] = { state: 'open', consecutiveFailures: 3, openedAt: new Date(FAKE_EPOCH).toISOString() };
-    const outcome = await h.execute({ tasks: [sleeper('cost-analysis', 10)], policy: policy({ timeoutMs: 10_000 }), deadline: FAKE_EPOCH + 5000, safetyMarginMs: 0 });
+    const outcome = await h.execute({
+      tasks: [sleeper('cost-analysis', 10)],
+      policy: policy({ timeoutMs: 10_000 }),
+      deadline: FAKE_EPOCH + 5000,
+      safetyMarginMs: 0,
+    });
     expect(outcome).toMatchObject({ status: 'partial', pending: ['cost-analysis'] });
     expect(h.of('taskSkipped')).toHaveLength(0);
   });

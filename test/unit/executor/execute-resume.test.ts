@@ -25,13 +25,17 @@ describe('executeGraph resume', () => {
   });
 
   it('puts a record left running by a crash back to pending and runs it, the attempt counted', async () => {
-    const h = harness(createMemoryJournal({ tasks: { a: record('a', 'running', { attempts: 1, startedAt: '2026-11-25T05:00:00.000Z' }) } }));
+    const h = harness(
+      createMemoryJournal({ tasks: { a: record('a', 'running', { attempts: 1, startedAt: '2026-11-25T05:00:00.000Z' }) } }),
+    );
     const a = sleeper('a', 10);
     const outcome = await h.execute({ tasks: [a] });
     expect(outcome.status).toBe('completed');
     expect(a.calls.map((c) => c.attempt)).toEqual([2]);
     expect(h.journal.manifest.tasks.a).toMatchObject({ status: 'succeeded', attempts: 2 });
-    expect(h.of('taskReset')).toMatchObject([{ taskId: 'a', reason: expect.stringMatching(/was running when an earlier run stopped; attempt 1 counted/) }]);
+    expect(h.of('taskReset')).toMatchObject([
+      { taskId: 'a', reason: expect.stringMatching(/was running when an earlier run stopped; attempt 1 counted/) },
+    ]);
     expect(h.of('executionStarted')[0]?.resumed).toBe(true);
   });
 
@@ -90,7 +94,10 @@ describe('executeGraph resume', () => {
   it('keeps tasks that failed or were skipped in an earlier run as they are', async () => {
     const h = harness(
       createMemoryJournal({
-        tasks: { a: record('a', 'failed', { error: { name: 'Error', message: 'x', retryable: false } }), b: record('b', 'skipped', { skipReason: 'dependency a failed', attempts: 0, dependsOn: ['a'] }) },
+        tasks: {
+          a: record('a', 'failed', { error: { name: 'Error', message: 'x', retryable: false } }),
+          b: record('b', 'skipped', { skipReason: 'dependency a failed', attempts: 0, dependsOn: ['a'] }),
+        },
       }),
     );
     const a = sleeper('a', 10);

@@ -154,7 +154,8 @@ describe('executeGraph results', () => {
       status: 'failed',
       error: {
         name: 'ResultNotSerialisableError',
-        message: 'result of task ec2-inventory:us-east-1 is not JSON-serialisable at $.instances[0].launchTime: a Date: store it as an ISO string',
+        message:
+          'result of task ec2-inventory:us-east-1 is not JSON-serialisable at $.instances[0].launchTime: a Date: store it as an ISO string',
         retryable: false,
       },
     });

@@ -120,7 +120,12 @@ describe('executeGraph scheduling', () => {
     await h.execute({ tasks: [sleeper('a', 100), dependant] });
     expect(dependant.calls).toHaveLength(1);
     // b started (and finished) before a's result was stored; a's success is reported after that.
-    expect(h.of('taskStarted', 'taskSucceeded').map((e) => `${e.type} ${e.taskId}`)).toEqual(['taskStarted a', 'taskStarted b', 'taskSucceeded b', 'taskSucceeded a']);
+    expect(h.of('taskStarted', 'taskSucceeded').map((e) => `${e.type} ${e.taskId}`)).toEqual([
+      'taskStarted a',
+      'taskStarted b',
+      'taskSucceeded b',
+      'taskSucceeded a',
+    ]);
   });
 
   it('writes complete records, saves results before marking succeeded, and flushes at the end', async () => {

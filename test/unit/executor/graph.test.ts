@@ -45,7 +45,9 @@ describe('executeGraph on a malformed graph', () => {
 
   it('rejects bad options naming them', async () => {
     const journal = createMemoryJournal();
-    await expect(executeGraph({ tasks: [], journal, maxConcurrentTasks: 0 })).rejects.toThrow(/maxConcurrentTasks must be an integer from 1 to 1000, got 0/);
+    await expect(executeGraph({ tasks: [], journal, maxConcurrentTasks: 0 })).rejects.toThrow(
+      /maxConcurrentTasks must be an integer from 1 to 1000, got 0/,
+    );
     expect(journal.counts.changed).toBe(0);
   });
 });

@@ -18,7 +18,9 @@ export function seeded(seed: number): () => number {
 }
 
 /** A policy with small numbers, easy to reason about in fake time. */
-export function policy(overrides: { retry?: Partial<TaskPolicy['retry']>; breaker?: Partial<TaskPolicy['breaker']>; timeoutMs?: number } = {}): PolicySet {
+export function policy(
+  overrides: { retry?: Partial<TaskPolicy['retry']>; breaker?: Partial<TaskPolicy['breaker']>; timeoutMs?: number } = {},
+): PolicySet {
   return {
     default: {
       retry: { ...DEFAULT_POLICY.retry, initialDelayMs: 100, maxDelayMs: 1000, ...overrides.retry },
@@ -29,7 +31,12 @@ export function policy(overrides: { retry?: Partial<TaskPolicy['retry']>; breake
 }
 
 /** A task that sleeps `ms` of fake time then returns `value`, counting its runs. */
-export function sleeper(id: string, ms: number, value: unknown = id, extra: Partial<TaskDefinition> = {}): TaskDefinition & { calls: TaskContext[] } {
+export function sleeper(
+  id: string,
+  ms: number,
+  value: unknown = id,
+  extra: Partial<TaskDefinition> = {},
+): TaskDefinition & { calls: TaskContext[] } {
   const calls: TaskContext[] = [];
   return {
     id,
@@ -45,7 +52,11 @@ export function sleeper(id: string, ms: number, value: unknown = id, extra: Part
 }
 
 /** A task whose behaviour is the given function, counting its runs. */
-export function taskOf(id: string, run: (ctx: TaskContext) => Promise<unknown>, extra: Partial<TaskDefinition> = {}): TaskDefinition & { calls: TaskContext[] } {
+export function taskOf(
+  id: string,
+  run: (ctx: TaskContext) => Promise<unknown>,
+  extra: Partial<TaskDefinition> = {},
+): TaskDefinition & { calls: TaskContext[] } {
   const calls: TaskContext[] = [];
   return {
     id,
@@ -81,8 +92,19 @@ export function harness(journal = createMemoryJournal(), clock = createFakeClock
     journal,
     events,
     execute: ({ journal: j, ...options }) =>
-      clock.run(executeGraph({ maxConcurrentTasks: 4, random: seeded(1), policy: policy(), ...options, journal: j ?? h.journal, clock, onEvent: (e) => events.push(e) })),
-    of: <K extends ExecutorEvent['type']>(...types: K[]) => events.filter((e): e is Extract<ExecutorEvent, { type: K }> => (types as string[]).includes(e.type)),
+      clock.run(
+        executeGraph({
+          maxConcurrentTasks: 4,
+          random: seeded(1),
+          policy: policy(),
+          ...options,
+          journal: j ?? h.journal,
+          clock,
+          onEvent: (e) => events.push(e),
+        }),
+      ),
+    of: <K extends ExecutorEvent['type']>(...types: K[]) =>
+      events.filter((e): e is Extract<ExecutorEvent, { type: K }> => (types as string[]).includes(e.type)),
   };
   return h;
 }

@@ -22,11 +22,20 @@ describe('policy', () => {
 
   it.each([
     [{ default: { ...DEFAULT_POLICY, timeoutMs: 0 } }, /policy\.default\.timeoutMs must be a number from 1 to 2147483647, got 0/],
-    [{ default: DEFAULT_POLICY, byType: { ce: { retry: { maxAttempts: 0 } } } }, /policy\.byType\["ce"\]\.retry\.maxAttempts must be an integer from 1 to 100, got 0/],
+    [
+      { default: DEFAULT_POLICY, byType: { ce: { retry: { maxAttempts: 0 } } } },
+      /policy\.byType\["ce"\]\.retry\.maxAttempts must be an integer from 1 to 100, got 0/,
+    ],
     [{ default: DEFAULT_POLICY, byType: { ce: { retry: { maxAttempts: 1.5 } } } }, /maxAttempts must be an integer .* got 1\.5/],
-    [{ default: DEFAULT_POLICY, byType: { ce: { retry: { backoffCoefficient: 0.5 } } } }, /retry\.backoffCoefficient must be a number from 1 to 100, got 0\.5/],
+    [
+      { default: DEFAULT_POLICY, byType: { ce: { retry: { backoffCoefficient: 0.5 } } } },
+      /retry\.backoffCoefficient must be a number from 1 to 100, got 0\.5/,
+    ],
     [{ default: DEFAULT_POLICY, byType: { ce: { breaker: { failureThreshold: 0 } } } }, /breaker\.failureThreshold must be an integer/],
-    [{ default: DEFAULT_POLICY, byType: { ce: { retry: { initialDelayMs: Number.NaN } } } }, /retry\.initialDelayMs must be a number .* got NaN/],
+    [
+      { default: DEFAULT_POLICY, byType: { ce: { retry: { initialDelayMs: Number.NaN } } } },
+      /retry\.initialDelayMs must be a number .* got NaN/,
+    ],
   ])('rejects %j naming the option', (set, message) => {
     expect(() => validatePolicySet(set)).toThrow(RangeError);
     expect(() => validatePolicySet(set)).toThrow(message);

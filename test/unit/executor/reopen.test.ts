@@ -36,7 +36,13 @@ describe('reopenTasks (the retry command)', () => {
     const manifest = {
       tasks: {
         a: { ...base, id: 'a', type: 'a', status: 'succeeded' as const },
-        b: { ...base, id: 'b', type: 'b', status: 'skipped' as const, error: { name: 'CircuitOpenError', message: 'open', retryable: false } },
+        b: {
+          ...base,
+          id: 'b',
+          type: 'b',
+          status: 'skipped' as const,
+          error: { name: 'CircuitOpenError', message: 'open', retryable: false },
+        },
         c: { ...base, id: 'c', type: 'c', status: 'cancelled' as const, dependsOn: ['b'] },
       },
     };

@@ -16,13 +16,32 @@ function withServices(services: Array<[string, number]>, findings: Finding[] = [
 }
 
 function f(check: string, resourceId: string, estimatedMonthlySavings: number): Finding {
-  return { check, resourceId, resourceType: 'ebs-volume', region: 'us-east-1', title: `${check} ${resourceId}`, evidence: {}, estimatedMonthlySavings, severity: 'low' };
+  return {
+    check,
+    resourceId,
+    resourceType: 'ebs-volume',
+    region: 'us-east-1',
+    title: `${check} ${resourceId}`,
+    evidence: {},
+    estimatedMonthlySavings,
+    severity: 'low',
+  };
 }
 
 describe('buildCommentData', () => {
   it('computes per-service month-to-date deltas, including services that appeared or went away', () => {
-    const current = withServices([['EC2', 120.1], ['S3', 50], ['CloudFront', 10], ['KMS', 4]]);
-    const baseline = withServices([['EC2', 100], ['S3', 50], ['Glue', 7.5], ['KMS', 4.2]]);
+    const current = withServices([
+      ['EC2', 120.1],
+      ['S3', 50],
+      ['CloudFront', 10],
+      ['KMS', 4],
+    ]);
+    const baseline = withServices([
+      ['EC2', 100],
+      ['S3', 50],
+      ['Glue', 7.5],
+      ['KMS', 4.2],
+    ]);
     const data = buildCommentData(current, baseline);
     expect(data.services).toEqual([
       { service: 'EC2', current: 120.1, baseline: 100, change: 20.1, changePercent: 20.1 },
@@ -41,8 +60,21 @@ describe('buildCommentData', () => {
   });
 
   it('finds new and resolved findings by check and resource id', () => {
-    const current = withServices([], [f('ebs-unattached', 'vol-1', 10), f('ebs-gp2-to-gp3', 'vol-1', 2), f('ec2-idle', 'i-9', 50), f('eip-unassociated', 'eip-1', 3.6)], 65.6);
-    const baseline = withServices([], [f('ebs-unattached', 'vol-1', 12), f('eip-unassociated', 'eip-1', 3.6), f('ebs-unattached', 'vol-2', 8), f('nat-idle', 'nat-1', 32.85)], 56.45);
+    const current = withServices(
+      [],
+      [f('ebs-unattached', 'vol-1', 10), f('ebs-gp2-to-gp3', 'vol-1', 2), f('ec2-idle', 'i-9', 50), f('eip-unassociated', 'eip-1', 3.6)],
+      65.6,
+    );
+    const baseline = withServices(
+      [],
+      [
+        f('ebs-unattached', 'vol-1', 12),
+        f('eip-unassociated', 'eip-1', 3.6),
+        f('ebs-unattached', 'vol-2', 8),
+        f('nat-idle', 'nat-1', 32.85),
+      ],
+      56.45,
+    );
     const data = buildCommentData(current, baseline);
     expect(data.newFindings.map((x) => `${x.check}/${x.resourceId}`)).toEqual(['ec2-idle/i-9', 'ebs-gp2-to-gp3/vol-1']);
     expect(data.resolvedFindings.map((x) => `${x.check}/${x.resourceId}`)).toEqual(['nat-idle/nat-1', 'ebs-unattached/vol-2']);
@@ -79,7 +111,10 @@ describe('buildCommentData', () => {
 
   it('notices a baseline from another month', () => {
     const baseline = baselineReport();
-    const october = { ...baseline, costs: { ...baseline.costs!, current: { ...baseline.costs!.current, period: { start: '2026-10-01', end: '2026-10-31' } } } };
+    const october = {
+      ...baseline,
+      costs: { ...baseline.costs!, current: { ...baseline.costs!.current, period: { start: '2026-10-01', end: '2026-10-31' } } },
+    };
     expect(buildCommentData(fixtureReport(), october).sameMonth).toBe(false);
   });
 

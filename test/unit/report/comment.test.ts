@@ -30,7 +30,11 @@ describe('renderComment', () => {
 
   it('is the same for a re-run with the same data, so nothing is written', () => {
     const first = renderComment(buildCommentData(fixtureReport(), baselineReport()));
-    const rerun = { ...fixtureReport(), executionId: 'exec_123456789012_20261125T063000Z_00000000', generatedAt: '2026-11-25T06:44:00.000Z' };
+    const rerun = {
+      ...fixtureReport(),
+      executionId: 'exec_123456789012_20261125T063000Z_00000000',
+      generatedAt: '2026-11-25T06:44:00.000Z',
+    };
     const second = renderComment(buildCommentData(rerun, baselineReport()));
     expect(second).toBe(first);
     expect(planCommentAction({ id: 7, body: first }, second)).toEqual({ kind: 'unchanged', id: 7 });
@@ -151,7 +155,10 @@ describe('planCommentAction', () => {
 
   it('finds then plans end to end', () => {
     const body = renderComment(buildCommentData(fixtureReport(), baselineReport()));
-    const comments: IssueCommentLike[] = [{ id: 10, body: HOSTILE.marker, user: person }, { id: 11, body, user: bot }];
+    const comments: IssueCommentLike[] = [
+      { id: 10, body: HOSTILE.marker, user: person },
+      { id: 11, body, user: bot },
+    ];
     expect(planCommentAction(findOurComment(comments, DEFAULT_BOT_LOGIN), body)).toEqual({ kind: 'unchanged', id: 11 });
     const changed = renderComment(buildCommentData({ ...fixtureReport(), potentialMonthlySavings: 1 }, baselineReport()));
     expect(planCommentAction(findOurComment(comments, DEFAULT_BOT_LOGIN), changed)).toEqual({ kind: 'update', id: 11 });

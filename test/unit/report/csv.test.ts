@@ -43,7 +43,16 @@ describe('renderFindingsCsv', () => {
     expect(rows.every((r) => r.length === 8)).toBe(true);
     const savings = rows.slice(1).map((r) => Number(r[5]));
     expect(savings).toEqual([...savings].sort((a, b) => b - a));
-    expect(rows[1]).toEqual(['ec2-underutilised', 'i-0123456789abcdef0', 'ec2-instance', 'us-east-1', 'r5.4xlarge peaks at 12% CPU: r5.2xlarge is enough', '367.92', 'high', '{"days":14,"instanceType":"r5.4xlarge","peakDailyCpuPercent":12,"suggested":"r5.2xlarge"}']);
+    expect(rows[1]).toEqual([
+      'ec2-underutilised',
+      'i-0123456789abcdef0',
+      'ec2-instance',
+      'us-east-1',
+      'r5.4xlarge peaks at 12% CPU: r5.2xlarge is enough',
+      '367.92',
+      'high',
+      '{"days":14,"instanceType":"r5.4xlarge","peakDailyCpuPercent":12,"suggested":"r5.2xlarge"}',
+    ]);
   });
 
   it('keeps hostile text intact but never as a formula', () => {

@@ -9,7 +9,12 @@ import { expectGolden } from './golden.js';
 
 describe('golden files (UPDATE_GOLDEN=1 rewrites them)', () => {
   it('job summary', () => {
-    expectGolden('summary.md', renderSummaryMarkdown(fixtureReport(), { artifactUrl: 'https://github.com/octo-org/infra/actions/runs/1234567890/artifacts/987654321' }));
+    expectGolden(
+      'summary.md',
+      renderSummaryMarkdown(fixtureReport(), {
+        artifactUrl: 'https://github.com/octo-org/infra/actions/runs/1234567890/artifacts/987654321',
+      }),
+    );
   });
 
   it('report.md', () => {

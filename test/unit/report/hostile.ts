@@ -38,7 +38,12 @@ export function hostileReport(): Report {
   const evilService = { service: `${HOSTILE.script} ${HOSTILE.mention}`, current: 5000, previous: 1, change: 4999, changePercent: 499900 };
   return {
     ...report,
-    costs: { ...costs, byService: [...costs.byService, evilService], movers: [evilService, ...costs.movers], byRegion: [{ region: HOSTILE.link, amount: 1 }] },
+    costs: {
+      ...costs,
+      byService: [...costs.byService, evilService],
+      movers: [evilService, ...costs.movers],
+      byRegion: [{ region: HOSTILE.link, amount: 1 }],
+    },
     findings: [hostileFinding(), ...report.findings],
     gaps: [{ taskId: HOSTILE.marker, reason: `${HOSTILE.link} ${HOSTILE.script}` }],
     breakers: { [HOSTILE.script]: { state: 'open', consecutiveFailures: 3, lastError: HOSTILE.link } },

@@ -32,7 +32,8 @@ describe('renderHtml', () => {
       { service: 'AWS Config', current: 0, previous: 0.5, change: -0.5, changePercent: -100 },
     ];
     const html = renderHtml({ ...report, costs: { ...report.costs!, byService } });
-    const widths = (cls: string) => [...html.matchAll(new RegExp(`<rect class="${cls}" x="[^"]*" y="[^"]*" width="([^"]*)"`, 'g'))].map((m) => Number(m[1]));
+    const widths = (cls: string) =>
+      [...html.matchAll(new RegExp(`<rect class="${cls}" x="[^"]*" y="[^"]*" width="([^"]*)"`, 'g'))].map((m) => Number(m[1]));
     const [ec2, kms, config] = widths('bar');
     expect(ec2).toBeGreaterThan(300);
     expect(kms).toBeGreaterThanOrEqual(2);
@@ -56,7 +57,9 @@ describe('renderHtml', () => {
     expect(html).toContain('<strong>Partial run.</strong>');
     expect(html).toContain('<h2>Findings (13 · $1,082.56 / month)</h2>');
     expect(html).toContain('<li><strong>compute-optimizer</strong>: Not enrolled in AWS Compute Optimizer');
-    expect(html).toContain('aws:cloudwatch: open after 3 consecutive failures since 2026-11-25 06:12 UTC; last error: ThrottlingException: Rate exceeded');
+    expect(html).toContain(
+      'aws:cloudwatch: open after 3 consecutive failures since 2026-11-25 06:12 UTC; last error: ThrottlingException: Rate exceeded',
+    );
   });
 
   it('escapes every AWS string', () => {

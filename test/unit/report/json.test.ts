@@ -6,7 +6,11 @@ import { fixtureReport } from './fixture-report.js';
 function shuffleKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(shuffleKeys);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, shuffleKeys(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([k, v]) => [k, shuffleKeys(v)]),
+  );
 }
 
 describe('renderReportJson', () => {
@@ -15,10 +19,33 @@ describe('renderReportJson', () => {
     const json = renderReportJson(report);
     expect(renderReportJson(shuffleKeys(report) as Report)).toBe(json);
     expect(Object.keys(JSON.parse(json))).toEqual([
-      'schemaVersion', 'executionId', 'accountId', 'status', 'generatedAt', 'period', 'costs', 'findings',
-      'potentialMonthlySavings', 'tasks', 'breakers', 'pending', 'gaps', 'usedBundledPrices',
+      'schemaVersion',
+      'executionId',
+      'accountId',
+      'status',
+      'generatedAt',
+      'period',
+      'costs',
+      'findings',
+      'potentialMonthlySavings',
+      'tasks',
+      'breakers',
+      'pending',
+      'gaps',
+      'usedBundledPrices',
     ]);
-    expect(Object.keys(JSON.parse(json).findings[0])).toEqual(['check', 'resourceId', 'resourceType', 'region', 'title', 'severity', 'estimatedMonthlySavings', 'recommendation', 'priceSource', 'evidence']);
+    expect(Object.keys(JSON.parse(json).findings[0])).toEqual([
+      'check',
+      'resourceId',
+      'resourceType',
+      'region',
+      'title',
+      'severity',
+      'estimatedMonthlySavings',
+      'recommendation',
+      'priceSource',
+      'evidence',
+    ]);
     expect(json.endsWith('}\n')).toBe(true);
   });
 

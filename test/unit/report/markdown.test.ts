@@ -8,7 +8,13 @@ import { hostileReport } from './hostile.js';
 
 describe('renderSummaryMarkdown', () => {
   it('a partial run whose checks are pending says its savings are so far, not final', () => {
-    const partial: Report = { ...fixtureReport(), status: 'partial', findings: [], potentialMonthlySavings: 0, pending: ['checks:us-east-1', 'checks:eu-west-1', 'metrics:eu-west-1'] };
+    const partial: Report = {
+      ...fixtureReport(),
+      status: 'partial',
+      findings: [],
+      potentialMonthlySavings: 0,
+      pending: ['checks:us-east-1', 'checks:eu-west-1', 'metrics:eu-west-1'],
+    };
     expect(renderSummaryMarkdown(partial)).toContain('**$0.00** / month so far (2 check tasks pending)');
     expect(renderSummaryMarkdown(fixtureReport())).not.toContain('so far');
   });
@@ -36,7 +42,9 @@ describe('renderSummaryMarkdown', () => {
 
   it('caps the findings table and says how many more the artifact has', () => {
     const md = renderSummaryMarkdown(fixtureReport(), { maxFindings: 5, artifactUrl: 'https://github.com/o/r/actions/runs/1/artifacts/2' });
-    expect(md).toContain('_Showing the 5 largest of 13 findings; 8 more in the [artifact report](https://github.com/o/r/actions/runs/1/artifacts/2) (report.html, findings.csv)._');
+    expect(md).toContain(
+      '_Showing the 5 largest of 13 findings; 8 more in the [artifact report](https://github.com/o/r/actions/runs/1/artifacts/2) (report.html, findings.csv)._',
+    );
   });
 
   it('ignores an artifact URL that is not https', () => {
@@ -83,7 +91,13 @@ describe('renderSummaryMarkdown', () => {
   });
 
   it('says when a run failed or there is nothing to find', () => {
-    const md = renderSummaryMarkdown({ ...fixtureReport(), status: 'failed', findings: [], potentialMonthlySavings: 0, usedBundledPrices: false });
+    const md = renderSummaryMarkdown({
+      ...fixtureReport(),
+      status: 'failed',
+      findings: [],
+      potentialMonthlySavings: 0,
+      usedBundledPrices: false,
+    });
     expect(md).toContain('❌ **The analysis failed**: 2 tasks failed.');
     expect(md).toContain('No findings: nothing to save that the checks could see.');
     expect(md).not.toContain('bundled price snapshot');
@@ -114,7 +128,9 @@ describe('renderReportMarkdown', () => {
     expect(md).toContain('### Cost by tag team');
     expect(md).toContain('| *(untagged)* | $1,311.80 |');
     expect(md).toContain('### Anomalies');
-    expect(md).toContain('| ec2-inventory:ap-southeast-2 | failed | 1 | 312 ms | UnauthorizedOperation: You are not authorized to perform this operation. |');
+    expect(md).toContain(
+      '| ec2-inventory:ap-southeast-2 | failed | 1 | 312 ms | UnauthorizedOperation: You are not authorized to perform this operation. |',
+    );
   });
 });
 

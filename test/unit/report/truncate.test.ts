@@ -45,7 +45,23 @@ describe('truncateMiddle', () => {
 });
 
 describe('truncateMiddle and code blocks', () => {
-  const text = ['# T', '', 'a'.repeat(50), '', '```mermaid', ...Array.from({ length: 40 }, (_, i) => `line ${i}`), '```', '', 'b'.repeat(50), '', '```', 'x', 'y', '```', 'end'].join('\n');
+  const text = [
+    '# T',
+    '',
+    'a'.repeat(50),
+    '',
+    '```mermaid',
+    ...Array.from({ length: 40 }, (_, i) => `line ${i}`),
+    '```',
+    '',
+    'b'.repeat(50),
+    '',
+    '```',
+    'x',
+    'y',
+    '```',
+    'end',
+  ].join('\n');
 
   it.each([120, 200, 260, 320, 380, 440])('never leaves a fence open (budget %i)', (max) => {
     expect(text.length).toBeGreaterThan(max);

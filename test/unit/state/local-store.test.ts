@@ -32,7 +32,9 @@ describe('LocalObjectStore', () => {
   it('a non-durable put (cache entries) keeps every semantic but the flush: create-only, readable, atomic', async () => {
     const store = new LocalObjectStore(dir);
     await store.put('executions/e/results/a.json', '{"v":1}', { ifNoneMatch: '*' }, undefined, { durable: false });
-    await expect(store.put('executions/e/results/a.json', '{"v":2}', { ifNoneMatch: '*' }, undefined, { durable: false })).rejects.toThrow(/If-None-Match/);
+    await expect(store.put('executions/e/results/a.json', '{"v":2}', { ifNoneMatch: '*' }, undefined, { durable: false })).rejects.toThrow(
+      /If-None-Match/,
+    );
     expect((await store.get('executions/e/results/a.json'))?.body).toBe('{"v":1}');
     expect(await readdir(join(dir, 'executions/e/results'))).toEqual(['a.json']);
   });

@@ -28,14 +28,20 @@ describe('S3ObjectStore error mapping (no network)', () => {
   });
 
   it('wraps other failures with what it was doing, and says whether a retry may help', async () => {
-    const slow = await storeFailingWith(sdkError('SlowDown', 503, 'Please reduce your request rate.')).store.put('k.json', '{}').catch((e: unknown) => e);
+    const slow = await storeFailingWith(sdkError('SlowDown', 503, 'Please reduce your request rate.'))
+      .store.put('k.json', '{}')
+      .catch((e: unknown) => e);
     expect(slow).toBeInstanceOf(StateIoError);
     expect((slow as StateIoError).message).toBe('could not write s3://b/finops/k.json: SlowDown: Please reduce your request rate.');
     expect((slow as StateIoError).retryable).toBe(true);
-    const denied = await storeFailingWith(sdkError('AccessDenied', 403, 'Access Denied')).store.get('k.json').catch((e: unknown) => e);
+    const denied = await storeFailingWith(sdkError('AccessDenied', 403, 'Access Denied'))
+      .store.get('k.json')
+      .catch((e: unknown) => e);
     expect((denied as StateIoError).message).toBe('could not read s3://b/finops/k.json: AccessDenied: Access Denied');
     expect((denied as StateIoError).retryable).toBe(false);
-    const reset = await storeFailingWith(sdkError('Error', undefined, 'socket hang up')).store.delete('k.json').catch((e: unknown) => e);
+    const reset = await storeFailingWith(sdkError('Error', undefined, 'socket hang up'))
+      .store.delete('k.json')
+      .catch((e: unknown) => e);
     expect((reset as StateIoError).retryable).toBe(true);
     expect((reset as StateIoError).cause).toBeInstanceOf(Error);
   });

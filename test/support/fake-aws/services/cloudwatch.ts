@@ -6,7 +6,11 @@ import { FakeAwsError, jsonReply } from '../wire.js';
 interface WireQuery {
   Id?: string;
   ReturnData?: boolean;
-  MetricStat?: { Metric?: { Namespace?: string; MetricName?: string; Dimensions?: Array<{ Name?: string; Value?: string }> }; Period?: number; Stat?: string };
+  MetricStat?: {
+    Metric?: { Namespace?: string; MetricName?: string; Dimensions?: Array<{ Name?: string; Value?: string }> };
+    Period?: number;
+    Stat?: string;
+  };
 }
 
 const MAX_QUERIES = 500;
@@ -21,7 +25,8 @@ function isoOf(value: unknown, member: string): string {
 
 function toPortQuery(query: WireQuery): MetricQuery {
   const stat = query.MetricStat;
-  if (!query.Id || !ID.test(query.Id)) throw new FakeAwsError('ValidationError', `The value ${String(query.Id)} for parameter MetricDataQueries.member.Id is not valid.`);
+  if (!query.Id || !ID.test(query.Id))
+    throw new FakeAwsError('ValidationError', `The value ${String(query.Id)} for parameter MetricDataQueries.member.Id is not valid.`);
   if (!stat?.Metric?.MetricName || !stat.Metric.Namespace || !stat.Period || !stat.Stat) {
     throw new FakeAwsError('ValidationError', `Query ${query.Id}: only MetricStat queries are answered by this fake (no expressions)`);
   }
@@ -50,10 +55,14 @@ export const cloudwatch: ServiceDefinition = {
       const wireQueries = (input.MetricDataQueries as WireQuery[] | undefined) ?? [];
       if (wireQueries.length === 0) throw new FakeAwsError('ValidationError', 'MetricDataQueries must not be empty');
       if (wireQueries.length > MAX_QUERIES) {
-        throw new FakeAwsError('InvalidParameterValue', `The collection MetricDataQueries must not have a size greater than ${MAX_QUERIES}.`);
+        throw new FakeAwsError(
+          'InvalidParameterValue',
+          `The collection MetricDataQueries must not have a size greater than ${MAX_QUERIES}.`,
+        );
       }
       const queries = wireQueries.map(toPortQuery);
-      if (new Set(queries.map((q) => q.key)).size !== queries.length) throw new FakeAwsError('ValidationError', 'The values for parameter id in MetricDataQueries are not unique.');
+      if (new Set(queries.map((q) => q.key)).size !== queries.length)
+        throw new FakeAwsError('ValidationError', 'The values for parameter id in MetricDataQueries are not unique.');
       const start = isoOf(input.StartTime, 'StartTime');
       const end = isoOf(input.EndTime, 'EndTime');
       if (!(start < end)) throw new FakeAwsError('ValidationError', 'The parameter StartTime must be less than the parameter EndTime.');
@@ -85,8 +94,11 @@ export const cloudwatch: ServiceDefinition = {
             StatusCode: hasMore ? 'PartialData' : (s?.status ?? 'Complete'),
           };
         });
-      return jsonReply('json1.0', { MetricDataResults: results, Messages: [], ...(more ? { NextToken: encodeToken(scope, pageIndex + 1) } : {}) });
+      return jsonReply('json1.0', {
+        MetricDataResults: results,
+        Messages: [],
+        ...(more ? { NextToken: encodeToken(scope, pageIndex + 1) } : {}),
+      });
     },
   },
 };
-

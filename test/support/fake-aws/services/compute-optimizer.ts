@@ -10,19 +10,31 @@ const invalid = (message: string) => new FakeAwsError('InvalidParameterValueExce
 
 /** awsJson timestamps are epoch seconds. */
 const epoch = (iso: string | null) => (iso === null ? {} : { lastRefreshTimestamp: Date.parse(iso) / 1000 });
-const some = <K extends string, V>(key: K, value: V | null | undefined) => (value === null || value === undefined ? {} : ({ [key]: value } as Record<K, V>));
+const some = <K extends string, V>(key: K, value: V | null | undefined) =>
+  value === null || value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 
 function savingWire(s: AdviceSaving | null) {
   if (!s) return undefined;
-  return { ...some('savingsOpportunityPercentage', s.percent), estimatedMonthlySavings: { ...(s.currency ? { currency: s.currency } : {}), value: s.value } };
+  return {
+    ...some('savingsOpportunityPercentage', s.percent),
+    estimatedMonthlySavings: { ...(s.currency ? { currency: s.currency } : {}), value: s.value },
+  };
 }
 
 function savingsWire(s: AdviceSavings) {
-  return { ...some('savingsOpportunity', savingWire(s.listPrice)), ...some('savingsOpportunityAfterDiscounts', savingWire(s.afterDiscounts)) };
+  return {
+    ...some('savingsOpportunity', savingWire(s.listPrice)),
+    ...some('savingsOpportunityAfterDiscounts', savingWire(s.afterDiscounts)),
+  };
 }
 
 function configurationWire(c: VolumeConfiguration) {
-  return { ...some('volumeType', c.volumeType), ...some('volumeSize', c.sizeGiB), ...some('volumeBaselineIOPS', c.baselineIops), ...some('volumeBaselineThroughput', c.baselineThroughputMiBps) };
+  return {
+    ...some('volumeType', c.volumeType),
+    ...some('volumeSize', c.sizeGiB),
+    ...some('volumeBaselineIOPS', c.baselineIops),
+    ...some('volumeBaselineThroughput', c.baselineThroughputMiBps),
+  };
 }
 
 const nameTags = (name: string | null) => (name ? { tags: [{ key: 'Name', value: name }] } : {});
@@ -30,7 +42,8 @@ const nameTags = (name: string | null) => (name ? { tags: [{ key: 'Name', value:
 /** The values of the `Finding` filter; any other filter is refused, so a request the fake cannot honour shows. */
 function findingFilter(input: Record<string, unknown>): string[] | undefined {
   const filters = (input.filters as Array<{ name?: string; values?: string[] }> | undefined) ?? [];
-  for (const f of filters) if (f.name !== 'Finding') throw invalid(`The fake Compute Optimizer filters by Finding only, not ${String(f.name)}`);
+  for (const f of filters)
+    if (f.name !== 'Finding') throw invalid(`The fake Compute Optimizer filters by Finding only, not ${String(f.name)}`);
   return filters.length === 0 ? undefined : filters.flatMap((f) => f.values ?? []);
 }
 
@@ -39,7 +52,8 @@ function findingFilter(input: Record<string, unknown>): string[] | undefined {
  * an account that never opted in; a source's "not enrolled" travels as AWS sends it (HTTP 403).
  */
 async function advice<T>(ctx: HandlerContext, read: (port: ComputeOptimizerPort) => Promise<AdviceListing<T>>): Promise<AdviceListing<T>> {
-  if (!ctx.data.computeOptimizer) throw new FakeAwsError('OptInRequiredException', 'The account is not opted in to AWS Compute Optimizer.', 403);
+  if (!ctx.data.computeOptimizer)
+    throw new FakeAwsError('OptInRequiredException', 'The account is not opted in to AWS Compute Optimizer.', 403);
   try {
     return await fromSource(() => read(ctx.data.computeOptimizer!(ctx.region)));
   } catch (error) {
@@ -49,12 +63,25 @@ async function advice<T>(ctx: HandlerContext, read: (port: ComputeOptimizerPort)
 }
 
 /** One page of a listing; the per-resource errors ride on the first page. */
-function pageOf<T>(listing: AdviceListing<T>, input: Record<string, unknown>, ctx: HandlerContext, scope: unknown, cap = Number.POSITIVE_INFINITY) {
+function pageOf<T>(
+  listing: AdviceListing<T>,
+  input: Record<string, unknown>,
+  ctx: HandlerContext,
+  scope: unknown,
+  cap = Number.POSITIVE_INFINITY,
+) {
   const requested = input.maxResults as number | undefined;
   if (requested !== undefined && requested > cap) throw invalid(`maxResults must be at most ${cap}`);
   const token = input.nextToken as string | undefined;
-  const { items, next } = page(listing.recommendations, { token, size: pageSize(requested, ctx.pageSizes.computeOptimizer), scope: { scope, region: ctx.region }, invalidTokenCode: 'InvalidParameterValueException' });
-  const errors = token ? [] : listing.errors.map((e) => ({ ...some('identifier', e.identifier), ...some('code', e.code), ...some('message', e.message) }));
+  const { items, next } = page(listing.recommendations, {
+    token,
+    size: pageSize(requested, ctx.pageSizes.computeOptimizer),
+    scope: { scope, region: ctx.region },
+    invalidTokenCode: 'InvalidParameterValueException',
+  });
+  const errors = token
+    ? []
+    : listing.errors.map((e) => ({ ...some('identifier', e.identifier), ...some('code', e.code), ...some('message', e.message) }));
   return { items, errors, ...(next ? { nextToken: next } : {}) };
 }
 
@@ -103,7 +130,12 @@ export const computeOptimizer: ServiceDefinition = {
           currentConfiguration: configurationWire(r.current),
           finding: r.finding,
           ...some('lookBackPeriodInDays', r.lookBackPeriodInDays),
-          volumeRecommendationOptions: r.options.map((o) => ({ configuration: configurationWire(o.configuration), ...some('rank', o.rank), ...some('performanceRisk', o.performanceRisk), ...savingsWire(o) })),
+          volumeRecommendationOptions: r.options.map((o) => ({
+            configuration: configurationWire(o.configuration),
+            ...some('rank', o.rank),
+            ...some('performanceRisk', o.performanceRisk),
+            ...savingsWire(o),
+          })),
           ...epoch(r.lastRefreshTimestamp),
           ...nameTags(r.name),
         })),

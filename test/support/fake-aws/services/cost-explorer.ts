@@ -35,26 +35,45 @@ export const costExplorer: ServiceDefinition = {
       if (!(start < end)) throw invalid('Start date (inclusive) must be before end date (exclusive)');
       const metrics = Array.isArray(input.Metrics) ? (input.Metrics as string[]) : [];
       if (metrics.length === 0) throw invalid('Metrics must not be empty');
-      const groupBy = ((input.GroupBy as Array<{ Type?: string; Key?: string }> | undefined) ?? []).map((g) => ({ type: g.Type, key: g.Key }) as CostGroupBy);
+      const groupBy = ((input.GroupBy as Array<{ Type?: string; Key?: string }> | undefined) ?? []).map(
+        (g) => ({ type: g.Type, key: g.Key }) as CostGroupBy,
+      );
       if (groupBy.length > 2) throw invalid('GroupBy accepts at most two keys');
       const perMetric = await Promise.all(
-        metrics.map((metric) => fromSource(() => ctx.data.costExplorer.getCostAndUsage({ start, end, granularity: granularity as 'DAILY' | 'MONTHLY', metric, groupBy }))),
+        metrics.map((metric) =>
+          fromSource(() =>
+            ctx.data.costExplorer.getCostAndUsage({ start, end, granularity: granularity as 'DAILY' | 'MONTHLY', metric, groupBy }),
+          ),
+        ),
       );
       const periods = perMetric[0]!;
       const units: Unit[] = periods.flatMap((period, index): Unit[] => {
         if (groupBy.length === 0) return [{ period: index }];
-        const groups = mergeGroups(periods[index]!, perMetric.map((p) => p[index]!), metrics);
+        const groups = mergeGroups(
+          periods[index]!,
+          perMetric.map((p) => p[index]!),
+          metrics,
+        );
         return groups.length === 0 ? [{ period: index }] : groups.map((group) => ({ period: index, group }));
       });
       const scope = { op: 'GetCostAndUsage', start, end, granularity, metrics, groupBy, filter: input.Filter ?? null };
-      const { items, next } = page(units, { token: input.NextPageToken as string | undefined, size: ctx.pageSizes.costGroups, scope, invalidTokenCode: 'InvalidNextTokenException' });
+      const { items, next } = page(units, {
+        token: input.NextPageToken as string | undefined,
+        size: ctx.pageSizes.costGroups,
+        scope,
+        invalidTokenCode: 'InvalidNextTokenException',
+      });
       const resultsByTime: unknown[] = [];
       let current: { index: number; result: { Groups: unknown[] } & Record<string, unknown> } | undefined;
       for (const unit of items) {
         if (current?.index !== unit.period) {
           const period = periods[unit.period]!;
-          const total = groupBy.length === 0 ? Object.fromEntries(metrics.map((m, i) => [m, usd(perMetric[i]![unit.period]!.total ?? 0)])) : {};
-          current = { index: unit.period, result: { TimePeriod: { Start: period.start, End: period.end }, Total: total, Groups: [], Estimated: period.estimated } };
+          const total =
+            groupBy.length === 0 ? Object.fromEntries(metrics.map((m, i) => [m, usd(perMetric[i]![unit.period]!.total ?? 0)])) : {};
+          current = {
+            index: unit.period,
+            result: { TimePeriod: { Start: period.start, End: period.end }, Total: total, Groups: [], Estimated: period.estimated },
+          };
           resultsByTime.push(current.result);
         }
         if (unit.group) current.result.Groups.push(unit.group);
@@ -91,7 +110,12 @@ export const costExplorer: ServiceDefinition = {
       const end = requireString(input, 'DateInterval.EndDate');
       const anomalies = await fromSource(() => ctx.data.costExplorer.getAnomalies({ start, end }));
       const scope = { op: 'GetAnomalies', start, end, monitor: input.MonitorArn ?? null };
-      const { items, next } = page(anomalies, { token: input.NextPageToken as string | undefined, size: ctx.pageSizes.anomalies, scope, invalidTokenCode: 'InvalidNextTokenException' });
+      const { items, next } = page(anomalies, {
+        token: input.NextPageToken as string | undefined,
+        size: ctx.pageSizes.anomalies,
+        scope,
+        invalidTokenCode: 'InvalidNextTokenException',
+      });
       return jsonReply('json1.1', {
         Anomalies: items.map((a) => ({
           AnomalyId: a.id,

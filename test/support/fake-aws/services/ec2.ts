@@ -9,10 +9,22 @@ const tagSet = (tags: Record<string, string>) => list('tagSet', tagItems(tags, '
 const items = <T>(name: string, values: readonly T[], render: (v: T) => string) => list(name, values, render, 'item');
 
 /** A paginated Describe* answer: `MaxResults`/`NextToken` in, one page and `nextToken` out. */
-function paginated<T>(operation: string, setName: string, listAll: (ctx: HandlerContext) => Promise<T[]>, render: (item: T, ctx: HandlerContext) => string): QueryHandler {
+function paginated<T>(
+  operation: string,
+  setName: string,
+  listAll: (ctx: HandlerContext) => Promise<T[]>,
+  render: (item: T, ctx: HandlerContext) => string,
+): QueryHandler {
   return async (params, ctx) => {
     const all = await fromSource(() => listAll(ctx));
-    const scope = { operation, region: ctx.region, owners: formList(params, 'Owner'), filters: Object.keys(params).filter((k) => k.startsWith('Filter')).sort() };
+    const scope = {
+      operation,
+      region: ctx.region,
+      owners: formList(params, 'Owner'),
+      filters: Object.keys(params)
+        .filter((k) => k.startsWith('Filter'))
+        .sort(),
+    };
     const size = pageSize(params.MaxResults, ctx.pageSizes.ec2);
     const { items: shown, next } = page(all, { token: params.NextToken, size, scope, invalidTokenCode: 'InvalidPaginationToken' });
     return ec2Reply(operation, items(setName, shown, (item) => render(item, ctx)) + el('nextToken', next));
@@ -28,8 +40,12 @@ function instanceXml(i: Ec2Instance, ctx: HandlerContext): string {
     el('instanceType', i.instanceType) +
     el('launchTime', i.launchTime) +
     el('placement', nodes(el('availabilityZone', `${ctx.region}a`), el('tenancy', i.tenancy))) +
-    items('blockDeviceMapping', i.volumeIds, (id, n = i.volumeIds.indexOf(id)) =>
-      el('deviceName', n === 0 ? '/dev/xvda' : `/dev/sd${String.fromCharCode(102 + n)}`) + el('ebs', nodes(el('volumeId', id), el('status', 'attached'), el('deleteOnTermination', n === 0))),
+    items(
+      'blockDeviceMapping',
+      i.volumeIds,
+      (id, n = i.volumeIds.indexOf(id)) =>
+        el('deviceName', n === 0 ? '/dev/xvda' : `/dev/sd${String.fromCharCode(102 + n)}`) +
+        el('ebs', nodes(el('volumeId', id), el('status', 'attached'), el('deleteOnTermination', n === 0))),
     ) +
     el('instanceLifecycle', i.lifecycle) +
     tagSet(i.tags) +
@@ -44,7 +60,11 @@ function volumeXml(v: EbsVolume, ctx: HandlerContext): string {
     el('availabilityZone', `${ctx.region}a`) +
     el('status', v.state) +
     el('createTime', v.createTime) +
-    items('attachmentSet', v.attachments, (a) => el('volumeId', v.volumeId) + el('instanceId', a.instanceId) + el('device', a.device) + el('status', a.state)) +
+    items(
+      'attachmentSet',
+      v.attachments,
+      (a) => el('volumeId', v.volumeId) + el('instanceId', a.instanceId) + el('device', a.device) + el('status', a.state),
+    ) +
     el('volumeType', v.volumeType) +
     el('iops', v.iops) +
     el('throughput', v.throughputMiBps) +
@@ -74,7 +94,11 @@ function imageXml(i: MachineImage, ctx: HandlerContext): string {
     el('imageOwnerId', ctx.accountId) +
     el('creationDate', i.creationDate) +
     el('name', i.name) +
-    items('blockDeviceMapping', i.snapshotIds, (id) => el('deviceName', '/dev/xvda') + el('ebs', nodes(el('snapshotId', id), el('volumeType', 'gp3'))))
+    items(
+      'blockDeviceMapping',
+      i.snapshotIds,
+      (id) => el('deviceName', '/dev/xvda') + el('ebs', nodes(el('snapshotId', id), el('volumeType', 'gp3'))),
+    )
   );
 }
 
@@ -112,12 +136,22 @@ export const ec2: ServiceDefinition = {
       const regions = await fromSource(() => ctx.data.regions.listEnabledRegions());
       return ec2Reply(
         'DescribeRegions',
-        items('regionInfo', regions, (r) => el('regionName', r) + el('regionEndpoint', `ec2.${r}.amazonaws.com`) + el('optInStatus', 'opt-in-not-required')),
+        items(
+          'regionInfo',
+          regions,
+          (r) => el('regionName', r) + el('regionEndpoint', `ec2.${r}.amazonaws.com`) + el('optInStatus', 'opt-in-not-required'),
+        ),
       );
     },
     // One reservation per instance, as launches one at a time produce.
-    DescribeInstances: paginated('DescribeInstances', 'reservationSet', (ctx) => ctx.data.ec2(ctx.region).listInstances(), (i, ctx) =>
-      el('reservationId', `r-${i.instanceId.slice(2)}`) + el('ownerId', ctx.accountId) + items('instancesSet', [i], (x) => instanceXml(x, ctx)),
+    DescribeInstances: paginated(
+      'DescribeInstances',
+      'reservationSet',
+      (ctx) => ctx.data.ec2(ctx.region).listInstances(),
+      (i, ctx) =>
+        el('reservationId', `r-${i.instanceId.slice(2)}`) +
+        el('ownerId', ctx.accountId) +
+        items('instancesSet', [i], (x) => instanceXml(x, ctx)),
     ),
     DescribeVolumes: paginated('DescribeVolumes', 'volumeSet', (ctx) => ctx.data.ec2(ctx.region).listVolumes(), volumeXml),
     DescribeSnapshots: paginated('DescribeSnapshots', 'snapshotSet', (ctx) => ctx.data.ec2(ctx.region).listSnapshots(), snapshotXml),

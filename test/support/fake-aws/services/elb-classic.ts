@@ -12,13 +12,20 @@ function loadBalancerXml(lb: ClassicLoadBalancer, region: string): string {
     el('LoadBalancerName', lb.name) +
     el('DNSName', lb.dnsName) +
     el('CanonicalHostedZoneNameID', 'Z35SXDOTRQ7X7K') +
-    members('ListenerDescriptions', [lb], () =>
-      el('Listener', nodes(el('Protocol', 'HTTP'), el('LoadBalancerPort', 80), el('InstanceProtocol', 'HTTP'), el('InstancePort', 80))) + el('PolicyNames', nodes()),
+    members(
+      'ListenerDescriptions',
+      [lb],
+      () =>
+        el('Listener', nodes(el('Protocol', 'HTTP'), el('LoadBalancerPort', 80), el('InstanceProtocol', 'HTTP'), el('InstancePort', 80))) +
+        el('PolicyNames', nodes()),
     ) +
     members('AvailabilityZones', [`${region}a`, `${region}b`], (az) => az) +
     el('VPCId', lb.vpcId) +
     members('Instances', lb.instanceIds, (id) => el('InstanceId', id)) +
-    el('HealthCheck', nodes(el('Target', 'HTTP:80/health'), el('Interval', 30), el('Timeout', 5), el('UnhealthyThreshold', 2), el('HealthyThreshold', 10))) +
+    el(
+      'HealthCheck',
+      nodes(el('Target', 'HTTP:80/health'), el('Interval', 30), el('Timeout', 5), el('UnhealthyThreshold', 2), el('HealthyThreshold', 10)),
+    ) +
     el('SourceSecurityGroup', nodes(el('OwnerAlias', 'amazon-elb'), el('GroupName', 'amazon-elb-sg'))) +
     el('CreatedTime', lb.createdTime) +
     el('Scheme', lb.scheme)
@@ -34,12 +41,25 @@ export const elbClassic: ServiceDefinition = {
     async DescribeLoadBalancers(params, ctx) {
       const all = await fromSource(() => ctx.data.elbClassic(ctx.region).listLoadBalancers());
       const scope = { operation: 'DescribeLoadBalancers', region: ctx.region };
-      const { items, next } = page(all, { token: params.Marker, size: pageSize(params.PageSize, ctx.pageSizes.elb), scope, invalidTokenCode: 'InvalidParameterValue' });
-      return queryReply('DescribeLoadBalancers', ELB_XMLNS, members('LoadBalancerDescriptions', items, (lb) => loadBalancerXml(lb, ctx.region)) + el('NextMarker', next));
+      const { items, next } = page(all, {
+        token: params.Marker,
+        size: pageSize(params.PageSize, ctx.pageSizes.elb),
+        scope,
+        invalidTokenCode: 'InvalidParameterValue',
+      });
+      return queryReply(
+        'DescribeLoadBalancers',
+        ELB_XMLNS,
+        members('LoadBalancerDescriptions', items, (lb) => loadBalancerXml(lb, ctx.region)) + el('NextMarker', next),
+      );
     },
     async DescribeInstanceHealth(params, ctx) {
       const name = params.LoadBalancerName;
-      if (!name) throw new FakeAwsError('ValidationError', "1 validation error detected: Value null at 'loadBalancerName' failed to satisfy constraint: Member must not be null");
+      if (!name)
+        throw new FakeAwsError(
+          'ValidationError',
+          "1 validation error detected: Value null at 'loadBalancerName' failed to satisfy constraint: Member must not be null",
+        );
       const lbs = await fromSource(() => ctx.data.elbClassic(ctx.region).listLoadBalancers());
       const lb = lbs.find((l) => l.name === name);
       const health = lb && (await fromSource(() => ctx.data.elbClassic(ctx.region).instanceHealth(name)));
@@ -52,7 +72,10 @@ export const elbClassic: ServiceDefinition = {
         members('InstanceStates', states, (s) =>
           s.inService
             ? el('Description', 'N/A') + el('InstanceId', s.id) + el('State', 'InService') + el('ReasonCode', 'N/A')
-            : el('Description', 'Instance has failed at least the UnhealthyThreshold number of health checks consecutively.') + el('InstanceId', s.id) + el('State', 'OutOfService') + el('ReasonCode', 'Instance'),
+            : el('Description', 'Instance has failed at least the UnhealthyThreshold number of health checks consecutively.') +
+              el('InstanceId', s.id) +
+              el('State', 'OutOfService') +
+              el('ReasonCode', 'Instance'),
         ),
       );
     },

@@ -21,7 +21,12 @@ function markerPaged<T>(options: {
   return async (params, ctx) => {
     const all = await fromSource(() => options.listAll(ctx));
     const scope = { operation: options.operation, region: ctx.region };
-    const { items, next } = page(all, { token: params.Marker, size: pageSize(params[options.sizeParam], options.cap(ctx)), scope, invalidTokenCode: 'InvalidParameterValue' });
+    const { items, next } = page(all, {
+      token: params.Marker,
+      size: pageSize(params[options.sizeParam], options.cap(ctx)),
+      scope,
+      invalidTokenCode: 'InvalidParameterValue',
+    });
     return queryReply(options.operation, options.xmlns, options.render(items) + el(options.nextElement, next));
   };
 }
@@ -93,18 +98,34 @@ export const elbv2: ServiceDefinition = {
     }),
     async DescribeTargetHealth(params, ctx) {
       const arn = params.TargetGroupArn;
-      if (!arn) throw new FakeAwsError('ValidationError', "1 validation error detected: Value null at 'targetGroupArn' failed to satisfy constraint: Member must not be null");
+      if (!arn)
+        throw new FakeAwsError(
+          'ValidationError',
+          "1 validation error detected: Value null at 'targetGroupArn' failed to satisfy constraint: Member must not be null",
+        );
       const groups = await fromSource(() => ctx.data.elb(ctx.region).listTargetGroups());
       if (!groups.some((g) => g.arn === arn)) throw new FakeAwsError('TargetGroupNotFound', `Target groups '${arn}' not found`);
       const health = await fromSource(() => ctx.data.elb(ctx.region).targetHealth(arn));
-      const targets = Array.from({ length: health.total }, (_, i) => ({ id: `i-0fa4e${String(i).padStart(12, '0')}`, healthy: i < health.healthy }));
+      const targets = Array.from({ length: health.total }, (_, i) => ({
+        id: `i-0fa4e${String(i).padStart(12, '0')}`,
+        healthy: i < health.healthy,
+      }));
       return queryReply(
         'DescribeTargetHealth',
         ELB_XMLNS,
-        members('TargetHealthDescriptions', targets, (t) =>
-          el('Target', nodes(el('Id', t.id), el('Port', 80))) +
-          el('HealthCheckPort', '80') +
-          el('TargetHealth', nodes(el('State', t.healthy ? 'healthy' : 'unhealthy'), t.healthy ? '' : el('Reason', 'Target.FailedHealthChecks') + el('Description', 'Health checks failed'))),
+        members(
+          'TargetHealthDescriptions',
+          targets,
+          (t) =>
+            el('Target', nodes(el('Id', t.id), el('Port', 80))) +
+            el('HealthCheckPort', '80') +
+            el(
+              'TargetHealth',
+              nodes(
+                el('State', t.healthy ? 'healthy' : 'unhealthy'),
+                t.healthy ? '' : el('Reason', 'Target.FailedHealthChecks') + el('Description', 'Health checks failed'),
+              ),
+            ),
         ),
       );
     },

@@ -33,9 +33,23 @@ function priceDocument(product: PriceListProduct, serviceCode: string): string {
     }),
   );
   return JSON.stringify({
-    product: { ...(product.productFamily === null ? {} : { productFamily: product.productFamily }), attributes: product.attributes, sku: product.sku },
+    product: {
+      ...(product.productFamily === null ? {} : { productFamily: product.productFamily }),
+      attributes: product.attributes,
+      sku: product.sku,
+    },
     serviceCode,
-    terms: { OnDemand: { [termKey]: { priceDimensions: dimensions, sku: product.sku, effectiveDate: '2026-11-01T00:00:00Z', offerTermCode: ON_DEMAND, termAttributes: {} } } },
+    terms: {
+      OnDemand: {
+        [termKey]: {
+          priceDimensions: dimensions,
+          sku: product.sku,
+          effectiveDate: '2026-11-01T00:00:00Z',
+          offerTermCode: ON_DEMAND,
+          termAttributes: {},
+        },
+      },
+    },
     version: '20261101000000',
     publicationDate: '2026-11-01T00:00:00Z',
   });
@@ -52,16 +66,29 @@ export const pricing: ServiceDefinition = {
       const filters: Record<string, string> = {};
       for (const filter of (input.Filters as Array<{ Type?: string; Field?: string; Value?: string }> | undefined) ?? []) {
         if (filter.Type !== 'TERM_MATCH' || !filter.Field || filter.Value === undefined) {
-          throw new FakeAwsError('InvalidParameterException', `Filter ${JSON.stringify(filter)} is not a TERM_MATCH filter with Field and Value`);
+          throw new FakeAwsError(
+            'InvalidParameterException',
+            `Filter ${JSON.stringify(filter)} is not a TERM_MATCH filter with Field and Value`,
+          );
         }
         filters[filter.Field] = filter.Value;
       }
-      if (input.FormatVersion !== undefined && input.FormatVersion !== 'aws_v1') throw new FakeAwsError('InvalidParameterException', `FormatVersion ${String(input.FormatVersion)} is not supported`);
+      if (input.FormatVersion !== undefined && input.FormatVersion !== 'aws_v1')
+        throw new FakeAwsError('InvalidParameterException', `FormatVersion ${String(input.FormatVersion)} is not supported`);
       const products = await fromSource(() => ctx.data.pricing.getProducts({ serviceCode, filters }));
       const scope = { op: 'GetProducts', serviceCode, filters };
       const size = pageSize(input.MaxResults as number | undefined, ctx.pageSizes.pricing);
-      const { items, next } = page(products, { token: input.NextToken as string | undefined, size, scope, invalidTokenCode: 'InvalidNextTokenException' });
-      return jsonReply('json1.1', { FormatVersion: 'aws_v1', PriceList: items.map((p) => priceDocument(p, serviceCode)), ...(next ? { NextToken: next } : {}) });
+      const { items, next } = page(products, {
+        token: input.NextToken as string | undefined,
+        size,
+        scope,
+        invalidTokenCode: 'InvalidNextTokenException',
+      });
+      return jsonReply('json1.1', {
+        FormatVersion: 'aws_v1',
+        PriceList: items.map((p) => priceDocument(p, serviceCode)),
+        ...(next ? { NextToken: next } : {}),
+      });
     },
   },
 };

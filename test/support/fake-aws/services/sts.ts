@@ -27,9 +27,18 @@ export const sts: ServiceDefinition = {
       const roleArn = params.RoleArn ?? '';
       const sessionName = params.RoleSessionName ?? '';
       const token = params.WebIdentityToken ?? '';
-      if (!ROLE_ARN.test(roleArn)) throw new FakeAwsError('ValidationError', `1 validation error detected: Value '${roleArn}' at 'roleArn' failed to satisfy constraint`);
-      if (!SESSION_NAME.test(sessionName)) throw new FakeAwsError('ValidationError', `1 validation error detected: Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint`);
-      if (!ctx.isIssuedIdToken(token)) throw new FakeAwsError('InvalidIdentityToken', "Couldn't retrieve verification key from your identity provider");
+      if (!ROLE_ARN.test(roleArn))
+        throw new FakeAwsError(
+          'ValidationError',
+          `1 validation error detected: Value '${roleArn}' at 'roleArn' failed to satisfy constraint`,
+        );
+      if (!SESSION_NAME.test(sessionName))
+        throw new FakeAwsError(
+          'ValidationError',
+          `1 validation error detected: Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint`,
+        );
+      if (!ctx.isIssuedIdToken(token))
+        throw new FakeAwsError('InvalidIdentityToken', "Couldn't retrieve verification key from your identity provider");
       if (audienceOf(token) !== 'sts.amazonaws.com') throw new FakeAwsError('InvalidIdentityToken', 'Incorrect token audience');
       const issued: IssuedCredentials = {
         accessKeyId: randomKey('ASIA', 16),
@@ -46,9 +55,23 @@ export const sts: ServiceDefinition = {
       return queryReply(
         'AssumeRoleWithWebIdentity',
         XMLNS,
-        el('Credentials', nodes(el('AccessKeyId', issued.accessKeyId), el('SecretAccessKey', issued.secretAccessKey), el('SessionToken', issued.sessionToken), el('Expiration', expiration))) +
+        el(
+          'Credentials',
+          nodes(
+            el('AccessKeyId', issued.accessKeyId),
+            el('SecretAccessKey', issued.secretAccessKey),
+            el('SessionToken', issued.sessionToken),
+            el('Expiration', expiration),
+          ),
+        ) +
           el('SubjectFromWebIdentityToken', 'repo:octo-org/octo-repo:ref:refs/heads/main') +
-          el('AssumedRoleUser', nodes(el('Arn', `arn:aws:sts::${account}:assumed-role/${roleName}/${sessionName}`), el('AssumedRoleId', `AROA${randomKey('', 17)}:${sessionName}`))) +
+          el(
+            'AssumedRoleUser',
+            nodes(
+              el('Arn', `arn:aws:sts::${account}:assumed-role/${roleName}/${sessionName}`),
+              el('AssumedRoleId', `AROA${randomKey('', 17)}:${sessionName}`),
+            ),
+          ) +
           el('Provider', 'arn:aws:iam::' + account + ':oidc-provider/token.actions.githubusercontent.com') +
           el('Audience', 'sts.amazonaws.com'),
       );
@@ -59,7 +82,11 @@ export const sts: ServiceDefinition = {
       const arn = role
         ? `arn:aws:sts::${ctx.accountId}:assumed-role/${role.roleArn.split('/').at(-1)}/${role.roleSessionName}`
         : `arn:aws:iam::${ctx.accountId}:user/finops-e2e`;
-      return queryReply('GetCallerIdentity', XMLNS, el('UserId', role ? `AROAFAKE:${role.roleSessionName}` : 'AIDAFAKEUSER') + el('Account', ctx.accountId) + el('Arn', arn));
+      return queryReply(
+        'GetCallerIdentity',
+        XMLNS,
+        el('UserId', role ? `AROAFAKE:${role.roleSessionName}` : 'AIDAFAKEUSER') + el('Account', ctx.accountId) + el('Arn', arn),
+      );
     },
   },
 };

@@ -3,7 +3,11 @@ import { costSpike } from '../../../../src/analysis/checks/cost-spike.js';
 import type { CostSummary } from '../../../../src/report/model.js';
 import { NOW, params } from '../support/builders.js';
 
-function costs(services: Array<[string, number, number]>, current = { start: '2026-11-01', end: '2026-11-25' }, previous = { start: '2026-10-01', end: '2026-10-25' }): CostSummary {
+function costs(
+  services: Array<[string, number, number]>,
+  current = { start: '2026-11-01', end: '2026-11-25' },
+  previous = { start: '2026-10-01', end: '2026-10-25' },
+): CostSummary {
   return {
     metric: 'UnblendedCost',
     currency: 'USD',
@@ -11,7 +15,13 @@ function costs(services: Array<[string, number, number]>, current = { start: '20
     previous: { period: previous, total: 0 },
     change: 0,
     changePercent: null,
-    byService: services.map(([service, cur, prev]) => ({ service, current: cur, previous: prev, change: cur - prev, changePercent: prev ? ((cur - prev) / prev) * 100 : null })),
+    byService: services.map(([service, cur, prev]) => ({
+      service,
+      current: cur,
+      previous: prev,
+      change: cur - prev,
+      changePercent: prev ? ((cur - prev) / prev) * 100 : null,
+    })),
     byRegion: [],
     daily: [],
     movers: [],
@@ -25,7 +35,15 @@ describe('cost-spike', () => {
     const [finding] = run(costs([['Amazon EC2', 480, 240]]));
     // 240 / 24 days × 30.4167 days = $304.17
     // Not a saving (growth may be legitimate): totals and tables read estimatedMonthlySavings.
-    expect(finding).toMatchObject({ check: 'cost-spike', resourceId: 'Amazon EC2', resourceType: 'service', region: 'global', estimatedMonthlySavings: 0, severity: 'high', priceSource: 'cost-explorer' });
+    expect(finding).toMatchObject({
+      check: 'cost-spike',
+      resourceId: 'Amazon EC2',
+      resourceType: 'service',
+      region: 'global',
+      estimatedMonthlySavings: 0,
+      severity: 'high',
+      priceSource: 'cost-explorer',
+    });
     expect(finding!.evidence).toMatchObject({ increaseUsd: 240, increasePercent: 100, projectedMonthlyIncreaseUsd: 304.17 });
   });
 

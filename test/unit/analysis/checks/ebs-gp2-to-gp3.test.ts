@@ -3,7 +3,8 @@ import { ebsGp2ToGp3 } from '../../../../src/analysis/checks/ebs-gp2-to-gp3.js';
 import { input, params, prices, volume } from '../support/builders.js';
 
 describe('ebs-gp2-to-gp3', () => {
-  const run = (vol: ReturnType<typeof volume>, region = 'us-east-1') => ebsGp2ToGp3.run(input({ volumes: [vol] }, { region, prices: prices(region) }), params('ebs-gp2-to-gp3'));
+  const run = (vol: ReturnType<typeof volume>, region = 'us-east-1') =>
+    ebsGp2ToGp3.run(input({ volumes: [vol] }, { region, prices: prices(region) }), params('ebs-gp2-to-gp3'));
 
   it('100 GiB gp2 at $0.10 → gp3 at $0.08: saves $2.00/month', () => {
     // gp2: 100 × 0.10 = 10.00; gp3: 100 × 0.08 = 8.00 (300 IOPS and 128 MiB/s fit the free baseline)

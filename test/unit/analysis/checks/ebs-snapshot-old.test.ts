@@ -9,7 +9,12 @@ describe('ebs-snapshot-old', () => {
   it('flags an old snapshot no AMI uses, priced at source size × snapshot rate (upper bound)', () => {
     // 80 GiB × $0.05 = $4.00/month
     const [finding] = run([snapshot({ snapshotId: 'snap-old', volumeSizeGiB: 80, startTime: daysAgo(120) })]);
-    expect(finding).toMatchObject({ check: 'ebs-snapshot-old', resourceId: 'snap-old', resourceType: 'ebs-snapshot', estimatedMonthlySavings: 4 });
+    expect(finding).toMatchObject({
+      check: 'ebs-snapshot-old',
+      resourceId: 'snap-old',
+      resourceType: 'ebs-snapshot',
+      estimatedMonthlySavings: 4,
+    });
     expect(finding!.evidence).toMatchObject({ ageDays: 120, volumeSizeGiB: 80, usedByImage: false });
   });
 

@@ -7,14 +7,26 @@ describe('ebs-unattached', () => {
 
   it('flags an available volume older than minAgeDays, priced at its full monthly cost', () => {
     // 500 GiB gp2 in us-east-1 at $0.10/GB-month = $50.00/month
-    const [finding] = run(volume({ volumeId: 'vol-1', volumeType: 'gp2', sizeGiB: 500, iops: 1500, state: 'available', createTime: daysAgo(40) }));
-    expect(finding).toMatchObject({ check: 'ebs-unattached', resourceId: 'vol-1', resourceType: 'ebs-volume', region: 'us-east-1', estimatedMonthlySavings: 50, severity: 'medium', priceSource: 'bundled' });
+    const [finding] = run(
+      volume({ volumeId: 'vol-1', volumeType: 'gp2', sizeGiB: 500, iops: 1500, state: 'available', createTime: daysAgo(40) }),
+    );
+    expect(finding).toMatchObject({
+      check: 'ebs-unattached',
+      resourceId: 'vol-1',
+      resourceType: 'ebs-volume',
+      region: 'us-east-1',
+      estimatedMonthlySavings: 50,
+      severity: 'medium',
+      priceSource: 'bundled',
+    });
     expect(finding!.evidence).toMatchObject({ sizeGiB: 500, daysSinceCreated: 40, state: 'available' });
   });
 
   it('prices io1 storage plus every provisioned IOPS', () => {
     // 200 GiB × $0.125 = $25.00; 4000 IOPS × $0.065 = $260.00; total $285.00
-    const [finding] = run(volume({ volumeType: 'io1', sizeGiB: 200, iops: 4000, throughputMiBps: null, state: 'available', createTime: daysAgo(30) }));
+    const [finding] = run(
+      volume({ volumeType: 'io1', sizeGiB: 200, iops: 4000, throughputMiBps: null, state: 'available', createTime: daysAgo(30) }),
+    );
     expect(finding!.estimatedMonthlySavings).toBe(285);
     expect(finding!.severity).toBe('high');
   });
@@ -31,7 +43,14 @@ describe('ebs-unattached', () => {
 
   it('uses Price List prices when it has them', () => {
     const [finding] = ebsUnattached.run(
-      input({ volumes: [volume({ volumeType: 'gp3', sizeGiB: 100, iops: 3000, throughputMiBps: 125, state: 'available', createTime: daysAgo(10) })] }, { prices: prices('us-east-1', { 'ebs:gp3': 0.08 }) }),
+      input(
+        {
+          volumes: [
+            volume({ volumeType: 'gp3', sizeGiB: 100, iops: 3000, throughputMiBps: 125, state: 'available', createTime: daysAgo(10) }),
+          ],
+        },
+        { prices: prices('us-east-1', { 'ebs:gp3': 0.08 }) },
+      ),
       params('ebs-unattached'),
     );
     // 100 GiB × $0.08 = $8.00; gp3 baseline IOPS/throughput are free

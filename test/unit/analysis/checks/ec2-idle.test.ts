@@ -14,20 +14,37 @@ function usage(id: string, cpuMax: number[], netPerDayBytes: number[]) {
 }
 
 describe('ec2-idle', () => {
-  const run = (m: ReturnType<typeof metrics>, p = params('ec2-idle'), inst = instance({ instanceId: 'i-idle', instanceType: 'm5.xlarge' })) =>
-    ec2Idle.run(input({ instances: [inst] }, { metrics: m }), p as never);
+  const run = (
+    m: ReturnType<typeof metrics>,
+    p = params('ec2-idle'),
+    inst = instance({ instanceId: 'i-idle', instanceType: 'm5.xlarge' }),
+  ) => ec2Idle.run(input({ instances: [inst] }, { metrics: m }), p as never);
 
   it('flags a running instance with 14 days of CPU ≤ 5% and ≤ 5 MB/day; saving = $0.192/h × 730 = $140.16', () => {
     const [finding] = run(usage('i-idle', repeat(2, 14), repeat(1 * MB, 14)));
-    expect(finding).toMatchObject({ check: 'ec2-idle', resourceId: 'i-idle', resourceType: 'ec2-instance', estimatedMonthlySavings: 140.16, severity: 'high' });
-    expect(finding!.evidence).toMatchObject({ peakCpuPercent: 2, peakNetworkMbPerDay: 1, lookbackDays: 14, daysOfData: 14, hourlyUsd: 0.192 });
+    expect(finding).toMatchObject({
+      check: 'ec2-idle',
+      resourceId: 'i-idle',
+      resourceType: 'ec2-instance',
+      estimatedMonthlySavings: 140.16,
+      severity: 'high',
+    });
+    expect(finding!.evidence).toMatchObject({
+      peakCpuPercent: 2,
+      peakNetworkMbPerDay: 1,
+      lookbackDays: 14,
+      daysOfData: 14,
+      hourlyUsd: 0.192,
+    });
   });
 
   it('ignores busy instances, stopped instances and instances with too few days of data', () => {
     expect(run(usage('i-idle', [...repeat(2, 13), 40], repeat(MB, 14)))).toEqual([]);
     expect(run(usage('i-idle', repeat(2, 14), [...repeat(MB, 13), 50 * MB]))).toEqual([]);
     expect(run(usage('i-idle', repeat(2, 10), repeat(MB, 10)))).toEqual([]);
-    expect(run(usage('i-idle', repeat(2, 14), repeat(MB, 14)), params('ec2-idle'), instance({ instanceId: 'i-idle', state: 'stopped' }))).toEqual([]);
+    expect(
+      run(usage('i-idle', repeat(2, 14), repeat(MB, 14)), params('ec2-idle'), instance({ instanceId: 'i-idle', state: 'stopped' })),
+    ).toEqual([]);
     expect(run(undefined as never)).toEqual([]);
   });
 

@@ -17,7 +17,12 @@ describe('ec2-previous-generation', () => {
   it('m4.xlarge → m6i.xlarge: ($0.20 − $0.192) × 730 = $5.84/month', () => {
     const [finding] = run('m4.xlarge');
     expect(finding).toMatchObject({ check: 'ec2-previous-generation', resourceId: 'i-old', estimatedMonthlySavings: 5.84 });
-    expect(finding!.evidence).toMatchObject({ family: 'm4', suggestedType: 'm6i.xlarge', currentHourlyUsd: 0.2, suggestedHourlyUsd: 0.192 });
+    expect(finding!.evidence).toMatchObject({
+      family: 'm4',
+      suggestedType: 'm6i.xlarge',
+      currentHourlyUsd: 0.2,
+      suggestedHourlyUsd: 0.192,
+    });
   });
 
   it('a successor that costs more gives a finding without saving (m3.medium → m6i.large)', () => {

@@ -5,16 +5,32 @@ import { input, instance, params, volume } from '../support/builders.js';
 const reason = (iso: string) => `User initiated (${iso.slice(0, 10)} ${iso.slice(11, 19)} GMT)`;
 
 describe('ec2-stopped-long', () => {
-  const stopped = (stoppedIso: string) => instance({ instanceId: 'i-stopped', state: 'stopped', stateTransitionReason: reason(stoppedIso), volumeIds: ['vol-root', 'vol-data'] });
+  const stopped = (stoppedIso: string) =>
+    instance({ instanceId: 'i-stopped', state: 'stopped', stateTransitionReason: reason(stoppedIso), volumeIds: ['vol-root', 'vol-data'] });
   const volumes = [
-    volume({ volumeId: 'vol-root', volumeType: 'gp3', sizeGiB: 50, attachments: [{ instanceId: 'i-stopped', state: 'attached', device: '/dev/xvda' }] }),
-    volume({ volumeId: 'vol-data', volumeType: 'gp2', sizeGiB: 200, iops: 600, throughputMiBps: null, attachments: [{ instanceId: 'i-stopped', state: 'attached', device: '/dev/sdf' }] }),
+    volume({
+      volumeId: 'vol-root',
+      volumeType: 'gp3',
+      sizeGiB: 50,
+      attachments: [{ instanceId: 'i-stopped', state: 'attached', device: '/dev/xvda' }],
+    }),
+    volume({
+      volumeId: 'vol-data',
+      volumeType: 'gp2',
+      sizeGiB: 200,
+      iops: 600,
+      throughputMiBps: null,
+      attachments: [{ instanceId: 'i-stopped', state: 'attached', device: '/dev/sdf' }],
+    }),
     volume({ volumeId: 'vol-other', sizeGiB: 999, attachments: [{ instanceId: 'i-other', state: 'attached', device: '/dev/sdf' }] }),
   ];
-  const run = (inst: ReturnType<typeof instance>, p = params('ec2-stopped-long')) => ec2StoppedLong.run(input({ instances: [inst], volumes }), p as never);
+  const run = (inst: ReturnType<typeof instance>, p = params('ec2-stopped-long')) =>
+    ec2StoppedLong.run(input({ instances: [inst], volumes }), p as never);
 
   it('parses the stop time from StateTransitionReason', () => {
-    expect(stoppedAt({ stateTransitionReason: 'User initiated (2026-08-01 10:20:30 GMT)' })?.toISOString()).toBe('2026-08-01T10:20:30.000Z');
+    expect(stoppedAt({ stateTransitionReason: 'User initiated (2026-08-01 10:20:30 GMT)' })?.toISOString()).toBe(
+      '2026-08-01T10:20:30.000Z',
+    );
     expect(stoppedAt({ stateTransitionReason: 'Server.ScheduledStop: Stopped due to scheduled retirement' })).toBeNull();
   });
 

@@ -11,7 +11,13 @@ function cpu(id: string, max: number[]) {
 
 describe('ec2-underutilised', () => {
   const run = (type: string, max: number[], p = params('ec2-underutilised'), region = 'us-east-1') =>
-    ec2Underutilised.run(input({ instances: [instance({ instanceId: 'i-big', instanceType: type })] }, { region, prices: prices(region), metrics: cpu('i-big', max) }), p as never);
+    ec2Underutilised.run(
+      input(
+        { instances: [instance({ instanceId: 'i-big', instanceType: type })] },
+        { region, prices: prices(region), metrics: cpu('i-big', max) },
+      ),
+      p as never,
+    );
 
   it('m5.2xlarge peaking at 12% → m5.xlarge: ($0.384 − $0.192) × 730 = $140.16/month', () => {
     const [finding] = run('m5.2xlarge', repeat(12, 14));

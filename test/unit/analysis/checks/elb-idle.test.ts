@@ -12,7 +12,8 @@ const classic = (p: Partial<ReturnType<typeof loadBalancer>> = {}) =>
   loadBalancer({ arn: CLB, name: 'legacy-web', type: 'classic', state: null, targetGroups: 0, targets: 2, healthyTargets: 2, ...p });
 
 describe('elb-idle', () => {
-  const requests = (arn: string, metric: string, perDay: number[]) => metrics([{ resourceId: arn, metric, stat: 'Sum', values: perDay }], 7);
+  const requests = (arn: string, metric: string, perDay: number[]) =>
+    metrics([{ resourceId: arn, metric, stat: 'Sum', values: perDay }], 7);
   const run = (lb: ReturnType<typeof loadBalancer>, m: ReturnType<typeof metrics> | undefined, p = params('elb-idle')) =>
     elbIdle.run(input({ loadBalancers: [lb] }, { metrics: m }), p as never);
 
@@ -45,15 +46,33 @@ describe('elb-idle', () => {
   it('boundary: a busiest day of 99 requests is idle, 100 is not', () => {
     expect(run(loadBalancer({ arn: ALB }), requests(ALB, 'RequestCount', [...repeat(50, 6), 99]))).toHaveLength(1);
     expect(run(loadBalancer({ arn: ALB }), requests(ALB, 'RequestCount', [...repeat(50, 6), 100]))).toEqual([]);
-    expect(run(loadBalancer({ arn: ALB }), requests(ALB, 'RequestCount', [...repeat(50, 6), 100]), params('elb-idle', { maxRequestsPerDay: 101 }))).toHaveLength(1);
+    expect(
+      run(
+        loadBalancer({ arn: ALB }),
+        requests(ALB, 'RequestCount', [...repeat(50, 6), 100]),
+        params('elb-idle', { maxRequestsPerDay: 101 }),
+      ),
+    ).toHaveLength(1);
   });
 
   it('flags a Classic LB with no InService instance; saving = $0.025/h × 730 = $18.25, evidence in its own terms', () => {
     const [finding] = run(classic({ healthyTargets: 0 }), requests(CLB, 'RequestCount', repeat(5000, 7)));
-    expect(finding).toMatchObject({ check: 'elb-idle', resourceId: CLB, resourceType: 'load-balancer', estimatedMonthlySavings: 18.25, title: 'Idle classic load balancer legacy-web: no healthy instances' });
+    expect(finding).toMatchObject({
+      check: 'elb-idle',
+      resourceId: CLB,
+      resourceType: 'load-balancer',
+      estimatedMonthlySavings: 18.25,
+      title: 'Idle classic load balancer legacy-web: no healthy instances',
+    });
     expect(finding!.evidence).toEqual({
-      type: 'classic', registeredInstances: 2, inServiceInstances: 0, busiestDayRequests: 5000, averageRequestsPerDay: 5000,
-      requestMetric: 'RequestCount', lookbackDays: 7, hourlyUsd: 0.025,
+      type: 'classic',
+      registeredInstances: 2,
+      inServiceInstances: 0,
+      busiestDayRequests: 5000,
+      averageRequestsPerDay: 5000,
+      requestMetric: 'RequestCount',
+      lookbackDays: 7,
+      hourlyUsd: 0.025,
     });
   });
 
@@ -62,7 +81,9 @@ describe('elb-idle', () => {
   });
 
   it('Classic: RequestCount (AWS/ELB) decides with healthy instances; 99 a day is idle, 100 is not', () => {
-    expect(run(classic(), requests(CLB, 'RequestCount', [...repeat(0, 6), 99]))[0]).toMatchObject({ title: 'Idle classic load balancer legacy-web: at most 99 requests a day' });
+    expect(run(classic(), requests(CLB, 'RequestCount', [...repeat(0, 6), 99]))[0]).toMatchObject({
+      title: 'Idle classic load balancer legacy-web: at most 99 requests a day',
+    });
     expect(run(classic(), requests(CLB, 'RequestCount', [...repeat(0, 6), 100]))).toEqual([]);
     expect(run(classic(), metrics([], 7))).toEqual([]);
     expect(run(classic({ createdTime: daysAgo(3), healthyTargets: 0 }), undefined)).toEqual([]);
@@ -70,7 +91,14 @@ describe('elb-idle', () => {
 
   it('plans Classic request counts in AWS/ELB by LoadBalancerName, keyed by the ARN like ALBs', () => {
     expect(buildMetricQueries({ loadBalancers: [classic()] }, new Set(['elb']))).toEqual([
-      { key: seriesKey(CLB, 'RequestCount', 'Sum'), namespace: 'AWS/ELB', metricName: 'RequestCount', stat: 'Sum', dimensions: [{ name: 'LoadBalancerName', value: 'legacy-web' }], periodSeconds: 86_400 },
+      {
+        key: seriesKey(CLB, 'RequestCount', 'Sum'),
+        namespace: 'AWS/ELB',
+        metricName: 'RequestCount',
+        stat: 'Sum',
+        dimensions: [{ name: 'LoadBalancerName', value: 'legacy-web' }],
+        periodSeconds: 86_400,
+      },
     ]);
   });
 });

@@ -10,12 +10,22 @@ describe('nat-idle', () => {
       { resourceId: 'nat-1', metric: 'BytesInFromSource', stat: 'Sum', values: repeat(perDayFromSource, 14) },
       { resourceId: 'nat-1', metric: 'BytesInFromDestination', stat: 'Sum', values: repeat(perDayFromDest, 14) },
     ]);
-  const run = (m: ReturnType<typeof metrics> | undefined, gw = natGateway({ natGatewayId: 'nat-1' }), p = params('nat-idle'), region = 'us-east-1') =>
-    natIdle.run(input({ natGateways: [gw] }, { region, prices: prices(region), metrics: m }), p as never);
+  const run = (
+    m: ReturnType<typeof metrics> | undefined,
+    gw = natGateway({ natGatewayId: 'nat-1' }),
+    p = params('nat-idle'),
+    region = 'us-east-1',
+  ) => natIdle.run(input({ natGateways: [gw] }, { region, prices: prices(region), metrics: m }), p as never);
 
   it('flags a gateway that processed 0.14 GB in 14 days; saving = $0.045/h × 730 = $32.85', () => {
     const [finding] = run(traffic(0.005 * GB, 0.005 * GB));
-    expect(finding).toMatchObject({ check: 'nat-idle', resourceId: 'nat-1', resourceType: 'nat-gateway', estimatedMonthlySavings: 32.85, severity: 'medium' });
+    expect(finding).toMatchObject({
+      check: 'nat-idle',
+      resourceId: 'nat-1',
+      resourceType: 'nat-gateway',
+      estimatedMonthlySavings: 32.85,
+      severity: 'medium',
+    });
     expect(finding!.evidence).toMatchObject({ gbProcessed: 0.14, lookbackDays: 14 });
   });
 

@@ -3,13 +3,20 @@ import { rdsIdle } from '../../../../src/analysis/checks/rds-idle.js';
 import { dbInstance, input, metrics, params, repeat } from '../support/builders.js';
 
 describe('rds-idle', () => {
-  const connections = (values: number[]) => metrics([{ resourceId: 'orders-db', metric: 'DatabaseConnections', stat: 'Maximum', values }], 7);
+  const connections = (values: number[]) =>
+    metrics([{ resourceId: 'orders-db', metric: 'DatabaseConnections', stat: 'Maximum', values }], 7);
   const run = (values: number[] | undefined, db = dbInstance(), p = params('rds-idle')) =>
     rdsIdle.run(input({ dbInstances: [db] }, { metrics: values ? connections(values) : undefined }), p as never);
 
   it('flags a PostgreSQL db.m5.large with no connections for 7 days: $0.178/h × 730 = $129.94', () => {
     const [finding] = run(repeat(0, 7));
-    expect(finding).toMatchObject({ check: 'rds-idle', resourceId: 'orders-db', resourceType: 'rds-instance', estimatedMonthlySavings: 129.94, severity: 'high' });
+    expect(finding).toMatchObject({
+      check: 'rds-idle',
+      resourceId: 'orders-db',
+      resourceType: 'rds-instance',
+      estimatedMonthlySavings: 129.94,
+      severity: 'high',
+    });
     expect(finding!.evidence).toMatchObject({ peakConnections: 0, daysOfData: 7, engine: 'postgres' });
   });
 

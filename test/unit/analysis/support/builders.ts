@@ -134,12 +134,24 @@ export interface SeriesSpec {
 /** A metrics result whose window ends at today 00:00 UTC of `NOW`, `days` long. */
 export function metrics(specs: SeriesSpec[], days = 14, region = 'us-east-1'): MetricsResult {
   const endMs = Math.floor(NOW.getTime() / DAY) * DAY;
-  const result: MetricsResult = { region, start: new Date(endMs - days * DAY).toISOString(), end: new Date(endMs).toISOString(), days, queries: specs.length, series: {} };
+  const result: MetricsResult = {
+    region,
+    start: new Date(endMs - days * DAY).toISOString(),
+    end: new Date(endMs).toISOString(),
+    days,
+    queries: specs.length,
+    series: {},
+  };
   for (const spec of specs) {
     const n = spec.values.length;
     // The values end the day before the window end; earlier days of the window have none.
     const values = [...new Array<null>(Math.max(0, days - n)).fill(null), ...spec.values.slice(Math.max(0, n - days))];
-    result.series[seriesKey(spec.resourceId, spec.metric, spec.stat)] = { start: result.start, periodSeconds: DAY / 1000, values, status: 'Complete' };
+    result.series[seriesKey(spec.resourceId, spec.metric, spec.stat)] = {
+      start: result.start,
+      periodSeconds: DAY / 1000,
+      values,
+      status: 'Complete',
+    };
   }
   return result;
 }

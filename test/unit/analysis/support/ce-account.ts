@@ -6,7 +6,14 @@ import {
   type GetCostAndUsageCommandInput,
 } from '@aws-sdk/client-cost-explorer';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
-import { anomaliesResponse, costAndUsagePages, days, forecastResponse, nextDay, type FixturePeriod } from '../../../fixtures/aws/cost-explorer.js';
+import {
+  anomaliesResponse,
+  costAndUsagePages,
+  days,
+  forecastResponse,
+  nextDay,
+  type FixturePeriod,
+} from '../../../fixtures/aws/cost-explorer.js';
 
 /** A fictional account's spend: USD per day by service, region, linked account and tag value. */
 export interface CostModel {
@@ -19,10 +26,14 @@ export interface CostModel {
 function keyOf(line: CostModel['lines'][number], group: { Type?: string; Key?: string }): string {
   if (group.Type === 'TAG') return `${group.Key}$${line.team}`;
   switch (group.Key) {
-    case 'SERVICE': return line.service;
-    case 'REGION': return line.region;
-    case 'LINKED_ACCOUNT': return line.account;
-    default: throw new Error(`fixture cannot group by ${group.Key}`);
+    case 'SERVICE':
+      return line.service;
+    case 'REGION':
+      return line.region;
+    case 'LINKED_ACCOUNT':
+      return line.account;
+    default:
+      throw new Error(`fixture cannot group by ${group.Key}`);
   }
 }
 
@@ -40,7 +51,8 @@ export function answer(model: CostModel, input: GetCostAndUsageCommandInput): Fi
   if (input.Granularity === 'DAILY') {
     for (const day of days(start, end)) buckets.push({ start: day, end: nextDay(day), days: [day] });
   } else {
-    for (let s = start; s < end; s = monthEnd(s)) buckets.push({ start: s, end: monthEnd(s) < end ? monthEnd(s) : end, days: days(s, monthEnd(s) < end ? monthEnd(s) : end) });
+    for (let s = start; s < end; s = monthEnd(s))
+      buckets.push({ start: s, end: monthEnd(s) < end ? monthEnd(s) : end, days: days(s, monthEnd(s) < end ? monthEnd(s) : end) });
   }
   return buckets.map((bucket) => {
     const totals = new Map<string, { keys: string[]; amount: number }>();
@@ -52,7 +64,12 @@ export function answer(model: CostModel, input: GetCostAndUsageCommandInput): Fi
       entry.amount += amount;
       totals.set(id, entry);
     }
-    return { start: bucket.start, end: bucket.end, estimated: (model.estimatedMonths ?? []).includes(bucket.start.slice(0, 7)), groups: [...totals.values()].filter((g) => g.amount !== 0) };
+    return {
+      start: bucket.start,
+      end: bucket.end,
+      estimated: (model.estimatedMonths ?? []).includes(bucket.start.slice(0, 7)),
+      groups: [...totals.values()].filter((g) => g.amount !== 0),
+    };
   });
 }
 

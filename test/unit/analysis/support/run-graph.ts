@@ -79,7 +79,8 @@ export function assertPlainJson(value: unknown, path: string): void {
   }
   if (typeof value === 'object') {
     const proto = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) throw new Error(`${path} is a ${proto?.constructor?.name ?? 'non-plain object'}, not plain JSON`);
+    if (proto !== Object.prototype && proto !== null)
+      throw new Error(`${path} is a ${proto?.constructor?.name ?? 'non-plain object'}, not plain JSON`);
     for (const [key, item] of Object.entries(value)) if (item !== undefined) assertPlainJson(item, `${path}.${key}`);
     return;
   }
