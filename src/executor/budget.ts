@@ -48,3 +48,24 @@ export class DurationEstimator {
     return this.longest.get(type) ?? timeoutMs;
   }
 }
+
+/**
+ * Why a task of `type` may not start now, or `undefined` when it fits before the hard stop.
+ * @param timeoutMs the task's per-attempt timeout, the estimate before any duration is known
+ */
+export function budgetRefusal(
+  budget: Budget,
+  estimator: DurationEstimator,
+  type: string,
+  timeoutMs: number,
+  now: number,
+): string | undefined {
+  const estimate = estimator.estimate(type, timeoutMs);
+  if (budget.fits(now, estimate)) return undefined;
+  const left = Math.max(0, (budget.stopAt ?? now) - now);
+  return `needs about ${seconds(estimate)} and ${seconds(left)} remain before the time budget's hard stop; the next run resumes it`;
+}
+
+function seconds(ms: number): string {
+  return `${Math.ceil(ms / 1000)} s`;
+}

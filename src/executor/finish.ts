@@ -1,7 +1,7 @@
 import { describeError } from './classify.js';
 import type { Clock } from './clock.js';
 import type { ExecutorEvent } from './events.js';
-import type { ExecutionOutcome } from './execute.js';
+import type { ExecutionOutcome } from './options.js';
 import type { ExecutionJournal } from './journal.js';
 import type { TaskLedger } from './ledger.js';
 import { finalStatus } from './status.js';

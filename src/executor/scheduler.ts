@@ -1,11 +1,11 @@
 import { TaskSkippedError } from '../errors.js';
 import { runTask, type TaskOutcome } from './attempt.js';
 import { BreakerGate } from './breaker-gate.js';
-import { createBudget, DurationEstimator, type Budget } from './budget.js';
+import { budgetRefusal, createBudget, DurationEstimator, type Budget } from './budget.js';
 import { describeError } from './classify.js';
 import type { Clock } from './clock.js';
 import type { ExecutorEvent } from './events.js';
-import type { ExecutionOutcome, ResolvedOptions } from './execute.js';
+import type { ExecutionOutcome, ResolvedOptions } from './options.js';
 import { finishRun } from './finish.js';
 import { topologicalOrder } from './graph.js';
 import { toStoredResult } from './json.js';
@@ -14,6 +14,7 @@ import type { ExecutionJournal } from './journal.js';
 import { resolvePolicy } from './policy.js';
 import { BLOCKS_DEPENDANTS, Readiness } from './readiness.js';
 import { prepareRecords } from './resume.js';
+import { countEarlierFailures, reasonOf } from './status.js';
 import { RunStop } from './stop.js';
 import type { TaskContext, TaskDefinition, TaskPolicy } from './types.js';
 
@@ -58,12 +59,15 @@ export class Scheduler {
     manifest.status = 'running';
     delete manifest.finishedAt;
     journal.changed();
-    const previously = { failed: 0, skipped: 0 };
-    for (const t of this.order) {
-      const { status } = this.ledger.get(t.id);
-      if (status === 'failed' || status === 'skipped') previously[status] += 1;
-    }
-    this.emit({ type: 'executionStarted', executionId: manifest.executionId, total: this.order.length, resumed: prepared.resumed, at: clock.now(), previously });
+    const previously = countEarlierFailures(this.order.map((t) => this.ledger.get(t.id).status));
+    this.emit({
+      type: 'executionStarted',
+      executionId: manifest.executionId,
+      total: this.order.length,
+      resumed: prepared.resumed,
+      at: clock.now(),
+      previously,
+    });
     prepared.events.forEach(this.emit);
 
     const unwatch = this.stop.arm({ stopAt: this.budget.stopAt, clock, outside: this.options.signal });
@@ -157,7 +161,7 @@ export class Scheduler {
   private consider(task: TaskDefinition): void {
     const policy = resolvePolicy(this.options.policy, task.type);
     const timeoutMs = task.timeoutMs ?? policy.timeoutMs;
-    const refusal = this.budgetRefusal(task, timeoutMs);
+    const refusal = budgetRefusal(this.budget, this.estimator, task.type, timeoutMs, this.clock.now());
     if (refusal) {
       this.defer(task, refusal);
       return;
@@ -202,13 +206,23 @@ export class Scheduler {
       beforeAttempt: (n) => {
         if (n > 1) {
           this.stop.pollCancel();
-          const refusal = this.stop.signal.aborted ? 'stopped' : this.budgetRefusal(task, timeoutMs);
+          const refusal = this.stop.signal.aborted
+            ? 'stopped'
+            : budgetRefusal(this.budget, this.estimator, task.type, timeoutMs, this.clock.now());
           if (refusal) return { deferReason: refusal };
         }
         return { attempt: this.ledger.attemptStarted(task) };
       },
       attempt: async (attempt, signal) => {
-        const ctx: TaskContext = { taskId: task.id, executionId: this.journal.manifest.executionId, attempt, signal, inputs, missing, clock: this.clock };
+        const ctx: TaskContext = {
+          taskId: task.id,
+          executionId: this.journal.manifest.executionId,
+          attempt,
+          signal,
+          inputs,
+          missing,
+          clock: this.clock,
+        };
         const saved = this.journal.saveResult(task.id, toStoredResult(task.id, await task.run(ctx)));
         // An abandoned earlier attempt may have saved first: dependants see the result that stands.
         if (saved.stored) this.storing.set(task.id, saved.stored);
@@ -263,14 +277,6 @@ export class Scheduler {
     }
   }
 
-  private budgetRefusal(task: TaskDefinition, timeoutMs: number): string | undefined {
-    const now = this.clock.now();
-    const estimate = this.estimator.estimate(task.type, timeoutMs);
-    if (this.budget.fits(now, estimate)) return undefined;
-    const left = Math.max(0, (this.budget.stopAt ?? now) - now);
-    return `needs about ${seconds(estimate)} and ${seconds(left)} remain before the time budget's hard stop; the next run resumes it`;
-  }
-
   private defer(task: TaskDefinition, reason: string): void {
     if (this.deferred.has(task.id)) return;
     this.deferred.add(task.id);
@@ -285,14 +291,4 @@ export class Scheduler {
       // Deliberately ignored; see above.
     }
   };
-}
-
-
-function reasonOf(record: { skipReason?: string; error?: { message: string } }): { reason?: string } {
-  const reason = record.skipReason ?? record.error?.message;
-  return reason === undefined ? {} : { reason };
-}
-
-function seconds(ms: number): string {
-  return `${Math.ceil(ms / 1000)} s`;
 }

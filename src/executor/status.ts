@@ -15,3 +15,16 @@ export function finalStatus(statuses: Iterable<TaskStatus>): 'completed' | 'part
   }
   return failed ? 'failed' : 'completed';
 }
+
+/** Tasks an earlier run left failed or skipped, as `executionStarted` reports them. */
+export function countEarlierFailures(statuses: Iterable<TaskStatus>): { failed: number; skipped: number } {
+  const counts = { failed: 0, skipped: 0 };
+  for (const status of statuses) if (status === 'failed' || status === 'skipped') counts[status] += 1;
+  return counts;
+}
+
+/** Why a task did not succeed, for dependants that run without it. */
+export function reasonOf(record: { skipReason?: string; error?: { message: string } }): { reason?: string } {
+  const reason = record.skipReason ?? record.error?.message;
+  return reason === undefined ? {} : { reason };
+}
