@@ -109,14 +109,12 @@ describe('Classic ELB adapter', () => {
   it('a role without DescribeInstanceHealth still gets its inventory: instances then count as healthy', async () => {
     v2.on(DescribeV2LoadBalancersCommand).resolves({ LoadBalancers: [] });
     classic.on(DescribeLoadBalancersCommand).resolvesOnce(fx.classicPages[0]!).resolvesOnce(fx.classicPages[1]!);
-    classic
-      .on(DescribeInstanceHealthCommand)
-      .rejects(
-        Object.assign(new Error('not authorized to perform: elasticloadbalancing:DescribeInstanceHealth'), {
-          name: 'AccessDenied',
-          $metadata: { httpStatusCode: 403 },
-        }),
-      );
+    classic.on(DescribeInstanceHealthCommand).rejects(
+      Object.assign(new Error('not authorized to perform: elasticloadbalancing:DescribeInstanceHealth'), {
+        name: 'AccessDenied',
+        $metadata: { httpStatusCode: 403 },
+      }),
+    );
     const family = INVENTORY_FAMILIES.find((f) => f.type === 'elb-inventory')!;
     const { loadBalancers } = await family.fetch(adapters, 'us-east-1', new AbortController().signal, '123456789012');
     expect(loadBalancers!.map((lb) => [lb.name, lb.targets, lb.healthyTargets])).toEqual([
