@@ -4,8 +4,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runExecution } from '../src/engine/run-execution.js';
-import { systemClock } from '../src/executor/clock.js';
+import { runExecution } from '../src/operations/run-execution.js';
+import { systemClock } from '../src/primitives/clock.js';
 import { executeGraph } from '../src/executor/execute.js';
 import { taskId, type TaskDefinition } from '../src/executor/types.js';
 import { LocalObjectStore } from '../src/state/local-store.js';

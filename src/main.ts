@@ -1,13 +1,13 @@
 import * as core from '@actions/core';
-import { LeaseHeldError, ExecutionInterruptedError } from './errors.js';
+import { LeaseHeldError, ExecutionInterruptedError } from './primitives/errors.js';
 import { createAwsAdapters } from './aws/adapters.js';
 import { getCallerIdentity } from './aws/identity.js';
-import { loadChecksConfig } from './engine/checks-config.js';
-import { openStateStore } from './engine/open-store.js';
-import { systemClock } from './executor/clock.js';
+import { loadChecksConfig } from './operations/checks-config.js';
+import { openStateStore } from './operations/open-store.js';
+import { systemClock } from './primitives/clock.js';
 import { renderSummaryNotice } from './report/markdown.js';
 import { parseSettings } from './settings/settings.js';
-import { defaultSessionName, oidcCredentials } from './action/credentials.js';
+import { defaultSessionName, oidcCredentials } from './aws/oidc-credentials.js';
 import { readRunContext } from './action/github-context.js';
 import { createActionLogger } from './action/logger.js';
 import { runCommand } from './action/run-command.js';

@@ -1,7 +1,7 @@
 import { defaultChecksConfig } from '../../src/analysis/config.js';
 import type { AwsAdapters } from '../../src/aws/ports.js';
-import { analyse, type AnalyseResult } from '../../src/engine/analyse.js';
-import type { Clock } from '../../src/executor/clock.js';
+import { analyse, type AnalyseResult } from '../../src/operations/analyse.js';
+import type { Clock } from '../../src/primitives/clock.js';
 import type { ExecutorEventListener } from '../../src/executor/events.js';
 import type { StateStore } from '../../src/state/state-store.js';
 

@@ -1,5 +1,5 @@
 import type { CommentData } from '../report/comment.js';
-import type { Report } from '../report/model.js';
+import type { Report } from '../records/report.js';
 
 export interface GateOptions {
   failOnCostIncreasePercent?: number | undefined;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Trigger } from '../state/schema.js';
+import type { Trigger } from '../records/state.js';
 
 /** What the action needs to know about the workflow run, read from the runner's environment. */
 export interface RunContext {

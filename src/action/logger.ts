@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { describeEvent } from '../engine/event-log.js';
+import { describeEvent } from '../operations/event-log.js';
 import type { ExecutorEvent } from '../executor/events.js';
 import { createProgressTracker } from '../executor/progress.js';
 import type { LogFormat } from '../settings/settings.js';

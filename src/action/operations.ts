@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { main as cli, ExitCode } from '../cli/main.js';
-import { stateS3Client } from '../engine/open-store.js';
+import { stateBucketClient } from '../aws/state-bucket.js';
 import type { AwsCredentialsInput } from '../aws/clients.js';
 import type { RunCommandDeps } from './run-command.js';
 
@@ -44,7 +44,7 @@ async function runCli(deps: OperationDeps, args: string[], options: { summary: b
     {
       clock: deps.clock,
       signal: deps.signal,
-      s3Client: ({ region }) => stateS3Client({ region, credentials: deps.credentials, env: deps.env }),
+      s3Client: ({ region }) => stateBucketClient({ region, credentials: deps.credentials, env: deps.env }),
       adaptersFor: async () => ({ accountId: deps.accountId, adapters: deps.adapters, label: `account ${deps.accountId}` }),
     },
   );

@@ -1,13 +1,13 @@
 import * as core from '@actions/core';
 import type { ChecksConfig } from '../analysis/config.js';
 import type { AwsAdapters } from '../aws/ports.js';
-import { analyse } from '../engine/analyse.js';
-import { loadBaseline } from '../engine/report-archive.js';
-import { writeReportFiles } from '../engine/report-files.js';
-import type { Clock } from '../executor/clock.js';
+import { analyse } from '../operations/analyse.js';
+import { loadBaseline } from '../operations/report-archive.js';
+import { writeReportFiles } from '../operations/report-files.js';
+import type { Clock } from '../primitives/clock.js';
 import { DEFAULT_BOT_LOGIN } from '../report/comment.js';
 import { renderSummaryMarkdown, renderSummaryNotice } from '../report/markdown.js';
-import type { Report } from '../report/model.js';
+import type { Report } from '../records/report.js';
 import type { Settings } from '../settings/settings.js';
 import type { StateStore } from '../state/state-store.js';
 import { failedGates } from './gates.js';

@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { NonRetryableError } from '../errors.js';
+import { NonRetryableError } from '../primitives/errors.js';
 import { CHECK_IDS, CHECKS, getCheck } from './checks/registry.js';
 import type { ParamSpec } from './checks/types.js';
 

@@ -1,7 +1,7 @@
 import type { AwsAdapters } from '../aws/ports.js';
 import { taskId, type TaskDefinition } from '../executor/types.js';
-import type { CostSummary, Finding } from '../report/model.js';
-import type { Cache } from '../state/cache.js';
+import type { CostSummary, Finding } from '../records/report.js';
+import type { Cache } from '../primitives/cache.js';
 import { AWS_COMPUTE_OPTIMIZER } from './advice/compute-optimizer.js';
 import { CHECKS, isAccountCheck, isRegionCheck } from './checks/registry.js';
 import { defaultChecksConfig, type ChecksConfig } from './config.js';

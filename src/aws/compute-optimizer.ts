@@ -6,7 +6,7 @@ import {
   type EstimatedMonthlySavings,
   type VolumeConfiguration as SdkVolumeConfiguration,
 } from '@aws-sdk/client-compute-optimizer';
-import { TaskSkippedError } from '../errors.js';
+import { TaskSkippedError } from '../primitives/errors.js';
 import { isoOrNull } from './convert.js';
 import { mapAwsError } from './errors.js';
 import { collectPages } from './paginate.js';

@@ -1,4 +1,4 @@
-import { NonRetryableError, TaskSkippedError } from '../errors.js';
+import { NonRetryableError, TaskSkippedError } from '../primitives/errors.js';
 
 const ACCESS_DENIED = new Set([
   'AccessDenied',

@@ -1,5 +1,5 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { NonRetryableError, errorMessage } from '../errors.js';
+import { NonRetryableError, errorMessage } from '../primitives/errors.js';
 import { clientConfig, type AwsClientOptions } from './clients.js';
 
 /** Who the credentials belong to: the account every state key and report is about. */

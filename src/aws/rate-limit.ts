@@ -1,4 +1,4 @@
-import { systemClock, type Clock } from '../executor/clock.js';
+import { systemClock, type Clock } from '../primitives/clock.js';
 
 /**
  * A client-side token bucket, for APIs whose documented quota is one: `burst` calls at once,

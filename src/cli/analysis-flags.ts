@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { CheckConfigError, type ChecksConfig } from '../analysis/config.js';
-import { loadChecksConfig } from '../engine/checks-config.js';
+import { loadChecksConfig } from '../operations/checks-config.js';
 import type { Settings } from '../settings/settings.js';
 import { CliError, ExitCode, type CliIo } from './context.js';
 import { logLevelFrom, settingsFrom, type Flags, type LogLevel } from './options.js';

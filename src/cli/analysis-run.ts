@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { analyse, type AnalyseResult } from '../engine/analyse.js';
-import { writeReportFiles } from '../engine/report-files.js';
+import { analyse, type AnalyseResult } from '../operations/analyse.js';
+import { writeReportFiles } from '../operations/report-files.js';
 import { sanitizeText } from '../report/escape.js';
 import { formatDuration, formatUsd, formatUsdChange, plural } from '../report/format.js';
 import type { ManifestHandle, StateStore } from '../state/state-store.js';

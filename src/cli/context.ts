@@ -1,6 +1,6 @@
-import type { S3Client } from '@aws-sdk/client-s3';
+import type { StateBucketClient } from '../aws/state-bucket.js';
 import type { AwsAdapters } from '../aws/ports.js';
-import type { Clock } from '../executor/clock.js';
+import type { Clock } from '../primitives/clock.js';
 
 /** Exit codes scripts can rely on (README "Operating it"). */
 export const ExitCode = {
@@ -67,7 +67,7 @@ export interface CliDeps {
   adaptersFor?: AdaptersFor;
   clock?: Clock;
   /** Builds the S3 client of `--state-bucket`. @default from the environment (endpoint override → path style) */
-  s3Client?: (options: { region: string }) => S3Client;
+  s3Client?: (options: { region: string }) => StateBucketClient;
   /** `MaxKeys` of each S3 listing page with an injected `s3Client` (tests prove every page is read). */
   s3PageSize?: number;
   /** Aborted on SIGINT/SIGTERM: a run stops, checkpoints and leaves its execution `partial`. */

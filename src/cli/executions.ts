@@ -1,6 +1,6 @@
-import { errorMessage } from '../errors.js';
+import { errorMessage } from '../primitives/errors.js';
 import { parseExecutionId, type ParsedExecutionId } from '../state/execution-id.js';
-import type { ExecutionManifest, TaskRecord } from '../state/schema.js';
+import type { ExecutionManifest, TaskRecord } from '../records/state.js';
 import type { ManifestHandle, StateStore } from '../state/state-store.js';
 import { countTaskStatuses, type TaskCounts } from '../report/health.js';
 import { CliError, ExitCode } from './context.js';

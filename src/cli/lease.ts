@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { stateKeys } from '../state/keys.js';
-import { leaseSchema, type Lease } from '../state/schema.js';
+import { leaseSchema, type Lease } from '../records/state.js';
 import type { StateStore } from '../state/state-store.js';
 
 /** How long the CLI holds an account's lease for a quick state change, in ms. */

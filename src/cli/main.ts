@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { CheckConfigError } from '../analysis/config.js';
-import { InvalidStateKeyError, LeaseHeldError, LeaseLostError, PreconditionFailedError, errorMessage } from '../errors.js';
+import { InvalidStateKeyError, LeaseHeldError, LeaseLostError, PreconditionFailedError, errorMessage } from '../primitives/errors.js';
 import { SettingsError } from '../settings/validators.js';
 import { registerBreakers } from './commands/breakers.js';
 import { registerCancel } from './commands/cancel.js';

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { Inputs, type InputName } from '../constants.js';
+import { Inputs, type InputName } from '../primitives/constants.js';
 import { parseSettings, type Settings } from '../settings/settings.js';
 import { InputError, SettingsError } from '../settings/validators.js';
 import * as v from '../settings/validators.js';

@@ -1,5 +1,5 @@
-import { describeEvent, type LogLevel as EventLevel } from '../engine/event-log.js';
-import type { Clock } from '../executor/clock.js';
+import { describeEvent, type LogLevel as EventLevel } from '../operations/event-log.js';
+import type { Clock } from '../primitives/clock.js';
 import type { ExecutorEvent } from '../executor/events.js';
 import { createProgressTracker, type ProgressSnapshot } from '../executor/progress.js';
 import { formatDuration } from '../report/format.js';

@@ -1,4 +1,4 @@
-import type { ExecutionManifest } from '../state/schema.js';
+import type { ExecutionManifest } from '../records/state.js';
 
 /**
  * Succeeded tasks that consumed — or ran without — the output of a reopened task, directly or

@@ -1,4 +1,4 @@
-import { systemClock, type Clock } from '../executor/clock.js';
+import { systemClock, type Clock } from '../primitives/clock.js';
 import type { Settings } from '../settings/settings.js';
 import type { StateStore } from '../state/state-store.js';
 import { defaultAdaptersFor } from './aws-target.js';

@@ -1,5 +1,5 @@
-import { openStateStore } from '../engine/open-store.js';
-import type { Clock } from '../executor/clock.js';
+import { openStateStore } from '../operations/open-store.js';
+import type { Clock } from '../primitives/clock.js';
 import type { Settings } from '../settings/settings.js';
 import { S3ObjectStore } from '../state/s3-store.js';
 import { StateStore } from '../state/state-store.js';

@@ -1,5 +1,5 @@
-import { PreconditionFailedError } from '../errors.js';
-import type { ExecutionManifest } from '../state/schema.js';
+import { PreconditionFailedError } from '../primitives/errors.js';
+import type { ExecutionManifest } from '../records/state.js';
 import type { ManifestHandle, StateStore } from '../state/state-store.js';
 import { loadOrNotFound } from './executions.js';
 

@@ -7,7 +7,7 @@ import type {
   Ec2InstanceRecommendation,
   IdleRecommendation,
 } from '../aws/ports.js';
-import { TaskSkippedError } from '../errors.js';
+import { TaskSkippedError } from '../primitives/errors.js';
 import { DEMO_ACCOUNT_ID, INSTANCES, LOOSE_VOLUMES, NAT_GATEWAYS } from './catalogue.js';
 
 const DAY_MS = 86_400_000;

@@ -1,6 +1,6 @@
 import type { PriceListProduct, PricingPort } from '../aws/ports.js';
 import { bundledPrice } from '../analysis/pricing/snapshot.js';
-import { TaskSkippedError } from '../errors.js';
+import { TaskSkippedError } from '../primitives/errors.js';
 
 const ENGINE_KEY: Readonly<Record<string, string>> = {
   MySQL: 'mysql',

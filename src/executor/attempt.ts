@@ -1,8 +1,8 @@
 import pRetry, { AbortError } from 'p-retry';
-import { TaskTimeoutError } from '../errors.js';
+import { TaskTimeoutError } from '../primitives/errors.js';
 import { fullJitterDelayMs } from './backoff.js';
 import { classifyError, describeError, type Verdict } from './classify.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../primitives/clock.js';
 import type { TaskPolicy } from './types.js';
 
 /**

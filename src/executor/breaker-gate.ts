@@ -1,7 +1,7 @@
-import { CircuitOpenError } from '../errors.js';
-import type { BreakerState, ExecutionManifest } from '../state/schema.js';
+import { CircuitOpenError } from '../primitives/errors.js';
+import type { BreakerState, ExecutionManifest } from '../records/state.js';
 import { decide, initialBreakerState, recordFailure, recordSuccess } from './breaker.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../primitives/clock.js';
 import type { ExecutorEvent } from './events.js';
 import type { BreakerPolicy, TaskDefinition } from './types.js';
 

@@ -1,4 +1,4 @@
-import type { BreakerState, ExecutionManifest } from '../state/schema.js';
+import type { BreakerState, ExecutionManifest } from '../records/state.js';
 import type { BreakerPolicy } from './types.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { TaskRecord } from '../state/schema.js';
+import type { TaskRecord } from '../records/state.js';
 
 /**
  * The run's time budget. Work may be started only when it is expected to end before

@@ -1,4 +1,4 @@
-import { CircuitOpenError, isFinopsError, TaskSkippedError } from '../errors.js';
+import { CircuitOpenError, isFinopsError, TaskSkippedError } from '../primitives/errors.js';
 
 /**
  * What to do with an error a task attempt threw:

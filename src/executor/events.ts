@@ -1,4 +1,4 @@
-import type { BreakerState, TaskError } from '../state/schema.js';
+import type { BreakerState, TaskError } from '../records/state.js';
 import type { ExecutionStatus } from './types.js';
 
 /** Typed events out of the core; the action and the CLI turn them into logs and progress. */

@@ -1,5 +1,5 @@
 import { describeError } from './classify.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../primitives/clock.js';
 import type { ExecutorEvent } from './events.js';
 import type { ExecutionOutcome } from './options.js';
 import type { ExecutionJournal } from './journal.js';

@@ -1,4 +1,4 @@
-import { GraphError } from '../errors.js';
+import { GraphError } from '../primitives/errors.js';
 import { isValidTaskId, type TaskDefinition } from './types.js';
 
 type GraphTask = Pick<TaskDefinition, 'id' | 'dependsOn' | 'optionalDependsOn'>;

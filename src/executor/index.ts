@@ -16,8 +16,8 @@ export { classifyError, SKIP_ERROR_NAMES, RETRYABLE_ERROR_NAMES, RETRYABLE_NETWO
 export type { Verdict } from './classify.js';
 export { createProgressTracker } from './progress.js';
 export type { ProgressSnapshot, ProgressTracker } from './progress.js';
-export { systemClock } from './clock.js';
-export type { Clock } from './clock.js';
+export { systemClock } from '../primitives/clock.js';
+export type { Clock } from '../primitives/clock.js';
 export type { ExecutorEvent, ExecutorEventListener } from './events.js';
 export type { ExecutionJournal } from './journal.js';
 export { taskId, isValidTaskId } from './types.js';

@@ -1,4 +1,4 @@
-import type { ExecutionManifest } from '../state/schema.js';
+import type { ExecutionManifest } from '../records/state.js';
 
 /** What {@link ExecutionJournal.saveResult} did with a result. */
 export interface SavedResult {

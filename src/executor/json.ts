@@ -1,4 +1,4 @@
-import { ResultNotSerialisableError } from '../errors.js';
+import { ResultNotSerialisableError } from '../primitives/errors.js';
 
 /**
  * Checks that a task result stores and reads back as it is, and returns it deep-frozen, so

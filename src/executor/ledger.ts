@@ -1,6 +1,6 @@
-import type { TaskError, TaskRecord } from '../state/schema.js';
+import type { TaskError, TaskRecord } from '../records/state.js';
 import { classifyError, describeError } from './classify.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../primitives/clock.js';
 import type { ExecutorEvent } from './events.js';
 import type { ExecutionJournal } from './journal.js';
 import type { TaskDefinition } from './types.js';

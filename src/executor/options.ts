@@ -1,4 +1,4 @@
-import { systemClock, type Clock } from './clock.js';
+import { systemClock, type Clock } from '../primitives/clock.js';
 import type { ExecutorEventListener } from './events.js';
 import type { ExecutionJournal } from './journal.js';
 import { DEFAULT_POLICY_SET, integer, number, validatePolicySet, type PolicySet } from './policy.js';

@@ -1,4 +1,4 @@
-import type { ExecutionManifest, TaskRecord } from '../state/schema.js';
+import type { ExecutionManifest, TaskRecord } from '../records/state.js';
 
 /**
  * Puts finished-but-unsuccessful tasks back to `pending` for the `retry` command, so the next

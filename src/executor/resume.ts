@@ -1,4 +1,4 @@
-import type { Clock } from './clock.js';
+import type { Clock } from '../primitives/clock.js';
 import type { ExecutorEvent } from './events.js';
 import type { ExecutionJournal } from './journal.js';
 import type { TaskLedger } from './ledger.js';

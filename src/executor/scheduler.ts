@@ -1,9 +1,9 @@
-import { TaskSkippedError } from '../errors.js';
+import { TaskSkippedError } from '../primitives/errors.js';
 import { runTask, type TaskOutcome } from './attempt.js';
 import { BreakerGate } from './breaker-gate.js';
 import { budgetRefusal, createBudget, DurationEstimator, type Budget } from './budget.js';
 import { describeError } from './classify.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../primitives/clock.js';
 import type { ExecutorEvent } from './events.js';
 import type { ExecutionOutcome, ResolvedOptions } from './options.js';
 import { finishRun } from './finish.js';

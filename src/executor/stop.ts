@@ -1,6 +1,6 @@
-import { BudgetExhaustedError, ExecutionCancelledError, ExecutionInterruptedError } from '../errors.js';
+import { BudgetExhaustedError, ExecutionCancelledError, ExecutionInterruptedError } from '../primitives/errors.js';
 import { describeError } from './classify.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../primitives/clock.js';
 import type { ExecutionJournal } from './journal.js';
 
 /** Why a run stopped before running out of work. */

@@ -1,7 +1,7 @@
-import type { Clock } from './clock.js';
+import type { Clock } from '../primitives/clock.js';
 
-export type TaskStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
-export type ExecutionStatus = 'running' | 'completed' | 'partial' | 'failed' | 'cancelled';
+export type { ExecutionStatus, TaskStatus } from '../records/state.js';
+import type { TaskStatus } from '../records/state.js';
 
 /** Retry vocabulary shared by every task type. */
 export interface RetryPolicy {

@@ -1,5 +1,5 @@
-import type { ExecutionManifest } from '../state/schema.js';
-import { REPORT_SCHEMA_VERSION, roundUsd, type CostSummary, type Finding, type Period, type Report } from './model.js';
+import type { ExecutionManifest } from '../records/state.js';
+import { REPORT_SCHEMA_VERSION, roundUsd, type CostSummary, type Finding, type Period, type Report } from '../records/report.js';
 
 /** What the analysis produced (the `analysis` task's result, or a provisional one). */
 export interface AnalysisOutput {

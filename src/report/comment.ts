@@ -9,7 +9,7 @@ import { savingsOf } from './findings.js';
 import { formatCount, formatDate, formatPeriod, formatUsd, formatUsdChange, formatUsdSigned, MINUS, plural } from './format.js';
 import { DEFAULT_COMMENT_MAX_CHARS } from './limits.js';
 import { markdownTable, type Align } from './md-table.js';
-import type { Finding } from './model.js';
+import type { Finding } from '../records/report.js';
 import { truncateMiddle } from './truncate.js';
 import { COMMENT_MARKER } from './comment-marker.js';
 

@@ -4,7 +4,7 @@
  */
 import { escapeCsvCell } from './escape.js';
 import { compareText, sortFindings } from './findings.js';
-import type { Finding } from './model.js';
+import type { Finding } from '../records/report.js';
 
 /** Column order of findings.csv. */
 export const FINDINGS_CSV_COLUMNS = [

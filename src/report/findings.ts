@@ -2,7 +2,7 @@
  * Ordering and identity of findings, shared by every renderer so tables, CSV and the PR
  * comment list them the same way.
  */
-import type { Finding, Severity } from './model.js';
+import type { Finding, Severity } from '../records/report.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 

@@ -2,7 +2,7 @@
  * Pure formatters shared by every renderer. They never use the host locale or time zone, so a
  * report renders byte-for-byte the same on a runner, a laptop and in golden-file tests.
  */
-import type { Period } from './model.js';
+import type { Period } from '../records/report.js';
 
 /** Minus sign (U+2212) used for decreases, so `−$12.00` is not mistaken for a dash. */
 export const MINUS = '\u2212';

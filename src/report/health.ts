@@ -3,7 +3,7 @@
  * how hard it was (retries), and which circuit breakers stop work.
  */
 import { compareText } from './findings.js';
-import type { Report } from './model.js';
+import type { Report } from '../records/report.js';
 
 /** Task counts by status. `running` only appears in a report written mid-run. */
 export interface TaskCounts {

@@ -6,7 +6,7 @@ import { escapeHtml, escapeHtmlAttribute } from './escape.js';
 import { compareText, savingsOf, sortFindings } from './findings.js';
 import { formatCount, formatDate, formatDuration, formatPeriod, formatUsd, formatUsdChange, plural } from './format.js';
 import type { ExecutionHealth } from './health.js';
-import type { Report } from './model.js';
+import type { Report } from '../records/report.js';
 
 /** A table cell: plain text (escaped here) and optional space-separated classes. */
 export interface Cell {

@@ -8,7 +8,7 @@ import { formatCount, formatDate, formatPeriod, formatUsd } from './format.js';
 import { executionHealth, statusLabel } from './health.js';
 import { bannersSection, findingsHtml, gapsHtml, healthHtml, kpiSection, moversHtml, servicesHtml } from './html-sections.js';
 import { HTML_STYLE } from './html-style.js';
-import type { Report } from './model.js';
+import type { Report } from '../records/report.js';
 import { dailyCostSvg, serviceCostSvg } from './svg-charts.js';
 
 /** Options of {@link renderHtml}. */

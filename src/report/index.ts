@@ -2,7 +2,7 @@
  * Report rendering: pure functions from the report model to the texts the publishers write
  * (job summary, report.md, report.html, findings.csv, report.json, PR comment).
  */
-export * from './model.js';
+export * from '../records/report.js';
 export {
   formatCount,
   formatDate,

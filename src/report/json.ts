@@ -2,9 +2,9 @@
  * report.json: the report as pretty JSON with a stable key order, so two runs with the same
  * data write identical files and diffs between runs show only what changed.
  */
-import type { Report } from './model.js';
+import type { Report } from '../records/report.js';
 
-export { parseReport, readReportJson, reportSchema, type ParsedReport } from './report-schema.js';
+export { parseReport, readReportJson, reportSchema, type ParsedReport } from '../records/report-schema.js';
 
 // One total order of every key of the model that agrees with the order of each object's fields
 // (e.g. `period` before `total`, `service` before `current`); keys not listed (evidence and

@@ -10,7 +10,7 @@ import { executionHealth } from './health.js';
 import { DEFAULT_SUMMARY_MAX_BYTES, utf8ByteLength } from './limits.js';
 import { tableHeader } from './md-table.js';
 import { dailyCostMermaid } from './mermaid.js';
-import type { Report } from './model.js';
+import type { Report } from '../records/report.js';
 import { breakdownSections, tasksSection } from './report-sections.js';
 import {
   bannerSection,

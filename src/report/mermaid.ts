@@ -2,7 +2,7 @@
  * The daily cost trend as a Mermaid `xychart-beta` block, which GitHub renders in job summaries,
  * comments and Markdown files.
  */
-import type { DailyCost } from './model.js';
+import type { DailyCost } from '../records/report.js';
 import { niceRange, num } from './scale.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

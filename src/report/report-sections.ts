@@ -6,7 +6,7 @@ import { markdownCell } from './escape.js';
 import { compareText } from './findings.js';
 import { formatDate, formatDuration, formatUsd, formatUsdChange } from './format.js';
 import { markdownTable } from './md-table.js';
-import type { Report } from './model.js';
+import type { Report } from '../records/report.js';
 
 /** Cost by service, region, linked account and tag, and anomalies, each as a table. */
 export function breakdownSections(report: Report): string {

@@ -7,7 +7,7 @@ import { savingsOf } from './findings.js';
 import { formatCount, formatDate, formatPeriod, formatUsd, formatUsdChange, plural } from './format.js';
 import { executionHealth, statusLabel, type ExecutionHealth } from './health.js';
 import { markdownTable, tableRow, type Align } from './md-table.js';
-import type { Finding, Report, Severity } from './model.js';
+import type { Finding, Report, Severity } from '../records/report.js';
 
 /** Headline: the four numbers people come for, and where they come from. */
 export function headlineSection(report: Report): string {

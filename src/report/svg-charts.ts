@@ -7,7 +7,7 @@ import { escapeHtml, escapeHtmlAttribute, sanitizeText, truncateText } from './e
 import { compareText } from './findings.js';
 import { formatUsd, formatUsdCompact, plural } from './format.js';
 import { chartablePoints } from './mermaid.js';
-import type { DailyCost, ServiceCost } from './model.js';
+import type { DailyCost, ServiceCost } from '../records/report.js';
 import { niceRange, num, ticks } from './scale.js';
 
 const WIDTH = 720;

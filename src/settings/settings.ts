@@ -1,4 +1,4 @@
-import { COMMANDS, COMMENT_MODES, COST_METRICS, Inputs, LOG_FORMATS, type InputName } from '../constants.js';
+import { COMMANDS, COMMENT_MODES, COST_METRICS, Inputs, LOG_FORMATS, type InputName } from '../primitives/constants.js';
 import * as v from './validators.js';
 
 export type Command = (typeof COMMANDS)[number];

@@ -1,4 +1,4 @@
-import type { Clock } from '../executor/clock.js';
+import type { Clock } from '../primitives/clock.js';
 
 /**
  * Tells listeners, once, that an execution was cancelled, and while anyone listens, asks

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { SCHEMA_VERSION } from './schema.js';
+import { SCHEMA_VERSION } from '../records/state.js';
 
 /** Outcome of decoding a stored object: its value, or why it cannot be trusted. */
 export type Decoded<T> = { ok: true; value: T } | { ok: false; reason: string };

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Clock } from '../executor/clock.js';
+import type { Clock } from '../primitives/clock.js';
 import { decode, encode } from './codec.js';
 import type { ObjectStore, PutOptions, WriteCondition } from './object-store.js';
 import { quarantineObject } from './quarantine.js';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { InvalidStateKeyError } from '../errors.js';
-import { systemClock, type Clock } from '../executor/clock.js';
+import { InvalidStateKeyError } from '../primitives/errors.js';
+import { systemClock, type Clock } from '../primitives/clock.js';
 
 /**
  * Account ids are AWS account ids (12 digits) or, for local runs and demos, a label of

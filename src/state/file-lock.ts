@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { link, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { StateIoError, errorMessage } from '../errors.js';
+import { StateIoError, errorMessage } from '../primitives/errors.js';
 
 /** Timing of {@link withFileLock}. */
 export interface FileLockOptions {

@@ -16,5 +16,5 @@ export {
   type ParsedExecutionId,
 } from './execution-id.js';
 export { stateKeys, assertTaskId, assertCacheKey } from './keys.js';
-export { SCHEMA_VERSION } from './schema.js';
-export type { ExecutionManifest, LatestPointer, Lease, ResultBatch, CacheEntry, TaskRecord, BreakerState } from './schema.js';
+export { SCHEMA_VERSION } from '../records/state.js';
+export type { ExecutionManifest, LatestPointer, Lease, ResultBatch, CacheEntry, TaskRecord, BreakerState } from '../records/state.js';

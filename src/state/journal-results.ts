@@ -1,7 +1,7 @@
 import type { SavedResult } from '../executor/journal.js';
 import { resultBatchName } from './keys.js';
 import { resultOf, type StoredResults } from './result-batches.js';
-import type { ExecutionManifest } from './schema.js';
+import type { ExecutionManifest } from '../records/state.js';
 import type { StateStore } from './state-store.js';
 
 // A batch name is taken only if a PUT we gave up on landed after all; a few fresh names settle it.

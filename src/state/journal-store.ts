@@ -1,9 +1,9 @@
-import { LeaseLostError, PreconditionFailedError, StateCorruptError } from '../errors.js';
-import type { Clock } from '../executor/clock.js';
+import { LeaseLostError, PreconditionFailedError, StateCorruptError } from '../primitives/errors.js';
+import type { Clock } from '../primitives/clock.js';
 import { CancelWatch } from './cancel-watch.js';
 import { JournalResults } from './journal-results.js';
 import type { ExecutionJournal, SavedResult } from '../executor/journal.js';
-import type { ExecutionManifest } from './schema.js';
+import type { ExecutionManifest } from '../records/state.js';
 import type { ManifestHandle, StateStore } from './state-store.js';
 
 /** Options of {@link StoreJournal}. */

@@ -1,4 +1,4 @@
-import { InvalidStateKeyError } from '../errors.js';
+import { InvalidStateKeyError } from '../primitives/errors.js';
 import { isValidTaskId } from '../executor/types.js';
 import { assertAccountId, compactTimestamp, parseExecutionId } from './execution-id.js';
 

@@ -1,6 +1,6 @@
-import { LeaseLostError, errorMessage } from '../errors.js';
-import type { Clock } from '../executor/clock.js';
-import type { Lease } from './schema.js';
+import { LeaseLostError, errorMessage } from '../primitives/errors.js';
+import type { Clock } from '../primitives/clock.js';
+import type { Lease } from '../records/state.js';
 import type { LeaseHandle, StateStore } from './state-store.js';
 
 /** Default lease time-to-live: a crashed run's lease lapses within two minutes. */

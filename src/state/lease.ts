@@ -1,8 +1,8 @@
-import { LeaseHeldError, LeaseLostError, PreconditionFailedError } from '../errors.js';
+import { LeaseHeldError, LeaseLostError, PreconditionFailedError } from '../primitives/errors.js';
 import type { Documents } from './documents.js';
 import { assertAccountId } from './execution-id.js';
 import { stateKeys } from './keys.js';
-import { leaseSchema, SCHEMA_VERSION, type Lease } from './schema.js';
+import { leaseSchema, SCHEMA_VERSION, type Lease } from '../records/state.js';
 
 /** A lease this process holds, and the version of the lease object it last wrote. */
 export interface LeaseHandle {

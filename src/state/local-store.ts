@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { link, mkdir, open, readdir, readFile, rename, rm, rmdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { PreconditionFailedError, StateIoError, errorMessage } from '../errors.js';
+import { PreconditionFailedError, StateIoError, errorMessage } from '../primitives/errors.js';
 import { removeStaleLock, withFileLock } from './file-lock.js';
 import { assertKeyPrefix, assertObjectKey } from './object-key.js';
 import type { ObjectStore, PutOptions, StoredObject, WriteCondition } from './object-store.js';

@@ -1,4 +1,4 @@
-import { InvalidStateKeyError } from '../errors.js';
+import { InvalidStateKeyError } from '../primitives/errors.js';
 
 /** Longest key either backend accepts, in characters (S3 allows 1024 bytes; keep margin for the prefix). */
 export const MAX_KEY_LENGTH = 900;

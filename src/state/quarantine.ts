@@ -1,5 +1,5 @@
-import { errorMessage } from '../errors.js';
-import type { Clock } from '../executor/clock.js';
+import { errorMessage } from '../primitives/errors.js';
+import type { Clock } from '../primitives/clock.js';
 import { stateKeys } from './keys.js';
 import type { ObjectStore } from './object-store.js';
 

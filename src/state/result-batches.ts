@@ -1,8 +1,8 @@
-import { PreconditionFailedError } from '../errors.js';
+import { PreconditionFailedError } from '../primitives/errors.js';
 import type { Documents } from './documents.js';
 import { encode } from './codec.js';
 import { assertTaskId, parseResultBatchName, stateKeys } from './keys.js';
-import { resultBatchSchema, SCHEMA_VERSION, type ExecutionManifest, type ResultBatch } from './schema.js';
+import { resultBatchSchema, SCHEMA_VERSION, type ExecutionManifest, type ResultBatch } from '../records/state.js';
 
 /** Stored results of one execution, split by whether the manifest accounts for their batch. */
 export interface StoredResults {

@@ -1,5 +1,5 @@
 import { DeleteObjectCommand, GetObjectCommand, paginateListObjectsV2, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { PreconditionFailedError, StateIoError, errorMessage } from '../errors.js';
+import { PreconditionFailedError, StateIoError, errorMessage } from '../primitives/errors.js';
 import { assertKeyPrefix, assertObjectKey } from './object-key.js';
 import type { ObjectStore, StoredObject, WriteCondition } from './object-store.js';
 

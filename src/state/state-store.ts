@@ -1,5 +1,5 @@
-import { InvalidStateKeyError, PreconditionFailedError } from '../errors.js';
-import { systemClock, type Clock } from '../executor/clock.js';
+import { InvalidStateKeyError, PreconditionFailedError } from '../primitives/errors.js';
+import { systemClock, type Clock } from '../primitives/clock.js';
 import type { Cache } from './cache.js';
 import { Documents } from './documents.js';
 import { assertAccountId, isExecutionId, parseExecutionId } from './execution-id.js';
@@ -7,7 +7,7 @@ import { executionIdOfManifestKey, stateKeys } from './keys.js';
 import * as leases from './lease.js';
 import type { AcquireLeaseOptions, LeaseHandle } from './lease.js';
 import type { ObjectStore } from './object-store.js';
-import { executionManifestSchema, latestPointerSchema, SCHEMA_VERSION, type ExecutionManifest } from './schema.js';
+import { executionManifestSchema, latestPointerSchema, SCHEMA_VERSION, type ExecutionManifest } from '../records/state.js';
 import { ResultBatches, resultOf, type StoredResults } from './result-batches.js';
 import { StoreCache } from './store-cache.js';
 

@@ -1,7 +1,7 @@
-import type { Cache } from './cache.js';
+import type { Cache } from '../primitives/cache.js';
 import type { Documents } from './documents.js';
 import { stateKeys } from './keys.js';
-import { cacheEntrySchema, SCHEMA_VERSION, type CacheEntry } from './schema.js';
+import { cacheEntrySchema, SCHEMA_VERSION, type CacheEntry } from '../records/state.js';
 
 /**
  * The {@link Cache} port on `cache/{key}.json` objects. Entries carry their own expiry

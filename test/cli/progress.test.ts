@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Clock } from '../../src/executor/clock.js';
+import type { Clock } from '../../src/primitives/clock.js';
 import { BACKENDS, cli, manifest } from './support/harness.js';
 import { task } from './support/seed.js';
 

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NonRetryableError } from '../../src/errors.js';
-import type { ExecutionManifest } from '../../src/state/schema.js';
+import { NonRetryableError } from '../../src/primitives/errors.js';
+import type { ExecutionManifest } from '../../src/records/state.js';
 import { BACKENDS, cli, clockAhead, tempDir } from './support/harness.js';
 import { instrumentedDemo } from './support/instrumented.js';
 import { interruptedRun } from './support/scenarios.js';

@@ -1,7 +1,7 @@
 import { access, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NonRetryableError } from '../../src/errors.js';
+import { NonRetryableError } from '../../src/primitives/errors.js';
 import { LocalObjectStore } from '../../src/state/local-store.js';
 import { StateStore } from '../../src/state/state-store.js';
 import { BACKENDS, cli, s3Backend, tempDir } from './support/harness.js';

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { InvalidStateKeyError, PreconditionFailedError } from '../../src/errors.js';
+import { InvalidStateKeyError, PreconditionFailedError } from '../../src/primitives/errors.js';
 import { StateStore } from '../../src/state/state-store.js';
 import { FakeClock } from './fake-clock.js';
 import { ACCOUNT, OTHER_ACCOUNT, collect, executionId, manifest } from './fixtures.js';

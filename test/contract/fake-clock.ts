@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/executor/clock.js';
+import type { Clock } from '../../src/primitives/clock.js';
 
 interface Timer {
   at: number;

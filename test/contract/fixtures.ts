@@ -1,4 +1,4 @@
-import { SCHEMA_VERSION, type ExecutionManifest } from '../../src/state/schema.js';
+import { SCHEMA_VERSION, type ExecutionManifest } from '../../src/records/state.js';
 import { compactTimestamp } from '../../src/state/execution-id.js';
 
 export const ACCOUNT = '123456789012';

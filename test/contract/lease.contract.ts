@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { LeaseHeldError, LeaseLostError } from '../../src/errors.js';
+import { LeaseHeldError, LeaseLostError } from '../../src/primitives/errors.js';
 import { LeaseKeeper } from '../../src/state/lease-keeper.js';
 import { StateStore } from '../../src/state/state-store.js';
 import { FakeClock, drive, settle } from './fake-clock.js';

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { InvalidStateKeyError, PreconditionFailedError } from '../../src/errors.js';
+import { InvalidStateKeyError, PreconditionFailedError } from '../../src/primitives/errors.js';
 import { collect } from './fixtures.js';
 import type { StoreFactory } from './store-contract.js';
 

@@ -2,8 +2,8 @@
 // argv: stateDir logDir
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runExecution } from '../../src/engine/run-execution.js';
-import { systemClock } from '../../src/executor/clock.js';
+import { runExecution } from '../../src/operations/run-execution.js';
+import { systemClock } from '../../src/primitives/clock.js';
 import { LocalObjectStore } from '../../src/state/local-store.js';
 import type { ObjectStore, WriteCondition } from '../../src/state/object-store.js';
 import { StateStore } from '../../src/state/state-store.js';

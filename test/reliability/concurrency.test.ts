@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { LeaseHeldError } from '../../src/errors.js';
+import { LeaseHeldError } from '../../src/primitives/errors.js';
 import { LocalObjectStore } from '../../src/state/local-store.js';
 import type { ObjectStore } from '../../src/state/object-store.js';
 import { S3ObjectStore } from '../../src/state/s3-store.js';

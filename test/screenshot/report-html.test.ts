@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/records/report.js';
 import { topServices } from '../../src/report/svg-charts.js';
 import { explain, startE2E, type E2E } from '../e2e/harness.js';
 import { REPO_ROOT } from '../support/run-action.js';

@@ -1,5 +1,5 @@
 import type { ExecutionJournal } from '../../src/executor/journal.js';
-import { executionManifestSchema, SCHEMA_VERSION, type ExecutionManifest } from '../../src/state/schema.js';
+import { executionManifestSchema, SCHEMA_VERSION, type ExecutionManifest } from '../../src/records/state.js';
 
 /** A valid, empty manifest (validated by the schema), with `overrides` applied. */
 export function newManifest(overrides: Partial<ExecutionManifest> = {}): ExecutionManifest {

@@ -1,5 +1,5 @@
 import { DEMO_NOW } from '../../src/demo/index.js';
-import { systemClock, type Clock } from '../../src/executor/clock.js';
+import { systemClock, type Clock } from '../../src/primitives/clock.js';
 
 /** A clock that starts at `base`, ticks in real time and can be moved forward (a later run). */
 export function shiftedClock(base: number): Clock & { advance(ms: number): void } {

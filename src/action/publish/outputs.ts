@@ -1,5 +1,5 @@
-import { Outputs } from '../../constants.js';
-import type { Report } from '../../report/model.js';
+import { Outputs } from '../../primitives/constants.js';
+import type { Report } from '../../records/report.js';
 
 /** The action's outputs from a report: USD amounts as plain numbers with cents, blanks when unknown. */
 export function reportOutputs(report: Report, reportDir: string): Record<(typeof Outputs)[keyof typeof Outputs], string> {

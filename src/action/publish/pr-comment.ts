@@ -6,7 +6,7 @@ import {
   type CommentData,
   type IssueCommentLike,
 } from '../../report/comment.js';
-import type { Report } from '../../report/model.js';
+import type { Report } from '../../records/report.js';
 import type { CommentMode } from '../../settings/settings.js';
 
 /** The pull request's comments, as far as the sticky comment needs them. */

@@ -6,7 +6,7 @@ import type {
   IdleRecommendation,
   VolumeConfiguration,
 } from '../../aws/ports.js';
-import { roundUsd, type Finding } from '../../report/model.js';
+import { roundUsd, type Finding } from '../../records/report.js';
 import { label, severityFor } from '../checks/helpers.js';
 import { param, type ParamSpecs, type ParamValues } from '../checks/types.js';
 

@@ -1,4 +1,4 @@
-import { roundUsd } from '../../report/model.js';
+import { roundUsd } from '../../records/report.js';
 import { daysBetween } from '../dates.js';
 import { HOURS_PER_MONTH } from '../pricing/keys.js';
 import { makeFinding, r2 } from './helpers.js';

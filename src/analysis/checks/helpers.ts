@@ -1,5 +1,5 @@
-import type { Finding, Severity } from '../../report/model.js';
-import { roundUsd } from '../../report/model.js';
+import type { Finding, Severity } from '../../records/report.js';
+import { roundUsd } from '../../records/report.js';
 import type { PriceEntry, PriceSource } from '../pricing/price-book.js';
 import { combinedSource } from '../pricing/price-book.js';
 

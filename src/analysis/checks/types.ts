@@ -1,4 +1,4 @@
-import type { CostSummary, Finding } from '../../report/model.js';
+import type { CostSummary, Finding } from '../../records/report.js';
 import type { InventoryKind, RegionInventory } from '../inventory/types.js';
 import type { MetricFamily, MetricsResult } from '../metrics/types.js';
 import type { PriceKey } from '../pricing/keys.js';

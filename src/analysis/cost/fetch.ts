@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { CostAnomaly, CostExplorerPort, CostGroupBy, CostPeriod } from '../../aws/ports.js';
-import type { Period } from '../../report/model.js';
-import type { Cache } from '../../state/cache.js';
-import { TaskSkippedError } from '../../errors.js';
+import type { Period } from '../../records/report.js';
+import type { Cache } from '../../primitives/cache.js';
+import { TaskSkippedError } from '../../primitives/errors.js';
 import { addMonths, daysBetween, monthOf } from '../dates.js';
 import type { CostPlan } from './plan.js';
 

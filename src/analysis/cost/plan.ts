@@ -1,4 +1,4 @@
-import type { Period } from '../../report/model.js';
+import type { Period } from '../../records/report.js';
 import { addDays, addMonths, daysBetween, minDay, monthOf, monthStart, utcDay } from '../dates.js';
 
 /** Days of the daily trend. */

@@ -1,6 +1,6 @@
 import type { PricingPort } from '../../aws/ports.js';
-import { errorMessage } from '../../errors.js';
-import type { Cache } from '../../state/cache.js';
+import { errorMessage } from '../../primitives/errors.js';
+import type { Cache } from '../../primitives/cache.js';
 import type { PriceKey } from './keys.js';
 import { priceListQuery } from './price-list.js';
 import { classifyError } from '../../executor/classify.js';

@@ -1,6 +1,6 @@
 import type { AwsAdapters } from '../../aws/ports.js';
 import type { TaskContext } from '../../executor/types.js';
-import type { Cache } from '../../state/cache.js';
+import type { Cache } from '../../primitives/cache.js';
 import type { ChecksConfig } from '../config.js';
 import type { RegionCheck } from '../checks/types.js';
 import { buildMetricQueries } from '../metrics/queries.js';

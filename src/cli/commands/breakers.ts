@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { resetBreakers } from '../../executor/breaker.js';
-import type { BreakerState } from '../../state/schema.js';
+import type { BreakerState } from '../../records/state.js';
 import { CliError, ExitCode } from '../context.js';
 import { loadOrNotFound, parseExecIdArgument } from '../executions.js';
 import { withAccountLease } from '../lease.js';

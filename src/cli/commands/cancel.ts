@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { LeaseHeldError } from '../../errors.js';
-import type { ExecutionManifest } from '../../state/schema.js';
+import { LeaseHeldError } from '../../primitives/errors.js';
+import type { ExecutionManifest } from '../../records/state.js';
 import { parseExecIdArgument } from '../executions.js';
 import { describeLease, withAccountLease } from '../lease.js';
 import { addStoreOptions, settingsFrom, type Flags } from '../options.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { LeaseHeldError } from '../../errors.js';
-import type { ExecutionManifest } from '../../state/schema.js';
+import { LeaseHeldError } from '../../primitives/errors.js';
+import type { ExecutionManifest } from '../../records/state.js';
 import type { StateStore } from '../../state/state-store.js';
 import { ExitCode } from '../context.js';
 import { executionSummary } from '../executions.js';

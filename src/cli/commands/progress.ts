@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { formatDuration } from '../../report/format.js';
-import type { ExecutionManifest } from '../../state/schema.js';
+import type { ExecutionManifest } from '../../records/state.js';
 import { CliError, ExitCode } from '../context.js';
 import { countTasks, loadOrNotFound, parseExecIdArgument, statusText, type TaskCounts } from '../executions.js';
 import { liveLease } from '../lease.js';

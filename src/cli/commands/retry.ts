@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { resetBreakers } from '../../executor/breaker.js';
 import { reopenTasks } from '../../executor/reopen.js';
-import type { ExecutionManifest } from '../../state/schema.js';
+import type { ExecutionManifest } from '../../records/state.js';
 import { runAnalysis } from '../analysis-run.js';
 import type { AwsTarget } from '../context.js';
 import { openContinuation, regionsFor, targetFor } from '../continue.js';

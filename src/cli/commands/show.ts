@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { ExecutionManifest, Lease } from '../../state/schema.js';
+import type { ExecutionManifest, Lease } from '../../records/state.js';
 import {
   countTasks,
   executionDurationMs,

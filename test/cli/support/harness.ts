@@ -7,7 +7,7 @@ import { main, type CliDeps } from '../../../src/cli/main.js';
 import { LocalObjectStore } from '../../../src/state/local-store.js';
 import { S3ObjectStore } from '../../../src/state/s3-store.js';
 import { StateStore } from '../../../src/state/state-store.js';
-import type { Clock } from '../../../src/executor/clock.js';
+import type { Clock } from '../../../src/primitives/clock.js';
 import { createTestBucket, testS3Client } from '../../support/s3-client.js';
 
 /** What one in-process CLI invocation produced. */

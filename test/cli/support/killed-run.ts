@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { inject } from 'vitest';
-import type { ExecutionManifest } from '../../../src/state/schema.js';
+import type { ExecutionManifest } from '../../../src/records/state.js';
 import { tempDir, type Backend } from './harness.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));

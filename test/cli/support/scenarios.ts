@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import { NonRetryableError } from '../../../src/errors.js';
-import type { ExecutionManifest } from '../../../src/state/schema.js';
+import { NonRetryableError } from '../../../src/primitives/errors.js';
+import type { ExecutionManifest } from '../../../src/records/state.js';
 import { cli, tempDir, type Backend } from './harness.js';
 import { hangUntilAborted, instrumentedDemo } from './instrumented.js';
 

@@ -1,4 +1,4 @@
-import type { ExecutionManifest, TaskRecord } from '../../../src/state/schema.js';
+import type { ExecutionManifest, TaskRecord } from '../../../src/records/state.js';
 import { manifest } from '../../contract/fixtures.js';
 
 const ACCOUNT = '123456789012';

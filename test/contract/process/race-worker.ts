@@ -1,7 +1,7 @@
 // One of two processes racing on the same state directory. Waits for "go" on stdin so
 // both start together, then prints what it won as one JSON line.
 import { createInterface } from 'node:readline';
-import { LeaseHeldError, PreconditionFailedError } from '../../../src/errors.js';
+import { LeaseHeldError, PreconditionFailedError } from '../../../src/primitives/errors.js';
 import { LocalObjectStore } from '../../../src/state/local-store.js';
 import { StateStore } from '../../../src/state/state-store.js';
 

@@ -3,7 +3,7 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { LocalObjectStore } from '../../../src/state/local-store.js';
 import { StateStore } from '../../../src/state/state-store.js';
-import { analyse } from '../../../src/engine/analyse.js';
+import { analyse } from '../../../src/operations/analyse.js';
 import { defaultChecksConfig } from '../../../src/analysis/config.js';
 import { DEMO_ACCOUNT_ID, DEMO_REGIONS } from '../../../src/demo/index.js';
 import { demoClock } from '../../support/shifted-clock.js';

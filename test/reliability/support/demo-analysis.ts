@@ -1,7 +1,7 @@
 import { defaultChecksConfig } from '../../../src/analysis/config.js';
 import type { AwsAdapters } from '../../../src/aws/ports.js';
 import { createDemoAdapters, DEMO_ACCOUNT_ID, DEMO_NOW, DEMO_REGIONS } from '../../../src/demo/index.js';
-import { analyse, type AnalyseResult } from '../../../src/engine/analyse.js';
+import { analyse, type AnalyseResult } from '../../../src/operations/analyse.js';
 import { demoClock } from '../../support/shifted-clock.js';
 import type { StateStore } from '../../../src/state/state-store.js';
 

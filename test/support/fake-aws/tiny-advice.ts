@@ -5,7 +5,7 @@ import type {
   IdleRecommendation,
 } from '../../../src/aws/ports.js';
 import { COMPUTE_OPTIMIZER_NOT_ENROLLED } from '../../../src/aws/ports/compute-optimizer.js';
-import { TaskSkippedError } from '../../../src/errors.js';
+import { TaskSkippedError } from '../../../src/primitives/errors.js';
 
 const ARN = 'arn:aws:ec2:us-east-1:123456789012';
 const usd = (value: number, percent: number | null = 40) => ({ currency: 'USD', value, percent });

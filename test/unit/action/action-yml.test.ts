@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { Inputs, Outputs } from '../../../src/constants.js';
+import { Inputs, Outputs } from '../../../src/primitives/constants.js';
 
 const action = parse(readFileSync(new URL('../../../action.yml', import.meta.url), 'utf8')) as {
   inputs: Record<string, { description: string; default?: string }>;

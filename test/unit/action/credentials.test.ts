@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CredentialsError, defaultSessionName, oidcCredentials } from '../../../src/action/credentials.js';
+import { CredentialsError, defaultSessionName, oidcCredentials } from '../../../src/aws/oidc-credentials.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/finops-reader';
 

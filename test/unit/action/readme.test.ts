@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Inputs, Outputs } from '../../../src/constants.js';
+import { Inputs, Outputs } from '../../../src/primitives/constants.js';
 
 const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
 

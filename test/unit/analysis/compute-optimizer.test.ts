@@ -11,7 +11,7 @@ import type {
   IdleRecommendation,
 } from '../../../src/aws/ports.js';
 import { createDemoAdapters } from '../../../src/demo/index.js';
-import type { Finding } from '../../../src/report/model.js';
+import type { Finding } from '../../../src/records/report.js';
 import { memoryCache } from '../../../src/state/cache.js';
 
 const usd = (value: number, currency = 'USD'): AdviceSaving => ({ currency, value, percent: 50 });

@@ -7,7 +7,7 @@ import {
   parseChecksConfig,
   selectChecks,
 } from '../../../src/analysis/config.js';
-import { NonRetryableError } from '../../../src/errors.js';
+import { NonRetryableError } from '../../../src/primitives/errors.js';
 
 const fail = (text: string) => {
   try {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fetchForecast } from '../../../src/analysis/cost/fetch.js';
 import { planCosts } from '../../../src/analysis/cost/plan.js';
-import { TaskSkippedError } from '../../../src/errors.js';
+import { TaskSkippedError } from '../../../src/primitives/errors.js';
 
 describe('planCosts', () => {
   it('mid-month: MTD [1st, today) vs the same days of last month; CE end dates are exclusive', () => {

@@ -6,7 +6,7 @@ import { buildAnalysisGraph } from '../../../src/analysis/graph.js';
 import type { AnalysisResult } from '../../../src/analysis/tasks/result.js';
 import { createAwsAdapters } from '../../../src/aws/adapters.js';
 import { memoryCache, type Cache } from '../../../src/state/cache.js';
-import type { CostSummary } from '../../../src/report/model.js';
+import type { CostSummary } from '../../../src/records/report.js';
 import { installCostExplorer, type CostModel } from './support/ce-account.js';
 import { runGraph } from './support/run-graph.js';
 

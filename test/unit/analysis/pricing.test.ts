@@ -5,7 +5,7 @@ import { BUNDLED_PRICES } from '../../../src/analysis/pricing/snapshot.js';
 import { smallerSizes } from '../../../src/analysis/pricing/instance-types.js';
 import type { PricingPort } from '../../../src/aws/ports.js';
 import { parsePriceListItem } from '../../../src/aws/pricing.js';
-import { TaskSkippedError } from '../../../src/errors.js';
+import { TaskSkippedError } from '../../../src/primitives/errors.js';
 import { memoryCache } from '../../../src/state/cache.js';
 import { gp3ThroughputUsEast1, io2IopsTiers, m5LargeUsEast1, natProducts, product, snapshotProducts } from '../../fixtures/aws/pricing.js';
 

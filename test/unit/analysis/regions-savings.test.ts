@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { regionsOfTaskIds, resolveRegions } from '../../../src/analysis/regions.js';
 import { potentialSavings } from '../../../src/analysis/tasks/result.js';
-import type { Finding } from '../../../src/report/model.js';
+import type { Finding } from '../../../src/records/report.js';
 
 describe('regions', () => {
   const adapters = { regions: { listEnabledRegions: async () => ['eu-west-1', 'us-east-1'] } };

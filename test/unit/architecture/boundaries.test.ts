@@ -13,23 +13,8 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const imports = (file: string) =>
-  [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1] as string);
-
+// Layer order, cycles and which layers may reach @actions/* or the AWS SDK: .dependency-cruiser.cjs (npm run lint:deps).
 describe('architecture', () => {
-  // The core must stay free of runner and SDK concerns so it runs the same in the action,
-  // the CLI and tests; only the S3 adapter reaches for the SDK.
-  it.each(['src/executor', 'src/state', 'src/report'])('%s imports neither @actions/* nor the AWS SDK', (dir) => {
-    const offenders = sourceFiles(join(root, dir))
-      .filter((file) => !file.endsWith('s3-store.ts'))
-      .flatMap((file) =>
-        imports(file)
-          .filter((spec) => spec.startsWith('@actions/') || spec.startsWith('@aws-sdk/'))
-          .map((spec) => `${relative(root, file)} → ${spec}`),
-      );
-    expect(offenders).toEqual([]);
-  });
-
   it('keeps every source file under 300 lines', () => {
     const long = ['src', 'test', 'bench']
       .flatMap((dir) => sourceFiles(join(root, dir)))

@@ -2,7 +2,7 @@ import { CostExplorerClient, GetAnomaliesCommand, GetCostAndUsageCommand, GetCos
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { costExplorerAdapter } from '../../../src/aws/cost-explorer.js';
-import { TaskSkippedError } from '../../../src/errors.js';
+import { TaskSkippedError } from '../../../src/primitives/errors.js';
 import { anomaliesResponse, costAndUsagePages, forecastResponse, serviceError } from '../../fixtures/aws/cost-explorer.js';
 
 const mock = mockClient(CostExplorerClient);

@@ -11,7 +11,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ec2Adapter, regionsAdapter } from '../../../src/aws/ec2.js';
-import { TaskSkippedError } from '../../../src/errors.js';
+import { TaskSkippedError } from '../../../src/primitives/errors.js';
 import { serviceError } from '../../fixtures/aws/cost-explorer.js';
 import * as fx from '../../fixtures/aws/ec2.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mapAwsError } from '../../../src/aws/errors.js';
-import { NonRetryableError, TaskSkippedError } from '../../../src/errors.js';
+import { NonRetryableError, TaskSkippedError } from '../../../src/primitives/errors.js';
 import { classifyError } from '../../../src/executor/classify.js';
 import { serviceError } from '../../fixtures/aws/cost-explorer.js';
 

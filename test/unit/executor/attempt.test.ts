@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TaskTimeoutError } from '../../../src/errors.js';
+import { TaskTimeoutError } from '../../../src/primitives/errors.js';
 import { runWithTimeout } from '../../../src/executor/attempt.js';
 import { createFakeClock } from '../../support/fake-clock.js';
 import { harness, sleeper } from './helpers.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decide, initialBreakerState, recordFailure, recordSuccess, resetBreakers } from '../../../src/executor/breaker.js';
-import { breakerStateSchema, type BreakerState } from '../../../src/state/schema.js';
+import { breakerStateSchema, type BreakerState } from '../../../src/records/state.js';
 
 const policy = { failureThreshold: 2, recoveryTimeMs: 60_000 };
 const T0 = Date.parse('2026-11-25T06:00:00Z');

@@ -5,7 +5,7 @@ import {
   ResultNotSerialisableError,
   TaskSkippedError,
   TaskTimeoutError,
-} from '../../../src/errors.js';
+} from '../../../src/primitives/errors.js';
 import { classifyError, describeError } from '../../../src/executor/classify.js';
 import { awsError } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BudgetExhaustedError, ExecutionInterruptedError } from '../../../src/errors.js';
+import { BudgetExhaustedError, ExecutionInterruptedError } from '../../../src/primitives/errors.js';
 import { FAKE_EPOCH } from '../../support/fake-clock.js';
 import { awsError, harness, policy, sleeper, taskOf } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExecutionCancelledError } from '../../../src/errors.js';
+import { ExecutionCancelledError } from '../../../src/primitives/errors.js';
 import { createMemoryJournal } from '../../support/memory-journal.js';
 import { FAKE_EPOCH } from '../../support/fake-clock.js';
 import { harness, sleeper, taskOf } from './helpers.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TaskRecord } from '../../../src/state/schema.js';
+import type { TaskRecord } from '../../../src/records/state.js';
 import { createMemoryJournal } from '../../support/memory-journal.js';
 import { harness, sleeper, taskOf } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NonRetryableError, TaskTimeoutError } from '../../../src/errors.js';
+import { NonRetryableError, TaskTimeoutError } from '../../../src/primitives/errors.js';
 import { backoffBoundMs } from '../../../src/executor/backoff.js';
 import { FAKE_EPOCH } from '../../support/fake-clock.js';
 import { awsError, harness, policy, seeded, taskOf } from './helpers.js';

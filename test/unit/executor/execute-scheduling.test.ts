@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TaskSkippedError } from '../../../src/errors.js';
-import { executionManifestSchema } from '../../../src/state/schema.js';
+import { TaskSkippedError } from '../../../src/primitives/errors.js';
+import { executionManifestSchema } from '../../../src/records/state.js';
 import { FAKE_EPOCH } from '../../support/fake-clock.js';
 import { harness, sleeper, taskOf } from './helpers.js';
 

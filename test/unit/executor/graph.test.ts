@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GraphError } from '../../../src/errors.js';
+import { GraphError } from '../../../src/primitives/errors.js';
 import { executeGraph, validateGraph } from '../../../src/executor/execute.js';
 import { topologicalOrder } from '../../../src/executor/graph.js';
 import { createMemoryJournal } from '../../support/memory-journal.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ResultNotSerialisableError } from '../../../src/errors.js';
+import { ResultNotSerialisableError } from '../../../src/primitives/errors.js';
 import { toStoredResult } from '../../../src/executor/json.js';
 
 describe('toStoredResult', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCommentData } from '../../../src/report/comment.js';
-import type { Finding, Report } from '../../../src/report/model.js';
+import type { Finding, Report } from '../../../src/records/report.js';
 import { baselineReport, fixtureReport } from './fixture-report.js';
 
 function withServices(services: Array<[string, number]>, findings: Finding[] = [], savings = 0): Report {

@@ -4,7 +4,7 @@
  * breaker. Deterministic, so golden files stay stable. `baselineReport()` is the same account's
  * previous scheduled run, for PR comment deltas.
  */
-import { REPORT_SCHEMA_VERSION, roundUsd, type CostSummary, type Finding, type Report, type ServiceCost } from '../../../src/report/model.js';
+import { REPORT_SCHEMA_VERSION, roundUsd, type CostSummary, type Finding, type Report, type ServiceCost } from '../../../src/records/report.js';
 
 const SERVICES: Array<[string, number, number]> = [
   ['Amazon Elastic Compute Cloud - Compute', 4812.4, 4390.15],

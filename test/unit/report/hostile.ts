@@ -3,7 +3,7 @@
  * full of them, for checking that no renderer lets them through.
  */
 import { COMMENT_MARKER } from '../../../src/report/comment.js';
-import type { Finding, Report } from '../../../src/report/model.js';
+import type { Finding, Report } from '../../../src/records/report.js';
 import { fixtureReport } from './fixture-report.js';
 
 export const HOSTILE = {

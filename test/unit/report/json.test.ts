@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseReport, readReportJson, renderReportJson, reportSchema } from '../../../src/report/json.js';
-import type { Report } from '../../../src/report/model.js';
+import type { Report } from '../../../src/records/report.js';
 import { fixtureReport } from './fixture-report.js';
 
 function shuffleKeys(value: unknown): unknown {

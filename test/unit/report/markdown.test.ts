@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { COMMENT_MARKER } from '../../../src/report/comment.js';
 import { DEFAULT_SUMMARY_MAX_BYTES, GITHUB_SUMMARY_MAX_BYTES, utf8ByteLength } from '../../../src/report/limits.js';
 import { renderReportMarkdown, renderSummaryMarkdown, renderSummaryNotice } from '../../../src/report/markdown.js';
-import type { Report } from '../../../src/report/model.js';
+import type { Report } from '../../../src/records/report.js';
 import { fixtureReport, largeReport } from './fixture-report.js';
 import { hostileReport } from './hostile.js';
 

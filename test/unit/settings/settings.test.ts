@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { InputName } from '../../../src/constants.js';
+import type { InputName } from '../../../src/primitives/constants.js';
 import { parseSettings } from '../../../src/settings/settings.js';
 import { SettingsError } from '../../../src/settings/validators.js';
 

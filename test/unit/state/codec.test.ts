@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decode, encode } from '../../../src/state/codec.js';
-import { leaseSchema } from '../../../src/state/schema.js';
+import { leaseSchema } from '../../../src/records/state.js';
 
 const lease = {
   schemaVersion: 1,

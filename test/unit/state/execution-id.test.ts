@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidStateKeyError } from '../../../src/errors.js';
+import { InvalidStateKeyError } from '../../../src/primitives/errors.js';
 import { compactTimestamp, isExecutionId, newExecutionId, parseExecutionId } from '../../../src/state/execution-id.js';
 
 const at = (iso: string) => ({ now: () => Date.parse(iso), sleep: async () => undefined });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidStateKeyError } from '../../../src/errors.js';
+import { InvalidStateKeyError } from '../../../src/primitives/errors.js';
 import { executionIdOfManifestKey, parseResultBatchName, resultBatchName, stateKeys } from '../../../src/state/keys.js';
 import { assertKeyPrefix, assertObjectKey } from '../../../src/state/object-key.js';
 

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm, stat, utimes, writeFile, mkdir } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StateIoError } from '../../../src/errors.js';
+import { StateIoError } from '../../../src/primitives/errors.js';
 import { LocalObjectStore } from '../../../src/state/local-store.js';
 
 let dir: string;

@@ -1,6 +1,6 @@
 import { S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { describe, expect, it, vi } from 'vitest';
-import { PreconditionFailedError, StateIoError } from '../../../src/errors.js';
+import { PreconditionFailedError, StateIoError } from '../../../src/primitives/errors.js';
 import { S3ObjectStore } from '../../../src/state/s3-store.js';
 
 function sdkError(name: string, status: number | undefined, message = name): Error {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { costSpike } from '../../../../src/analysis/checks/cost-spike.js';
-import type { CostSummary } from '../../../../src/report/model.js';
+import type { CostSummary } from '../../../../src/records/report.js';
 import { NOW, params } from '../support/builders.js';
 
 function costs(

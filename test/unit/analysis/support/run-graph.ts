@@ -1,4 +1,4 @@
-import { TaskSkippedError } from '../../../../src/errors.js';
+import { TaskSkippedError } from '../../../../src/primitives/errors.js';
 import type { TaskContext, TaskDefinition, TaskStatus } from '../../../../src/executor/types.js';
 
 export interface GraphRun {

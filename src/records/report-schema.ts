@@ -4,7 +4,7 @@
  * not rendered.
  */
 import { z } from 'zod';
-import { REPORT_SCHEMA_VERSION, type Report } from './model.js';
+import { REPORT_SCHEMA_VERSION, type Report } from './report.js';
 
 const usd = z.number();
 const day = z.iso.date();

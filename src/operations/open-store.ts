@@ -1,11 +1,10 @@
-import { S3Client } from '@aws-sdk/client-s3';
 import type { AwsCredentialsInput } from '../aws/clients.js';
-import { SDK_MAX_ATTEMPTS } from '../aws/clients.js';
-import type { Clock } from '../executor/clock.js';
+import { stateBucketClient } from '../aws/state-bucket.js';
+import type { Clock } from '../primitives/clock.js';
+import type { StateLocation } from '../settings/settings.js';
 import { LocalObjectStore } from '../state/local-store.js';
 import { S3ObjectStore } from '../state/s3-store.js';
 import { StateStore } from '../state/state-store.js';
-import type { StateLocation } from '../settings/settings.js';
 
 export interface OpenStoreOptions {
   /** Region of the state bucket's client. */
@@ -30,18 +29,6 @@ export function openStateStore(location: StateLocation, options: OpenStoreOption
     // The prefix only namespaces a shared bucket; a local directory is the namespace itself.
     return new StateStore(new LocalObjectStore(location.dir), storeOptions);
   }
-  const client = stateS3Client(options);
+  const client = stateBucketClient(options);
   return new StateStore(new S3ObjectStore({ client, bucket: location.bucket, prefix: location.prefix }), storeOptions);
-}
-
-/** The S3 client of the state bucket: path-style under an endpoint override (S3-compatible servers expect it). */
-export function stateS3Client(options: Pick<OpenStoreOptions, 'region' | 'credentials' | 'env'>): S3Client {
-  const env = options.env ?? process.env;
-  const customEndpoint = Boolean(env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL);
-  return new S3Client({
-    region: options.region,
-    maxAttempts: SDK_MAX_ATTEMPTS,
-    ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
-    ...(customEndpoint ? { forcePathStyle: true } : {}),
-  });
 }

@@ -4,7 +4,7 @@ import { renderFindingsCsv } from '../report/csv.js';
 import { renderHtml } from '../report/html.js';
 import { renderReportJson } from '../report/json.js';
 import { renderReportMarkdown } from '../report/markdown.js';
-import type { Report } from '../report/model.js';
+import type { Report } from '../records/report.js';
 
 /** The artifact's files, in upload order. */
 export const REPORT_FILES = ['report.json', 'report.md', 'report.html', 'findings.csv'] as const;

@@ -1,11 +1,11 @@
-import type { Clock } from '../executor/clock.js';
+import type { Clock } from '../primitives/clock.js';
 import type { ExecutorEventListener } from '../executor/events.js';
 import { executeGraph, type ExecutionOutcome } from '../executor/execute.js';
 import type { PolicySet } from '../executor/policy.js';
 import type { TaskDefinition } from '../executor/types.js';
 import { StoreJournal } from '../state/journal-store.js';
 import { LeaseKeeper } from '../state/lease-keeper.js';
-import type { AnalysisSettings, ExecutionManifest, Trigger } from '../state/schema.js';
+import type { AnalysisSettings, ExecutionManifest, Trigger } from '../records/state.js';
 import type { ManifestHandle, StateStore } from '../state/state-store.js';
 import { openExecution, reopenExecution, type OpenExecutionOptions } from './open-execution.js';
 

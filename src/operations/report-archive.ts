@@ -1,7 +1,7 @@
 import { parseExecutionId, assertAccountId } from '../state/execution-id.js';
 import type { StateStore } from '../state/state-store.js';
 import { renderReportJson, readReportJson } from '../report/json.js';
-import type { Report } from '../report/model.js';
+import type { Report } from '../records/report.js';
 
 /**
  * Reports kept beside their execution (`executions/{id}/report.json`, rewritten by each run of

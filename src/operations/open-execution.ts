@@ -1,5 +1,5 @@
-import type { Clock } from '../executor/clock.js';
-import { SCHEMA_VERSION, type AnalysisSettings, type ExecutionManifest, type Trigger } from '../state/schema.js';
+import type { Clock } from '../primitives/clock.js';
+import { SCHEMA_VERSION, type AnalysisSettings, type ExecutionManifest, type Trigger } from '../records/state.js';
 import { newExecutionId } from '../state/execution-id.js';
 import type { ManifestHandle, StateStore } from '../state/state-store.js';
 

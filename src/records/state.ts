@@ -130,6 +130,10 @@ export const cacheEntrySchema = z.strictObject({
   data: z.unknown(),
 });
 
+/** A task's status (SPEC §2). */
+export type TaskStatus = z.infer<typeof taskStatusSchema>;
+/** An execution's status (SPEC §2). */
+export type ExecutionStatus = z.infer<typeof executionStatusSchema>;
 export type TaskRecord = z.infer<typeof taskRecordSchema>;
 export type TaskError = z.infer<typeof taskErrorSchema>;
 export type BreakerState = z.infer<typeof breakerStateSchema>;
