@@ -11,7 +11,8 @@ import { defaultSessionName, oidcCredentials } from './aws/oidc-credentials.js';
 import { readRunContext } from './action/github-context.js';
 import { createActionLogger } from './action/logger.js';
 import { runCommand } from './action/run-command.js';
-import { applyRetention, runOperation } from './action/operations.js';
+import type { ActionDeps } from './action/action-deps.js';
+import { applyRetention, runStateCommand } from './action/state-commands.js';
 
 /**
  * The action: settings → credentials → store → command (`run` analyses and publishes; the
@@ -62,37 +63,24 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const store = openStateStore(settings.state, { ...aws, onWarning: (m) => logger.warning(m) });
     logger.info(`Execution state: ${store.location}`);
 
-    if (settings.command === 'run') {
-      const deps = {
-        settings,
-        checks,
-        store,
-        adapters: createAwsAdapters(aws),
-        accountId: identity.accountId,
-        context,
-        logger,
-        clock: systemClock,
-        env,
-        signal: stop.signal,
-        credentials,
-      };
-      await runCommand(deps);
-      if (settings.retentionDays !== undefined) await core.group('Retention', () => applyRetention(deps, settings.retentionDays as number));
-    } else {
-      await runOperation({
-        settings,
-        checks,
-        store,
-        adapters: createAwsAdapters(aws),
-        accountId: identity.accountId,
-        context,
-        logger,
-        clock: systemClock,
-        env,
-        signal: stop.signal,
-        credentials,
-      });
+    const deps: ActionDeps = {
+      settings,
+      checks,
+      store,
+      adapters: createAwsAdapters(aws),
+      accountId: identity.accountId,
+      context,
+      logger,
+      clock: systemClock,
+      env,
+      signal: stop.signal,
+    };
+    const result = settings.command === 'run' ? await runCommand(deps) : await runStateCommand(deps);
+    if (settings.command === 'run' && settings.retentionDays !== undefined) {
+      const days = settings.retentionDays;
+      await core.group('Retention', () => applyRetention(deps, days));
     }
+    if (result.failure !== undefined) core.setFailed(result.failure);
   } catch (error) {
     if (error instanceof LeaseHeldError) {
       // Another run is analysing this account right now: nothing is wrong, and nothing to add.

@@ -24,23 +24,28 @@ export interface BenchAnalysisOptions {
  * task timeout, 20 min budget, a scheduled trigger.
  */
 export function runAnalysis(options: BenchAnalysisOptions): Promise<AnalyseResult> {
-  return analyse({
-    store: options.store,
-    accountId: options.accountId,
-    adapters: options.adapters,
-    regions: options.regions,
-    costMetric: 'UnblendedCost',
-    tagKey: options.tagKey,
-    checks: defaultChecksConfig(),
-    maxConcurrentTasks: options.maxConcurrentTasks ?? 4,
-    taskTimeoutMs: 300_000,
-    timeBudgetMs: 20 * 60_000,
-    resumeWindowMs: 24 * 3_600_000,
-    leaseWaitMs: 0,
-    clock: options.clock,
-    holder: `bench-${process.pid}`,
-    trigger: { event: 'schedule' },
-    onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
-    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
-  });
+  return analyse(
+    {
+      store: options.store,
+      clock: options.clock,
+      target: { accountId: options.accountId, adapters: options.adapters },
+      holder: `bench-${process.pid}`,
+      onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
+      onEvent: options.onEvent,
+    },
+    {
+      settings: {
+        regions: [...options.regions],
+        costMetric: 'UnblendedCost',
+        tagKey: options.tagKey,
+        maxConcurrentTasks: options.maxConcurrentTasks ?? 4,
+        taskTimeoutMs: 300_000,
+        timeBudgetMs: 20 * 60_000,
+        resumeWindowMs: 24 * 3_600_000,
+        leaseWaitMs: 0,
+      },
+      checks: defaultChecksConfig(),
+      trigger: { event: 'schedule' },
+    },
+  );
 }

@@ -1,66 +1,43 @@
 import * as core from '@actions/core';
-import type { ChecksConfig } from '../analysis/config.js';
-import type { AwsAdapters } from '../aws/ports.js';
 import { analyse } from '../operations/analyse.js';
+import { decideRun, type RunDecision } from '../operations/decide-run.js';
 import { loadBaseline } from '../operations/report-archive.js';
 import { writeReportFiles } from '../operations/report-files.js';
-import type { Clock } from '../primitives/clock.js';
+import type { Report } from '../records/report.js';
 import { DEFAULT_BOT_LOGIN } from '../report/comment.js';
 import { renderSummaryMarkdown, renderSummaryNotice } from '../report/markdown.js';
-import type { Report } from '../records/report.js';
-import type { Settings } from '../settings/settings.js';
-import type { StateStore } from '../state/state-store.js';
-import { failedGates } from './gates.js';
-import { triggerOf, type RunContext } from './github-context.js';
-import type { ActionLogger } from './logger.js';
+import type { ActionDeps, StepResult } from './action-deps.js';
+import { triggerOf } from './github-context.js';
 import { artifactNameFor, uploadReportArtifact } from './publish/artifact.js';
 import { githubComments, httpStatus } from './publish/github-comments.js';
 import { reportOutputs } from './publish/outputs.js';
-import { publishPrComment, type CommentOutcome } from './publish/pr-comment.js';
-
-export interface RunCommandDeps {
-  settings: Settings;
-  checks: ChecksConfig;
-  store: StateStore;
-  adapters: AwsAdapters;
-  accountId: string;
-  context: RunContext;
-  logger: ActionLogger;
-  clock: Clock;
-  env: NodeJS.ProcessEnv;
-  signal: AbortSignal;
-}
+import { publishPrComment } from './publish/pr-comment.js';
 
 /**
- * `command: run`: analyse within the time budget, then publish everywhere users look —
- * report files and artifact, job summary, PR comment, outputs — and apply the gates.
+ * `command: run`: analyse within the time budget and decide (the comparison with the baseline,
+ * the gates), then publish everywhere users look — report files and artifact, job summary,
+ * PR comment, outputs. Publishing never changes the decision; `main.ts` fails the step.
  */
-export async function runCommand(deps: RunCommandDeps): Promise<void> {
+export async function runCommand(deps: ActionDeps): Promise<StepResult> {
   const { settings, logger, context } = deps;
   const holder = `github-run-${context.runId ?? 'local'}-${context.runAttempt ?? '1'}-${process.pid}`;
-  const result = await core.group('Analyse', () =>
-    analyse({
-      store: deps.store,
-      accountId: deps.accountId,
-      adapters: deps.adapters,
-      regions: settings.regions,
-      costMetric: settings.costMetric,
-      tagKey: settings.tagKey,
-      checks: deps.checks,
-      maxConcurrentTasks: settings.maxConcurrentTasks,
-      taskTimeoutMs: settings.taskTimeoutMs,
-      timeBudgetMs: settings.timeBudgetMs,
-      resumeWindowMs: settings.resumeWindowMs,
-      leaseWaitMs: settings.leaseWaitMs,
-      clock: deps.clock,
-      holder,
-      trigger: triggerOf(context),
-      onEvent: (event) => logger.event(event),
-      onWarning: (message) => logger.warning(message),
-      signal: deps.signal,
-    }),
+  const { report } = await core.group('Analyse', () =>
+    analyse(
+      {
+        store: deps.store,
+        clock: deps.clock,
+        target: { accountId: deps.accountId, adapters: deps.adapters },
+        holder,
+        onEvent: (event) => logger.event(event),
+        onWarning: (message) => logger.warning(message),
+        signal: deps.signal,
+      },
+      { settings, checks: deps.checks, trigger: triggerOf(context) },
+    ),
   );
-  const { report } = result;
+  const pullRequest = context.pullRequest !== undefined;
+  const baseline = pullRequest ? await loadBaseline(deps.store, deps.accountId, (m) => logger.warning(m)) : null;
+  const decision = decideRun(report, baseline, pullRequest, settings);
 
   const notices: string[] = [];
   const files = await core.group('Report files', async () => {
@@ -71,15 +48,17 @@ export async function runCommand(deps: RunCommandDeps): Promise<void> {
     else logger.warning(`Report artifact not uploaded: ${artifact.reason}. The files are in ${settings.reportDir}.`);
     return written;
   });
-
-  const comment = await core.group('Pull request comment', () => publishComment(deps, report, notices));
+  await core.group('Pull request comment', () => publishComment(deps, decision, notices));
 
   const summary = [...notices.map((n) => renderSummaryNotice(n, 'warning')), renderSummaryMarkdown(report)].join('\n\n');
   await core.summary.addRaw(summary, true).write();
-
   for (const [name, value] of Object.entries(reportOutputs(report, settings.reportDir))) core.setOutput(name, value);
   logger.info(`${files.length} report files; execution ${report.executionId} ${report.status}`);
+  return { failure: stepFailure(report, decision) };
+}
 
+/** Why the step fails: a failed execution, else the gates that failed on purpose. Warns about the rest. */
+function stepFailure(report: Report, decision: RunDecision): string | undefined {
   if (report.status === 'partial') {
     core.warning(
       `Execution ${report.executionId} is partial: ${report.pending.length} task(s) pending (${report.pending.slice(0, 10).join(', ')}${report.pending.length > 10 ? ', ...' : ''}); the next run resumes them.`,
@@ -87,38 +66,23 @@ export async function runCommand(deps: RunCommandDeps): Promise<void> {
   }
   if (report.status === 'failed') {
     const failed = report.tasks.filter((t) => t.status === 'failed').map((t) => `${t.id}: ${t.error ?? 'failed'}`);
-    core.setFailed(`Execution ${report.executionId} failed: ${failed.join('; ')}`);
-    return;
+    return `Execution ${report.executionId} failed: ${failed.join('; ')}`;
   }
-  if (report.status === 'cancelled') {
-    core.warning(`Execution ${report.executionId} was cancelled.`);
-  }
-  const gates = failedGates(report, comment.data, {
-    failOnCostIncreasePercent: settings.failOnCostIncreasePercent,
-    failOnNewFindings: settings.failOnNewFindings,
-  });
-  if (gates.length > 0) core.setFailed(`Failing on purpose: ${gates.join('; ')}`);
+  if (report.status === 'cancelled') core.warning(`Execution ${report.executionId} was cancelled.`);
+  return decision.gates.length > 0 ? `Failing on purpose: ${decision.gates.join('; ')}` : undefined;
 }
 
-async function publishComment(deps: RunCommandDeps, report: Report, notices: string[]): Promise<CommentOutcome> {
+/** Writes the sticky comment; a refusal (fork, missing permission) becomes a notice in the summary. */
+async function publishComment(deps: ActionDeps, decision: RunDecision, notices: string[]): Promise<void> {
   const { settings, context, logger } = deps;
-  const baseline = context.pullRequest === undefined ? null : await loadBaseline(deps.store, deps.accountId, (m) => logger.warning(m));
   const comments =
     settings.githubToken && context.owner && context.repo && context.pullRequest !== undefined
       ? githubComments(settings.githubToken, { owner: context.owner, repo: context.repo, number: context.pullRequest })
       : undefined;
   try {
-    const outcome = await publishPrComment({
-      mode: settings.commentOnPr,
-      pullRequest: context.pullRequest,
-      report,
-      baseline,
-      comments,
-      // The default token comments as github-actions[bot]; only its comments are ours to edit.
-      botLogin: DEFAULT_BOT_LOGIN,
-    });
+    // The default token comments as github-actions[bot]; only its comments are ours to edit.
+    const outcome = await publishPrComment({ mode: settings.commentOnPr, data: decision.comment, comments, botLogin: DEFAULT_BOT_LOGIN });
     logger.info(outcome.kind === 'skipped' ? `PR comment skipped: ${outcome.reason}` : `PR comment ${outcome.kind}`);
-    return outcome;
   } catch (error) {
     const status = httpStatus(error);
     const why =
@@ -129,6 +93,5 @@ async function publishComment(deps: RunCommandDeps, report: Report, notices: str
         : `the GitHub API answered: ${error instanceof Error ? error.message : String(error)}`;
     notices.push(`The PR comment could not be written: ${why}. The full report is below and in the artifact.`);
     logger.warning(`PR comment not written: ${why}`);
-    return { kind: 'skipped', reason: why };
   }
 }

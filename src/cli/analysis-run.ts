@@ -5,9 +5,10 @@ import { sanitizeText } from '../report/escape.js';
 import { formatDuration, formatUsd, formatUsdChange, plural } from '../report/format.js';
 import type { ManifestHandle, StateStore } from '../state/state-store.js';
 import type { AnalysisFlags } from './analysis-flags.js';
-import { ExitCode, type AwsTarget, type ExitCodeValue } from './context.js';
-import { countTasks, executionDurationMs } from './executions.js';
-import { cliHolder, describeLease, liveLease } from './lease.js';
+import type { AwsTarget, CommandOutcome } from './context.js';
+import { countTasks, executionDurationMs } from '../operations/executions.js';
+import { describeLease, liveLease } from '../operations/account-lease.js';
+import { cliHolder } from './holder.js';
 import { createProgressView } from './progress-view.js';
 import type { Runtime } from './runtime.js';
 
@@ -30,9 +31,10 @@ const TOP_FINDINGS = 5;
 
 /**
  * Runs the analysis on the engine (lease, executor, report), writes the report files and
- * prints the headline. Exit: 0 completed or partial, 1 failed or cancelled, 130 interrupted.
+ * prints the headline: `ok` when completed or partial, `execution-failed` when failed or
+ * cancelled, `interrupted` by Ctrl-C.
  */
-export async function runAnalysis(request: AnalysisRequest): Promise<ExitCodeValue> {
+export async function runAnalysis(request: AnalysisRequest): Promise<CommandOutcome> {
   const { runtime, flags, store, target } = request;
   const { settings } = flags;
   const view = createProgressView({
@@ -48,38 +50,29 @@ export async function runAnalysis(request: AnalysisRequest): Promise<ExitCodeVal
       const lease = await liveLease(store, target.accountId, runtime.signal);
       if (lease) view.warn(`account ${target.accountId} is ${describeLease(lease)}; waiting up to ${settings.leaseWaitMs / 1000} s for it`);
     }
-    result = await analyse({
-      store,
-      accountId: target.accountId,
-      adapters: target.adapters,
-      regions: request.regions,
-      costMetric: settings.costMetric,
-      tagKey: settings.tagKey,
-      checks: flags.checks,
-      maxConcurrentTasks: settings.maxConcurrentTasks,
-      taskTimeoutMs: settings.taskTimeoutMs,
-      timeBudgetMs: settings.timeBudgetMs,
-      resumeWindowMs: settings.resumeWindowMs,
-      leaseWaitMs: settings.leaseWaitMs,
-      clock: runtime.clock,
-      holder: cliHolder(request.command),
-      trigger: { event: 'cli' },
-      onEvent: (event) => {
-        if (event.type === 'taskReused') reused++;
-        view.onEvent(event);
+    result = await analyse(
+      {
+        store,
+        clock: runtime.clock,
+        target,
+        holder: cliHolder(request.command),
+        onEvent: (event) => {
+          if (event.type === 'taskReused') reused++;
+          view.onEvent(event);
+        },
+        onWarning: (message) => view.warn(message),
+        signal: runtime.signal,
       },
-      onWarning: (message) => view.warn(message),
-      ...(runtime.signal ? { signal: runtime.signal } : {}),
-      ...(request.execution ? { execution: request.execution } : {}),
-    });
+      { settings, checks: flags.checks, trigger: { event: 'cli' }, regions: request.regions, execution: request.execution },
+    );
   } finally {
     view.finish();
   }
   const files = await writeReportFiles(settings.reportDir, result.report);
   const interrupted = runtime.signal?.aborted === true && result.manifest.status === 'partial';
   printResult(request, result, files, interrupted, reused);
-  if (interrupted) return ExitCode.Interrupted;
-  return result.manifest.status === 'failed' || result.manifest.status === 'cancelled' ? ExitCode.Failed : ExitCode.Ok;
+  if (interrupted) return 'interrupted';
+  return result.manifest.status === 'failed' || result.manifest.status === 'cancelled' ? 'execution-failed' : 'ok';
 }
 
 function printResult(request: AnalysisRequest, result: AnalyseResult, files: string[], interrupted: boolean, reused: number): void {

@@ -20,6 +20,13 @@ export const ExitCode = {
 /** One of the {@link ExitCode} values. */
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
+/**
+ * How a command ended, for `main` to turn into an exit code (the only place that does):
+ * `execution-failed` when the execution it ran or watched ended failed or cancelled,
+ * `interrupted` when Ctrl-C stopped a run, `account-busy` when a run held an account.
+ */
+export type CommandOutcome = 'ok' | 'execution-failed' | 'interrupted' | 'account-busy';
+
 /** An error the CLI reports as one line on stderr with a chosen exit code. */
 export class CliError extends Error {
   constructor(

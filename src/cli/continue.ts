@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { regionsOfTaskIds } from '../analysis/regions.js';
 import type { ManifestHandle, StateStore } from '../state/state-store.js';
 import { analysisFlags, type AnalysisFlags } from './analysis-flags.js';
-import { CliError, ExitCode, type AwsTarget } from './context.js';
-import { loadOrNotFound, parseExecIdArgument } from './executions.js';
+import type { AwsTarget } from './context.js';
+import { assertSameAccount, regionsToContinue } from '../operations/continue-execution.js';
+import { loadOrNotFound } from '../operations/executions.js';
+import { parseExecIdArgument } from './arguments.js';
 import type { Flags } from './options.js';
 import type { Runtime } from './runtime.js';
 
@@ -29,26 +30,19 @@ export async function openContinuation(runtime: Runtime, rawId: string, flags: F
 /**
  * The adapters of the execution's own account: continuing an execution with credentials of
  * another account would mix two accounts' data in one report.
- * @throws CliError (usage) when the credentials (or the demo account) are another account
+ * @throws OperationNotApplicableError (usage) when the credentials (or the demo account) are another account
  */
 export async function targetFor(runtime: Runtime, c: Continuation): Promise<AwsTarget> {
   const target = await runtime.target(c.flags.demo, c.flags.settings.awsRegion);
-  if (target.accountId !== c.accountId) {
-    const who = c.flags.demo ? 'the demo account is' : 'these AWS credentials are for account';
-    throw new CliError(
-      ExitCode.Usage,
-      `${c.executionId} belongs to account ${c.accountId}, but ${who} ${target.accountId}: continue it with credentials of account ${c.accountId}${c.flags.demo ? '' : ' (or --demo if it is a demo execution)'}`,
-    );
-  }
+  const who = c.flags.demo ? 'the demo account is' : 'these AWS credentials are for account';
+  assertSameAccount(c.handle.manifest, target.accountId, who, c.flags.demo ? '' : ' (or --demo if it is a demo execution)');
   return target;
 }
 
 /**
  * The regions to continue with: `--regions` when given, otherwise the regions the execution's
- * graph was built for (from its task ids), so the same tasks are rebuilt and none is added.
+ * graph was built for, so the same tasks are rebuilt and none is added.
  */
 export function regionsFor(c: Continuation): readonly string[] | 'all' {
-  if (c.flags.regionsGiven) return c.flags.settings.regions;
-  const stored = regionsOfTaskIds(Object.keys(c.handle.manifest.tasks));
-  return stored.length > 0 ? stored : c.flags.settings.regions;
+  return regionsToContinue(c.handle.manifest, c.flags.regionsGiven ? c.flags.settings.regions : undefined, c.flags.settings.regions);
 }

@@ -1,6 +1,14 @@
 import { Command, CommanderError } from 'commander';
 import { CheckConfigError } from '../analysis/config.js';
-import { InvalidStateKeyError, LeaseHeldError, LeaseLostError, PreconditionFailedError, errorMessage } from '../primitives/errors.js';
+import {
+  ExecutionNotFoundError,
+  InvalidStateKeyError,
+  LeaseHeldError,
+  LeaseLostError,
+  OperationNotApplicableError,
+  PreconditionFailedError,
+  errorMessage,
+} from '../primitives/errors.js';
 import { SettingsError } from '../settings/validators.js';
 import { registerBreakers } from './commands/breakers.js';
 import { registerCancel } from './commands/cancel.js';
@@ -11,8 +19,8 @@ import { registerResume } from './commands/resume.js';
 import { registerRetry } from './commands/retry.js';
 import { registerRun } from './commands/run.js';
 import { registerShow } from './commands/show.js';
-import { CliError, ExitCode, type CliDeps, type CliIo } from './context.js';
-import { describeLease } from './lease.js';
+import { CliError, ExitCode, type CliDeps, type CliIo, type CommandOutcome, type ExitCodeValue } from './context.js';
+import { describeLease } from '../operations/account-lease.js';
 import { Runtime } from './runtime.js';
 
 export { ExitCode, type CliDeps, type CliIo } from './context.js';
@@ -25,6 +33,13 @@ Exit codes:
   3  no such execution
   4  another run holds the account's lease (or changed the execution meanwhile)
   130 interrupted (Ctrl-C); the execution is left partial for resume`;
+
+const EXIT_CODE_OF: Record<CommandOutcome, ExitCodeValue> = {
+  ok: ExitCode.Ok,
+  'execution-failed': ExitCode.Failed,
+  interrupted: ExitCode.Interrupted,
+  'account-busy': ExitCode.LeaseHeld,
+};
 
 /** The `finops-aws` program: every command, with output and exits routed through `runtime`. */
 export function buildProgram(runtime: Runtime): Command {
@@ -67,7 +82,7 @@ export async function main(argv: readonly string[], io: CliIo, deps: CliDeps = {
   const runtime = new Runtime(io, deps);
   try {
     await buildProgram(runtime).parseAsync([...argv], { from: 'user' });
-    return runtime.exitCode;
+    return EXIT_CODE_OF[runtime.outcome];
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
     // Ctrl-C aborts whatever was in flight; the abort error itself says nothing useful.
@@ -81,7 +96,13 @@ export async function main(argv: readonly string[], io: CliIo, deps: CliDeps = {
 /** The exit code and one-line message of an error that stopped a command. */
 export function classify(error: unknown): { code: number; message: string } {
   if (error instanceof CliError) return { code: error.exitCode, message: error.message };
-  if (error instanceof SettingsError || error instanceof CheckConfigError || error instanceof InvalidStateKeyError) {
+  if (error instanceof ExecutionNotFoundError) return { code: ExitCode.NotFound, message: error.message };
+  if (
+    error instanceof SettingsError ||
+    error instanceof CheckConfigError ||
+    error instanceof InvalidStateKeyError ||
+    error instanceof OperationNotApplicableError
+  ) {
     return { code: ExitCode.Usage, message: error.message };
   }
   if (error instanceof LeaseHeldError) {

@@ -2,7 +2,7 @@ import { systemClock, type Clock } from '../primitives/clock.js';
 import type { Settings } from '../settings/settings.js';
 import type { StateStore } from '../state/state-store.js';
 import { defaultAdaptersFor } from './aws-target.js';
-import type { AwsTarget, CliDeps, CliIo } from './context.js';
+import type { AwsTarget, CliDeps, CliIo, CommandOutcome } from './context.js';
 import { Output } from './output.js';
 import { openStore } from './store.js';
 
@@ -10,8 +10,8 @@ import { openStore } from './store.js';
 export class Runtime {
   readonly out: Output;
   readonly clock: Clock;
-  /** Set by the command that ran; `main` returns it. */
-  exitCode: number = 0;
+  /** Set by the command that ran; `main` maps it to the exit code. */
+  outcome: CommandOutcome = 'ok';
 
   constructor(
     readonly io: CliIo,

@@ -12,35 +12,51 @@ import type { TaskDefinition } from '../executor/types.js';
 import { assembleReport } from '../report/assemble.js';
 import type { Report } from '../records/report.js';
 import type { AnalysisSettings, ExecutionManifest, Trigger } from '../records/state.js';
+import type { Settings } from '../settings/settings.js';
 import type { ManifestHandle, StateStore } from '../state/state-store.js';
 import { saveReport, setBaseline } from './report-archive.js';
 import { runExecution } from './run-execution.js';
 
-export interface AnalyseOptions {
-  store: StateStore;
+/**
+ * The settings an analysis run follows: the user's own (action inputs or CLI flags), passed
+ * down as parsed; see {@link Settings} for each field.
+ */
+export type AnalysisRunSettings = Pick<
+  Settings,
+  'regions' | 'costMetric' | 'tagKey' | 'maxConcurrentTasks' | 'taskTimeoutMs' | 'timeBudgetMs' | 'resumeWindowMs' | 'leaseWaitMs'
+>;
+
+/** The account an analysis reaches, and how. */
+export interface AnalysisTarget {
   accountId: string;
   adapters: AwsAdapters;
-  regions: readonly string[] | 'all';
-  costMetric: string;
-  tagKey?: string | undefined;
-  checks: ChecksConfig;
-  maxConcurrentTasks: number;
-  /** Per-attempt timeout of every task, in ms. */
-  taskTimeoutMs: number;
-  /** Time this run may use, in ms. */
-  timeBudgetMs: number;
-  resumeWindowMs: number;
-  leaseWaitMs: number;
+}
+
+export interface AnalysisDeps {
+  store: StateStore;
   clock: Clock;
+  target: AnalysisTarget;
+  /** Who holds the account's lease while the run works, shown to a run that finds it held. */
   holder: string;
+  onEvent?: ExecutorEventListener | undefined;
+  onWarning?: ((message: string) => void) | undefined;
+  /** Stops the run from outside (SIGTERM, Ctrl-C): pending work is left for the next run. */
+  signal?: AbortSignal | undefined;
+}
+
+export interface AnalysisRequest {
+  settings: AnalysisRunSettings;
+  /** The checks to run, with their thresholds (config file and selection applied). */
+  checks: ChecksConfig;
   trigger: Trigger;
-  onEvent?: ExecutorEventListener;
-  onWarning?: (message: string) => void;
-  signal?: AbortSignal;
+  /** Regions to analyse instead of `settings.regions` (a continued execution keeps its own). */
+  regions?: readonly string[] | 'all' | undefined;
   /** Continue this execution instead of applying the resume rule (`resume`, `retry`). */
-  execution?: ManifestHandle;
-  leaseTtlMs?: number;
-  safetyMarginMs?: number;
+  execution?: ManifestHandle | undefined;
+  /** @default 120000 */
+  leaseTtlMs?: number | undefined;
+  /** @default 30000 */
+  safetyMarginMs?: number | undefined;
 }
 
 export interface AnalyseResult {
@@ -56,56 +72,58 @@ export interface AnalyseResult {
  * assemble the report (provisionally from what succeeded when the run is partial), keep it
  * beside the execution, and make it the PR baseline when a non-PR run completed.
  */
-export async function analyse(options: AnalyseOptions): Promise<AnalyseResult> {
-  const { store, clock } = options;
-  const regions = await resolveRegions(options.adapters, options.regions, options.signal);
-  const policy: PolicySet = { default: { ...DEFAULT_POLICY, timeoutMs: options.taskTimeoutMs } };
+export async function analyse(deps: AnalysisDeps, request: AnalysisRequest): Promise<AnalyseResult> {
+  const { store, clock, target } = deps;
+  const { settings } = request;
+  const regions = await resolveRegions(target.adapters, request.regions ?? settings.regions, deps.signal);
+  const policy: PolicySet = { default: { ...DEFAULT_POLICY, timeoutMs: settings.taskTimeoutMs } };
   let graph: TaskDefinition[] = [];
   const requested: AnalysisSettings = {
-    costMetric: options.costMetric,
-    ...(options.tagKey ? { tagKey: options.tagKey } : {}),
-    checks: options.checks,
+    costMetric: settings.costMetric,
+    ...(settings.tagKey ? { tagKey: settings.tagKey } : {}),
+    checks: request.checks,
   };
   const run = await runExecution({
     store,
-    accountId: options.accountId,
-    holder: options.holder,
+    accountId: target.accountId,
+    holder: deps.holder,
     clock,
-    trigger: options.trigger,
-    resumeWindowMs: options.resumeWindowMs,
-    leaseWaitMs: options.leaseWaitMs,
-    maxConcurrentTasks: options.maxConcurrentTasks,
+    trigger: request.trigger,
+    resumeWindowMs: settings.resumeWindowMs,
+    leaseWaitMs: settings.leaseWaitMs,
+    maxConcurrentTasks: settings.maxConcurrentTasks,
     policy,
-    deadline: clock.now() + options.timeBudgetMs,
+    deadline: clock.now() + settings.timeBudgetMs,
     analysis: requested,
     tasks: (manifest) => {
-      const settings = manifest.analysis ?? requested;
+      const stored = manifest.analysis ?? requested;
       if (manifest.analysis && !isDeepStrictEqual(manifest.analysis, requested)) {
-        options.onWarning?.(
+        deps.onWarning?.(
           `continuing ${manifest.executionId} with the checks, cost metric and tag key it was started with; the settings given now apply to the next new execution`,
         );
       }
       graph = buildAnalysisGraph({
-        accountId: options.accountId,
+        accountId: target.accountId,
         regions,
-        costMetric: settings.costMetric,
-        tagKey: settings.tagKey,
-        checks: settings.checks,
-        adapters: options.adapters,
+        costMetric: stored.costMetric,
+        tagKey: stored.tagKey,
+        checks: stored.checks,
+        adapters: target.adapters,
         cache: store.cache(),
         now: new Date(manifest.createdAt),
       });
       return graph;
     },
-    ...pick(options, ['onEvent', 'onWarning', 'signal', 'execution', 'leaseTtlMs', 'safetyMarginMs']),
+    ...pick(deps, ['onEvent', 'onWarning', 'signal']),
+    ...pick(request, ['execution', 'leaseTtlMs', 'safetyMarginMs']),
   });
   const analysis =
     (run.outcome.results.get(ANALYSIS_TASK_ID) as AnalysisResult | undefined) ??
     (await provisionalAnalysis(graph, run.manifest, run.outcome, clock));
   const report = assembleReport(run.manifest, analysis, new Date(clock.now()));
   await saveReport(store, report);
-  if (run.manifest.status === 'completed' && options.trigger.event !== 'pull_request') {
-    await setBaseline(store, options.accountId, run.manifest.executionId);
+  if (run.manifest.status === 'completed' && request.trigger.event !== 'pull_request') {
+    await setBaseline(store, target.accountId, run.manifest.executionId);
   }
   return { report, ...run };
 }
@@ -145,8 +163,8 @@ function reason(manifest: ExecutionManifest, id: string): { reason?: string } {
   return text === undefined ? {} : { reason: text };
 }
 
-function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {
-  const out: Partial<Pick<T, K>> = {};
-  for (const key of keys) if (source[key] !== undefined) out[key] = source[key];
+function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): { [P in K]?: NonNullable<T[P]> } {
+  const out: { [P in K]?: NonNullable<T[P]> } = {};
+  for (const key of keys) if (source[key] !== undefined && source[key] !== null) out[key] = source[key] as NonNullable<T[K]>;
   return out;
 }

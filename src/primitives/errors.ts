@@ -155,3 +155,22 @@ export function isFinopsError(error: unknown): error is FinopsError {
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** An operation named an execution the store does not have. */
+export class ExecutionNotFoundError extends FinopsError {
+  readonly retryable = false;
+  constructor(
+    readonly executionId: string,
+    readonly location: string,
+  ) {
+    super(`execution ${executionId} not found in ${location}`);
+  }
+}
+
+/**
+ * The operation does not apply to what it was asked about (resuming a cancelled execution,
+ * another account's execution, a breaker the execution does not have): nothing was changed.
+ */
+export class OperationNotApplicableError extends FinopsError {
+  readonly retryable = false;
+}

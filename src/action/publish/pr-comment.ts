@@ -1,12 +1,5 @@
-import {
-  buildCommentData,
-  findOurComment,
-  planCommentAction,
-  renderComment,
-  type CommentData,
-  type IssueCommentLike,
-} from '../../report/comment.js';
-import type { Report } from '../../records/report.js';
+import type { CommentData, IssueCommentLike } from '../../report/comment.js';
+import { findOurComment, planCommentAction, renderComment } from '../../report/comment.js';
 import type { CommentMode } from '../../settings/settings.js';
 
 /** The pull request's comments, as far as the sticky comment needs them. */
@@ -17,15 +10,12 @@ export interface PullRequestComments {
   update(commentId: number, body: string): Promise<void>;
 }
 
-export type CommentOutcome =
-  { kind: 'created' | 'updated' | 'unchanged'; data: CommentData } | { kind: 'skipped'; reason: string; data?: CommentData };
+export type CommentOutcome = { kind: 'created' | 'updated' | 'unchanged' } | { kind: 'skipped'; reason: string };
 
 export interface PublishCommentOptions {
   mode: CommentMode;
-  /** The PR number when the run is for a pull request. */
-  pullRequest: number | undefined;
-  report: Report;
-  baseline: Report | null;
+  /** What the comment says, decided by the run; `undefined` when the run is not for a pull request. */
+  data: CommentData | undefined;
   comments: PullRequestComments | undefined;
   /** Author of our earlier comment (the token's user), so nobody else's comment is edited. */
   botLogin?: string;
@@ -37,25 +27,25 @@ export interface PublishCommentOptions {
  * when there is something to say: a change against the baseline or any finding.
  */
 export async function publishPrComment(options: PublishCommentOptions): Promise<CommentOutcome> {
+  const { data } = options;
   if (options.mode === 'never') return { kind: 'skipped', reason: 'comment-on-pr is never' };
-  if (options.pullRequest === undefined) return { kind: 'skipped', reason: 'not a pull request event' };
-  const data = buildCommentData(options.report, options.baseline);
-  if (!options.comments) return { kind: 'skipped', reason: 'no token to comment with', data };
+  if (data === undefined) return { kind: 'skipped', reason: 'not a pull request event' };
+  if (!options.comments) return { kind: 'skipped', reason: 'no token to comment with' };
   const body = renderComment(data);
   const existing = findOurComment(await options.comments.list(), options.botLogin);
   if (options.mode === 'auto' && !existing && !hasSomethingToSay(data)) {
-    return { kind: 'skipped', reason: 'nothing changed against the baseline and no findings', data };
+    return { kind: 'skipped', reason: 'nothing changed against the baseline and no findings' };
   }
   const action = planCommentAction(existing, body);
   switch (action.kind) {
     case 'unchanged':
-      return { kind: 'unchanged', data };
+      return { kind: 'unchanged' };
     case 'update':
       await options.comments.update(action.id, body);
-      return { kind: 'updated', data };
+      return { kind: 'updated' };
     case 'create':
       await options.comments.create(body);
-      return { kind: 'created', data };
+      return { kind: 'created' };
   }
 }
 

@@ -1,13 +1,13 @@
 import { Option, type Command } from 'commander';
-import { resetBreakers } from '../../executor/breaker.js';
+import { readBreakers, resetBreakers } from '../../operations/reset-breakers.js';
+import { OperationNotApplicableError } from '../../primitives/errors.js';
 import type { BreakerState } from '../../records/state.js';
+import { parseExecIdArgument } from '../arguments.js';
 import { CliError, ExitCode } from '../context.js';
-import { loadOrNotFound, parseExecIdArgument } from '../executions.js';
-import { withAccountLease } from '../lease.js';
+import { cliHolder } from '../holder.js';
 import { addStoreOptions, settingsFrom, type Flags } from '../options.js';
 import { renderTable, when } from '../output.js';
 import type { Runtime } from '../runtime.js';
-import { updateExecution } from '../update.js';
 
 /** Breakers worth a row: open, half-open, or counting failures; the quiet ones are only named. */
 function isQuiet(b: BreakerState): boolean {
@@ -48,34 +48,21 @@ Examples:
   $ finops-aws breakers exec_123456789012_20261125T060000Z_4f3a9c1e --reset-all --json`,
     )
     .action(async (rawId: string, flags: Flags, self: Command) => {
-      const { executionId, accountId } = parseExecIdArgument(rawId);
+      const { executionId } = parseExecIdArgument(rawId);
       const key = typeof flags['reset'] === 'string' ? flags['reset'].trim() : undefined;
       const resetAll = flags['resetAll'] === true;
       const store = runtime.store(settingsFrom(flags, runtime.io.env, self));
       const { out, signal } = runtime;
-      let breakers = (await loadOrNotFound(store, executionId, signal)).manifest.breakers;
-      let reset: string[] = [];
-      if (key !== undefined || resetAll) {
-        if (key !== undefined && !(key in breakers)) {
-          const known = Object.keys(breakers);
-          throw new CliError(
-            ExitCode.Usage,
-            `--reset: ${executionId} has no breaker ${JSON.stringify(key)}; ${known.length === 0 ? 'it has no breakers yet' : `its breakers are ${known.join(', ')}`}`,
-          );
-        }
-        const { after } = await withAccountLease(store, accountId, 'breakers', () =>
-          updateExecution(
-            store,
-            executionId,
-            (m) => {
-              reset = resetBreakers(m, key);
-              return reset.length > 0 ? m : undefined;
-            },
-            signal,
-          ),
-        );
-        if (after) breakers = after.manifest.breakers;
+      const deps = { store, clock: runtime.clock, signal, holder: cliHolder('breakers') };
+      let result;
+      try {
+        result =
+          key !== undefined || resetAll ? await resetBreakers(deps, { executionId, key }) : await readBreakers(deps, { executionId });
+      } catch (error) {
+        if (error instanceof OperationNotApplicableError) throw new CliError(ExitCode.Usage, `--reset: ${error.message}`);
+        throw error;
       }
+      const { breakers, reset } = result;
       if (flags['json']) {
         out.json({ executionId, breakers, reset });
         return;

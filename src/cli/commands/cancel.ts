@@ -1,13 +1,10 @@
 import type { Command } from 'commander';
-import { LeaseHeldError } from '../../primitives/errors.js';
-import type { ExecutionManifest } from '../../records/state.js';
-import { parseExecIdArgument } from '../executions.js';
-import { describeLease, withAccountLease } from '../lease.js';
+import { describeLease } from '../../operations/account-lease.js';
+import { cancelExecution, isFinished } from '../../operations/cancel-execution.js';
+import { parseExecIdArgument } from '../arguments.js';
+import { cliHolder } from '../holder.js';
 import { addStoreOptions, settingsFrom, type Flags } from '../options.js';
 import type { Runtime } from '../runtime.js';
-import { finishCancelled, updateExecution } from '../update.js';
-
-const FINISHED = new Set<ExecutionManifest['status']>(['completed', 'failed', 'cancelled']);
 
 /** `cancel EXEC_ID`: end an execution `cancelled`, or ask the live run holding it to (see the help text). */
 export function registerCancel(program: Command, runtime: Runtime): void {
@@ -32,72 +29,25 @@ Examples:
     const { executionId, accountId } = parseExecIdArgument(rawId);
     const store = runtime.store(settingsFrom(flags, runtime.io.env, self));
     const { clock, signal, out } = runtime;
-    // Assigned inside the update callbacks, which TypeScript's narrowing does not follow.
-    let action = 'none' as 'none' | 'cancelled' | 'requested';
-    let holder: LeaseHeldError | undefined;
-
-    // No run works on a partial execution: resuming one first marks it running, and our
-    // conditional write loses to that (then the loop sees `running` and takes the lease path).
-    let { before } = await updateExecution(
-      store,
-      executionId,
-      (m) => {
-        if (m.status !== 'partial') return undefined;
-        action = 'cancelled';
-        return finishCancelled(m, clock.now());
-      },
-      signal,
-    );
-
-    if (before.status === 'running') {
-      try {
-        // Holding the lease proves the run that marked it running is gone.
-        ({ before } = await withAccountLease(store, accountId, 'cancel', () =>
-          updateExecution(
-            store,
-            executionId,
-            (m) => {
-              if (FINISHED.has(m.status)) return undefined;
-              action = 'cancelled';
-              return finishCancelled(m, clock.now());
-            },
-            signal,
-          ),
-        ));
-      } catch (error) {
-        if (!(error instanceof LeaseHeldError)) throw error;
-        holder = error;
-        ({ before } = await updateExecution(
-          store,
-          executionId,
-          (m) => {
-            if (FINISHED.has(m.status) || m.cancelRequested) return undefined;
-            action = 'requested';
-            return { ...m, cancelRequested: true };
-          },
-          signal,
-        ));
-      }
-    }
-
-    const status = action === 'cancelled' ? 'cancelled' : before.status;
+    const result = await cancelExecution({ store, clock, signal, holder: cliHolder('cancel') }, { executionId });
+    const { action, before, lease } = result;
     if (flags['json']) {
       out.json({
         executionId,
         action,
         previousStatus: before.status,
-        status,
+        status: result.status,
         cancelRequested: action !== 'none' || before.cancelRequested,
-        lease: holder ? { holder: holder.holder, expiresAt: holder.expiresAt } : null,
+        lease: lease ?? null,
       });
       return;
     }
     if (action === 'cancelled') out.line(`Cancelled ${executionId} (was ${before.status}); its unfinished tasks will not run.`);
     else if (action === 'requested')
       out.line(
-        `Cancel requested for ${executionId}: the run holding account ${accountId} (${describeLease(holder!)}) stops at its next checkpoint and ends it cancelled.`,
+        `Cancel requested for ${executionId}: the run holding account ${accountId} (${describeLease(lease!)}) stops at its next checkpoint and ends it cancelled.`,
       );
-    else if (before.cancelRequested && !FINISHED.has(before.status))
+    else if (before.cancelRequested && !isFinished(before.status))
       out.line(`Cancel of ${executionId} was already requested; the run holding the account ends it at its next checkpoint.`);
     else out.line(`Nothing to cancel: ${executionId} is already ${before.status}.`);
   });

@@ -1,51 +1,11 @@
 import type { Command } from 'commander';
-import { LeaseHeldError } from '../../primitives/errors.js';
-import type { ExecutionManifest } from '../../records/state.js';
-import type { StateStore } from '../../state/state-store.js';
-import { ExitCode } from '../context.js';
-import { executionSummary } from '../executions.js';
-import { describeLease, liveLease, withAccountLease } from '../lease.js';
+import { cleanupExecutions } from '../../operations/cleanup-executions.js';
+import { executionSummary } from '../../operations/executions.js';
+import { accountArgument } from '../arguments.js';
+import { cliHolder } from '../holder.js';
 import { addStoreOptions, integerFlag, settingsFrom, type Flags } from '../options.js';
 import { renderTable, when } from '../output.js';
 import type { Runtime } from '../runtime.js';
-import { accountArgument } from './list.js';
-
-const DAY_MS = 86_400_000;
-
-interface Removal {
-  execution: ExecutionManifest;
-  /** Objects deleted (manifest, results, stored report); 0 in a dry run. */
-  objects: number;
-}
-
-interface Skip {
-  executionId: string;
-  accountId: string;
-  reason: string;
-}
-
-/**
- * Removes one account's old executions while holding its lease, so no run can start on the
- * account meanwhile; each is re-read under the lease and kept if a run touched it since.
- */
-async function removeUnderLease(
-  store: StateStore,
-  accountId: string,
-  candidates: ExecutionManifest[],
-  cutoff: number,
-  signal?: AbortSignal,
-): Promise<Removal[]> {
-  return withAccountLease(store, accountId, 'cleanup', async () => {
-    const removed: Removal[] = [];
-    for (const candidate of candidates) {
-      const current = await store.loadExecution(candidate.executionId, signal);
-      if (current && Date.parse(current.manifest.updatedAt) >= cutoff) continue;
-      const keys = await store.deleteExecution(candidate.executionId, signal);
-      removed.push({ execution: current?.manifest ?? candidate, objects: keys.length });
-    }
-    return removed;
-  });
-}
 
 /** `cleanup [ACCOUNT] --days N [--dry-run]`: remove old executions, never an account a live run holds. */
 export function registerCleanup(program: Command, runtime: Runtime): void {
@@ -74,27 +34,11 @@ Examples:
       const dryRun = flags['dryRun'] === true;
       const store = runtime.store(settingsFrom(flags, runtime.io.env, self));
       const { out, signal } = runtime;
-      const cutoff = runtime.clock.now() - days * DAY_MS;
-      const candidates = (await store.listExecutions(account, signal)).filter((m) => Date.parse(m.updatedAt) < cutoff);
-      const byAccount = Map.groupBy(candidates, (m) => m.accountId);
-      const removed: Removal[] = [];
-      const skipped: Skip[] = [];
-      for (const [accountId, executions] of byAccount) {
-        const skipAll = (reason: string) => skipped.push(...executions.map((m) => ({ executionId: m.executionId, accountId, reason })));
-        if (dryRun) {
-          const lease = await liveLease(store, accountId, signal);
-          if (lease) skipAll(`account ${describeLease(lease)}`);
-          else removed.push(...executions.map((execution) => ({ execution, objects: 0 })));
-          continue;
-        }
-        try {
-          removed.push(...(await removeUnderLease(store, accountId, executions, cutoff, signal)));
-        } catch (error) {
-          if (!(error instanceof LeaseHeldError)) throw error;
-          skipAll(`account ${describeLease(error)}`);
-        }
-      }
-      if (skipped.length > 0) runtime.exitCode = ExitCode.LeaseHeld;
+      const { cutoff, removed, skipped } = await cleanupExecutions(
+        { store, clock: runtime.clock, signal, holder: cliHolder('cleanup') },
+        { accountId: account, days, dryRun },
+      );
+      if (skipped.length > 0) runtime.outcome = 'account-busy';
 
       if (flags['json']) {
         out.json({

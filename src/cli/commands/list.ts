@@ -1,23 +1,11 @@
 import type { Command } from 'commander';
-import { isValidAccountId } from '../../state/execution-id.js';
-import { CliError, ExitCode } from '../context.js';
-import { executionSummary, statusText, tasksCell } from '../executions.js';
+import { accountArgument } from '../arguments.js';
+import { listExecutions } from '../../operations/list-executions.js';
+import { executionSummary } from '../../operations/executions.js';
+import { statusText, tasksCell } from '../execution-text.js';
 import { addStoreOptions, settingsFrom, type Flags } from '../options.js';
 import { duration, renderTable, when } from '../output.js';
 import type { Runtime } from '../runtime.js';
-
-/** `ACCOUNT` argument: a 12-digit account id (or a local label); a usage error otherwise. */
-export function accountArgument(raw: string | undefined): string | undefined {
-  if (raw === undefined) return undefined;
-  const account = raw.trim();
-  if (!isValidAccountId(account)) {
-    throw new CliError(
-      ExitCode.Usage,
-      `ACCOUNT ${JSON.stringify(raw)} is not an account id: expected a 12-digit AWS account id such as 123456789012`,
-    );
-  }
-  return account;
-}
 
 /** `list [ACCOUNT]`: executions, newest first. */
 export function registerList(program: Command, runtime: Runtime): void {
@@ -37,7 +25,7 @@ Examples:
     .action(async (rawAccount: string | undefined, flags: Flags, self: Command) => {
       const account = accountArgument(rawAccount);
       const store = runtime.store(settingsFrom(flags, runtime.io.env, self));
-      const executions = await store.listExecutions(account, runtime.signal);
+      const executions = await listExecutions({ store, signal: runtime.signal }, { accountId: account });
       const { out } = runtime;
       if (flags['json']) {
         out.json(executions.map(executionSummary));

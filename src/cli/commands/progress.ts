@@ -1,47 +1,13 @@
 import type { Command } from 'commander';
-import { formatDuration } from '../../report/format.js';
+import { progressOf, watchProgress, type ExecutionProgress } from '../../operations/execution-progress.js';
+import { loadOrNotFound } from '../../operations/executions.js';
 import type { ExecutionManifest } from '../../records/state.js';
+import { formatDuration } from '../../report/format.js';
+import { parseExecIdArgument } from '../arguments.js';
 import { CliError, ExitCode } from '../context.js';
-import { countTasks, loadOrNotFound, parseExecIdArgument, statusText, type TaskCounts } from '../executions.js';
-import { liveLease } from '../lease.js';
+import { statusText } from '../execution-text.js';
 import { addStoreOptions, integerFlag, settingsFrom, type Flags } from '../options.js';
 import type { Runtime } from '../runtime.js';
-
-/** Where an execution stands, from its stored manifest. */
-export interface ExecutionProgress {
-  executionId: string;
-  status: ExecutionManifest['status'];
-  cancelRequested: boolean;
-  tasks: TaskCounts;
-  /** Succeeded over total, in percent (0 when there are no tasks yet). */
-  percent: number;
-  /** Running task ids. */
-  running: string[];
-  /** Mean duration of the succeeded tasks × what is left ÷ tasks running now, in ms; null when unknown. */
-  etaMs: number | null;
-  updatedAt: string;
-}
-
-/** Progress of an execution from its stored manifest (no events needed). */
-export function progressOf(manifest: ExecutionManifest): ExecutionProgress {
-  const tasks = countTasks(manifest);
-  const records = Object.values(manifest.tasks);
-  const timed = records.filter((t) => t.status === 'succeeded' && t.durationMs !== undefined);
-  const mean = timed.length === 0 ? undefined : timed.reduce((sum, t) => sum + t.durationMs!, 0) / timed.length;
-  const left = tasks.pending + tasks.running;
-  const etaMs =
-    manifest.status !== 'running' || mean === undefined ? null : left === 0 ? 0 : Math.round((mean * left) / Math.max(1, tasks.running));
-  return {
-    executionId: manifest.executionId,
-    status: manifest.status,
-    cancelRequested: manifest.cancelRequested,
-    tasks,
-    percent: tasks.total === 0 ? 0 : Math.round((tasks.succeeded / tasks.total) * 100),
-    running: records.filter((t) => t.status === 'running').map((t) => t.id),
-    etaMs,
-    updatedAt: manifest.updatedAt,
-  };
-}
 
 /** `exec_… running: 12/40 done (30%), 4 running, 24 pending · ETA 12.0 s` */
 export function progressText(manifest: ExecutionManifest, p: ExecutionProgress): string {
@@ -73,35 +39,36 @@ Examples:
       const { executionId, accountId } = parseExecIdArgument(rawId);
       const intervalMs = integerFlag('--interval-seconds', flags['intervalSeconds'], 1, 3600) * 1000;
       const store = runtime.store(settingsFrom(flags, runtime.io.env, self));
-      const { out, clock, signal } = runtime;
-      let last = '';
-      for (;;) {
+      const { out, signal } = runtime;
+      if (!flags['watch']) {
         const { manifest } = await loadOrNotFound(store, executionId, signal);
         const progress = progressOf(manifest);
-        const text = flags['json'] ? JSON.stringify(progress) : progressText(manifest, progress);
-        const changed = text !== last || !flags['watch'];
-        if (changed && flags['json']) out.jsonLine(progress);
-        else if (changed) {
-          out.line(text);
-          if (!flags['watch'] && progress.running.length > 0) out.line(`  running: ${progress.running.join(', ')}`);
+        if (flags['json']) out.jsonLine(progress);
+        else {
+          out.line(progressText(manifest, progress));
+          if (progress.running.length > 0) out.line(`  running: ${progress.running.join(', ')}`);
         }
-        last = text;
-        if (!flags['watch']) return;
-        if (manifest.status !== 'running') {
-          runtime.exitCode = manifest.status === 'failed' || manifest.status === 'cancelled' ? ExitCode.Failed : ExitCode.Ok;
-          return;
-        }
-        if (!(await liveLease(store, accountId, signal))) {
-          out.note(
-            `No run holds account ${accountId}'s lease: the run that owned ${executionId} stopped. \`finops-aws resume ${executionId}\` continues it.`,
-          );
-          return;
-        }
-        try {
-          await clock.sleep(intervalMs, signal);
-        } catch {
-          throw new CliError(ExitCode.Interrupted, 'stopped watching');
-        }
+        return;
       }
+      let last = '';
+      const print = (manifest: ExecutionManifest, progress: ExecutionProgress) => {
+        const text = flags['json'] ? JSON.stringify(progress) : progressText(manifest, progress);
+        if (text !== last) out.line(text);
+        last = text;
+      };
+      let end;
+      try {
+        end = await watchProgress({ store, clock: runtime.clock, signal }, { executionId, intervalMs }, print);
+      } catch (error) {
+        if (signal?.aborted) throw new CliError(ExitCode.Interrupted, 'stopped watching');
+        throw error;
+      }
+      if (end.kind === 'run-gone') {
+        out.note(
+          `No run holds account ${accountId}'s lease: the run that owned ${executionId} stopped. \`finops-aws resume ${executionId}\` continues it.`,
+        );
+        return;
+      }
+      if (end.status === 'failed' || end.status === 'cancelled') runtime.outcome = 'execution-failed';
     });
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { runAnalysis } from '../analysis-run.js';
+import { resumability } from '../../operations/continue-execution.js';
 import { CliError, ExitCode } from '../context.js';
 import { openContinuation, regionsFor, targetFor } from '../continue.js';
 import { addAnalysisOptions, addStoreOptions, type Flags } from '../options.js';
@@ -26,25 +27,25 @@ Examples:
     )
     .action(async (rawId: string, flags: Flags, self: Command) => {
       const c = await openContinuation(runtime, rawId, flags, self);
-      const { manifest } = c.handle;
-      if (manifest.status === 'cancelled' || manifest.cancelRequested) {
-        throw new CliError(
-          ExitCode.Usage,
-          `${c.executionId} was cancelled, so it is not resumed; \`finops-aws retry ${c.executionId}\` reopens its tasks and runs them`,
-        );
-      }
-      if (manifest.status === 'completed') {
-        runtime.out.line(`Nothing to resume: ${c.executionId} is completed.`);
-        return;
-      }
-      if (manifest.status === 'failed') {
-        throw new CliError(
-          ExitCode.Failed,
-          `${c.executionId} failed and has nothing pending; \`finops-aws retry ${c.executionId}\` runs its failed tasks again`,
-        );
+      switch (resumability(c.handle.manifest)) {
+        case 'cancelled':
+          throw new CliError(
+            ExitCode.Usage,
+            `${c.executionId} was cancelled, so it is not resumed; \`finops-aws retry ${c.executionId}\` reopens its tasks and runs them`,
+          );
+        case 'completed':
+          runtime.out.line(`Nothing to resume: ${c.executionId} is completed.`);
+          return;
+        case 'failed':
+          throw new CliError(
+            ExitCode.Failed,
+            `${c.executionId} failed and has nothing pending; \`finops-aws retry ${c.executionId}\` runs its failed tasks again`,
+          );
+        case 'resumable':
+          break;
       }
       const target = await targetFor(runtime, c);
-      runtime.exitCode = await runAnalysis({
+      runtime.outcome = await runAnalysis({
         runtime,
         flags: c.flags,
         store: c.store,

@@ -1,24 +1,12 @@
 import type { Command } from 'commander';
-import { resetBreakers } from '../../executor/breaker.js';
-import { reopenTasks } from '../../executor/reopen.js';
-import type { ExecutionManifest } from '../../records/state.js';
+import { pendingIds } from '../../operations/executions.js';
+import { markForRetry } from '../../operations/retry-execution.js';
 import { runAnalysis } from '../analysis-run.js';
 import type { AwsTarget } from '../context.js';
 import { openContinuation, regionsFor, targetFor } from '../continue.js';
-import { pendingIds } from '../executions.js';
-import { withAccountLease } from '../lease.js';
-import { markPending } from '../../executor/reopen.js';
-import { recordBatches, staleDependants } from '../recompute.js';
+import { cliHolder } from '../holder.js';
 import { addAnalysisOptions, addStoreOptions, type Flags } from '../options.js';
 import type { Runtime } from '../runtime.js';
-import { updateExecution } from '../update.js';
-
-/** Failed and cancelled tasks, and tasks skipped by an open breaker: what `retry` reopens (dependants follow). */
-export function retryableTaskIds(manifest: ExecutionManifest): string[] {
-  return Object.values(manifest.tasks)
-    .filter((t) => t.status === 'failed' || t.status === 'cancelled' || (t.status === 'skipped' && t.error?.name === 'CircuitOpenError'))
-    .map((t) => t.id);
-}
 
 /** `retry EXEC_ID [--no-run] [--reset-breakers]`: reopen what failed or was skipped, then run it. */
 export function registerRetry(program: Command, runtime: Runtime): void {
@@ -47,27 +35,11 @@ Examples:
       const run = flags['run'] !== false;
       // Before anything changes: a run with the wrong account's credentials must not reopen tasks.
       const target: AwsTarget | undefined = run ? await targetFor(runtime, c) : undefined;
-      let reopened: string[] = [];
-      let recomputed: string[] = [];
-      let closed: string[] = [];
-      const { after } = await withAccountLease(c.store, c.accountId, 'retry', async () => {
-        const stored = await c.store.resultBatchNames(c.executionId, runtime.signal);
-        return updateExecution(
-          c.store,
-          c.executionId,
-          (m) => {
-            recordBatches(m, stored);
-            reopened = reopenTasks(m, retryableTaskIds(m));
-            recomputed = staleDependants(m, reopened);
-            markPending(m, recomputed);
-            closed = flags['resetBreakers'] ? resetBreakers(m) : [];
-            if (reopened.length === 0 && closed.length === 0 && pendingIds(m).length === 0) return undefined;
-            const { finishedAt: _finished, ...rest } = m;
-            return { ...rest, status: pendingIds(m).length > 0 ? 'partial' : m.status, cancelRequested: false };
-          },
-          runtime.signal,
-        );
-      });
+      const marking = await markForRetry(
+        { store: c.store, clock: runtime.clock, signal: runtime.signal, holder: cliHolder('retry') },
+        { executionId: c.executionId, resetBreakers: flags['resetBreakers'] === true },
+      );
+      const { after, reopened, recomputed, closedBreakers: closed, openBreakers: open } = marking;
       const { out } = runtime;
       if (!after) {
         if (flags['json']) out.json({ executionId: c.executionId, reopened: [], status: c.handle.manifest.status, ran: false });
@@ -75,9 +47,6 @@ Examples:
           out.line(`Nothing to retry: ${c.executionId} is ${c.handle.manifest.status} with no failed, cancelled or breaker-skipped task.`);
         return;
       }
-      const open = Object.entries(after.manifest.breakers)
-        .filter(([, b]) => b.state === 'open')
-        .map(([key]) => key);
       if (!flags['json']) {
         out.line(
           reopened.length === 0
@@ -103,7 +72,7 @@ Examples:
         else out.line(`Nothing pending in ${c.executionId}: nothing to run.`);
         return;
       }
-      runtime.exitCode = await runAnalysis({
+      runtime.outcome = await runAnalysis({
         runtime,
         flags: c.flags,
         store: c.store,

@@ -31,6 +31,6 @@ Examples:
       const target = await runtime.target(parsed.demo, parsed.settings.awsRegion);
       // The demo account shows all of itself unless told otherwise; a real one defaults to the home region.
       const regions = parsed.demo && !parsed.regionsGiven ? 'all' : parsed.settings.regions;
-      runtime.exitCode = await runAnalysis({ runtime, flags: parsed, store, target, command: 'run', regions });
+      runtime.outcome = await runAnalysis({ runtime, flags: parsed, store, target, command: 'run', regions });
     });
 }

@@ -1,16 +1,9 @@
 import type { Command } from 'commander';
 import type { ExecutionManifest, Lease } from '../../records/state.js';
-import {
-  countTasks,
-  executionDurationMs,
-  executionSummary,
-  loadOrNotFound,
-  parseExecIdArgument,
-  pendingIds,
-  statusText,
-  taskProblem,
-} from '../executions.js';
-import { liveLease } from '../lease.js';
+import { countTasks, executionDurationMs, executionSummary, taskProblem } from '../../operations/executions.js';
+import { showExecution } from '../../operations/show-execution.js';
+import { parseExecIdArgument } from '../arguments.js';
+import { statusText } from '../execution-text.js';
 import { addStoreOptions, settingsFrom, type Flags } from '../options.js';
 import { duration, renderTable, when } from '../output.js';
 import type { Runtime } from '../runtime.js';
@@ -55,17 +48,15 @@ Examples:
   $ finops-aws show exec_123456789012_20261125T060000Z_4f3a9c1e --json | jq '.tasks[] | select(.status == "failed")'`,
     )
     .action(async (rawId: string, flags: Flags, self: Command) => {
-      const { executionId, accountId } = parseExecIdArgument(rawId);
+      const { executionId } = parseExecIdArgument(rawId);
       const store = runtime.store(settingsFrom(flags, runtime.io.env, self));
-      const { manifest } = await loadOrNotFound(store, executionId, runtime.signal);
-      const lease =
-        manifest.status === 'running' || manifest.cancelRequested ? await liveLease(store, accountId, runtime.signal) : undefined;
+      const { manifest, lease, pending } = await showExecution({ store, signal: runtime.signal }, { executionId });
       const { out } = runtime;
       if (flags['json']) {
         out.json({
           ...manifest,
           summary: executionSummary(manifest),
-          pending: pendingIds(manifest),
+          pending,
           lease: lease ?? null,
           hint: statusHint(manifest, lease),
         });
@@ -111,7 +102,6 @@ Examples:
           ),
         );
       }
-      const pending = pendingIds(manifest);
       out.line('');
       out.line(pending.length === 0 ? 'Pending: none.' : `Pending (${pending.length}): ${pending.join(', ')}`);
     });

@@ -12,26 +12,31 @@ import { slowDemoAdapters } from './slow-demo.js';
 const [stateDir, logFile, resultFile] = process.argv.slice(2) as [string, string, string];
 // A killed run leaves its lock files and lease behind: take them over quickly.
 const store = new StateStore(new LocalObjectStore(stateDir, { staleLockMs: 500 }));
-const result = await analyse({
-  store,
-  accountId: DEMO_ACCOUNT_ID,
-  adapters: slowDemoAdapters(4),
-  regions: [...DEMO_REGIONS],
-  costMetric: 'UnblendedCost',
-  checks: defaultChecksConfig(),
-  maxConcurrentTasks: 4,
-  taskTimeoutMs: 60_000,
-  timeBudgetMs: 600_000,
-  resumeWindowMs: 3_600_000,
-  leaseWaitMs: 10_000,
-  leaseTtlMs: 500,
-  clock: demoClock,
-  holder: `crash-${process.pid}`,
-  trigger: { event: 'schedule' },
-  onEvent: (event) => {
-    if (event.type === 'taskStarted' || event.type === 'taskSucceeded') appendFileSync(logFile, `${event.type} ${event.taskId}\n`);
+const result = await analyse(
+  {
+    store,
+    clock: demoClock,
+    target: { accountId: DEMO_ACCOUNT_ID, adapters: slowDemoAdapters(4) },
+    holder: `crash-${process.pid}`,
+    onEvent: (event) => {
+      if (event.type === 'taskStarted' || event.type === 'taskSucceeded') appendFileSync(logFile, `${event.type} ${event.taskId}\n`);
+    },
   },
-});
+  {
+    settings: {
+      regions: [...DEMO_REGIONS],
+      costMetric: 'UnblendedCost',
+      maxConcurrentTasks: 4,
+      taskTimeoutMs: 60_000,
+      timeBudgetMs: 600_000,
+      resumeWindowMs: 3_600_000,
+      leaseWaitMs: 10_000,
+    },
+    checks: defaultChecksConfig(),
+    trigger: { event: 'schedule' },
+    leaseTtlMs: 500,
+  },
+);
 const { report } = result;
 writeFileSync(
   resultFile,

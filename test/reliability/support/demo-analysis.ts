@@ -12,23 +12,28 @@ export async function runDemoAnalysis(
   store: StateStore,
   options: { adapters?: AwsAdapters; warnings?: string[]; timeBudgetMs?: number; event?: string; holder?: string } = {},
 ): Promise<AnalyseResult> {
-  return analyse({
-    store,
-    accountId: ACCOUNT,
-    adapters: options.adapters ?? createDemoAdapters({ now: DEMO_NOW }),
-    regions: [...DEMO_REGIONS],
-    costMetric: 'UnblendedCost',
-    checks: defaultChecksConfig(),
-    maxConcurrentTasks: 4,
-    taskTimeoutMs: 60_000,
-    timeBudgetMs: options.timeBudgetMs ?? 600_000,
-    resumeWindowMs: 24 * 3_600_000,
-    leaseWaitMs: 0,
-    clock: demoClock,
-    holder: options.holder ?? `test-${process.pid}`,
-    trigger: { event: options.event ?? 'schedule' },
-    ...(options.warnings ? { onWarning: (m: string) => options.warnings?.push(m) } : {}),
-  });
+  return analyse(
+    {
+      store,
+      clock: demoClock,
+      target: { accountId: ACCOUNT, adapters: options.adapters ?? createDemoAdapters({ now: DEMO_NOW }) },
+      holder: options.holder ?? `test-${process.pid}`,
+      ...(options.warnings ? { onWarning: (m: string) => options.warnings?.push(m) } : {}),
+    },
+    {
+      settings: {
+        regions: [...DEMO_REGIONS],
+        costMetric: 'UnblendedCost',
+        maxConcurrentTasks: 4,
+        taskTimeoutMs: 60_000,
+        timeBudgetMs: options.timeBudgetMs ?? 600_000,
+        resumeWindowMs: 24 * 3_600_000,
+        leaseWaitMs: 0,
+      },
+      checks: defaultChecksConfig(),
+      trigger: { event: options.event ?? 'schedule' },
+    },
+  );
 }
 
 /** Comparable content of a report: what a user reads, without ids and times. */

@@ -1,16 +1,9 @@
-import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
-import { stateKeys } from '../state/keys.js';
 import { leaseSchema, type Lease } from '../records/state.js';
+import { stateKeys } from '../state/keys.js';
 import type { StateStore } from '../state/state-store.js';
 
-/** How long the CLI holds an account's lease for a quick state change, in ms. */
+/** How long an operation holds an account's lease for a quick state change, in ms. */
 const MUTATION_LEASE_TTL_MS = 60_000;
-
-/** Who the CLI is when it holds a lease, as shown to a run that finds it held. */
-export function cliHolder(command: string): string {
-  return `finops-aws ${command} (pid ${process.pid} on ${hostname()}, ${randomBytes(3).toString('hex')})`;
-}
 
 /**
  * The account's lease when a run holds it now, read without writing anything; `undefined`
@@ -32,10 +25,11 @@ export async function liveLease(store: StateStore, accountId: string, signal?: A
 /**
  * Runs `change` while holding the account's lease, so no run works on the account meanwhile
  * and a run that starts now waits or stops instead of overwriting the change.
- * @throws LeaseHeldError when a run holds the account (exit 4)
+ * @param holder who holds the lease meanwhile, as shown to a run that finds it held
+ * @throws LeaseHeldError when a run holds the account
  */
-export async function withAccountLease<T>(store: StateStore, accountId: string, command: string, change: () => Promise<T>): Promise<T> {
-  const handle = await store.acquireLease(accountId, cliHolder(command), MUTATION_LEASE_TTL_MS);
+export async function withAccountLease<T>(store: StateStore, accountId: string, holder: string, change: () => Promise<T>): Promise<T> {
+  const handle = await store.acquireLease(accountId, holder, MUTATION_LEASE_TTL_MS);
   try {
     return await change();
   } finally {

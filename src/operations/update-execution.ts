@@ -11,7 +11,7 @@ const MAX_CONFLICTS = 8;
  * manifest to store, or `undefined` to store nothing. A conflicting write (a run checkpointed
  * between our read and write) re-reads and asks `change` again, so a decision is always made
  * on the version it overwrites.
- * @throws PreconditionFailedError after repeated conflicts (exit 4); CliError (3) when it is gone
+ * @throws PreconditionFailedError after repeated conflicts; ExecutionNotFoundError when it is gone
  */
 export async function updateExecution(
   store: StateStore,
