@@ -10,34 +10,88 @@ export type LogFormat = (typeof LOG_FORMATS)[number];
 /** Where execution state lives: an S3 bucket in production, a directory otherwise. */
 export type StateLocation = { kind: 's3'; bucket: string; prefix: string } | { kind: 'local'; dir: string; prefix: string };
 
-/** Every input, parsed once and typed. Durations are in milliseconds. */
+/**
+ * Every input, parsed once and typed. Each field says which input it comes from; a `@default`
+ * is what the field holds when the input is unset, from {@link INPUT_DEFAULTS}. Durations are in
+ * milliseconds, converted from the input's own unit.
+ */
 export interface Settings {
+  /** What this run does (`command`). @default 'run' */
   command: Command;
+  /**
+   * The execution to act on (`execution-id`): required by `retry`, `cancel` and `reset-breakers`;
+   * `progress` without it shows the latest one. `run` picks its own through the resume window.
+   */
   executionId?: string;
+  /** IAM role ARN assumed with GitHub OIDC (`role-to-assume`); undefined uses the default AWS credential chain. */
   roleToAssume?: string;
+  /** Session name of the assumed role (`role-session-name`); undefined builds one from the run id and attempt. */
   roleSessionName?: string;
+  /** Region of the AWS clients (`aws-region`), and the analysed region when `regions` is unset. @default 'us-east-1' */
   awsRegion: string;
-  /** Regions to analyse, or `all` enabled regions. @default [awsRegion] */
+  /** Regions to analyse (`regions`), deduplicated in the given order, or `all` enabled regions. @default [awsRegion] */
   regions: string[] | 'all';
+  /**
+   * Where execution state lives: the bucket of `state-bucket` when given, else the directory of
+   * `state-dir`; `prefix` (`state-prefix`, normalised to end with `/`) is the key prefix of
+   * either. @default { kind: 'local', dir: '.finops-state', prefix: 'finops/' }
+   */
   state: StateLocation;
+  /** Tasks run at once, 1 to 64 (`max-concurrent-tasks`). @default 4 */
   maxConcurrentTasks: number;
+  /** Timeout of one attempt of a task, in ms (`task-timeout-seconds`, 1 to 3600 s). @default 300_000 (300 s) */
   taskTimeoutMs: number;
+  /**
+   * Time this run may use, in ms (`time-budget-minutes`, 1 to 360 min); work left when it runs
+   * out is checkpointed for the next run. @default 1_200_000 (20 min)
+   */
   timeBudgetMs: number;
+  /**
+   * A running or partial execution younger than this is resumed instead of starting a new one,
+   * in ms (`resume-window-hours`, 0 to 720 h). @default 86_400_000 (24 h)
+   */
   resumeWindowMs: number;
+  /**
+   * How long to wait for another run's lease on the account before exiting cleanly, in ms
+   * (`lease-wait-seconds`, 0 to 3600 s); 0 does not wait. @default 0
+   */
   leaseWaitMs: number;
-  /** Selected check ids; `all` keeps every enabled check. */
+  /** Selected check ids (`checks`), deduplicated; `all` keeps every enabled check. @default 'all' */
   checks: string[] | 'all';
+  /** YAML or JSON file of check thresholds and switches (`config-file`); undefined keeps each check's own. */
   configFile?: string;
+  /** The Cost Explorer metric every cost is read in (`cost-metric`). @default 'UnblendedCost' */
   costMetric: CostMetric;
+  /** Cost allocation tag key the costs are also broken down by (`tag-key`); undefined skips that breakdown. */
   tagKey?: string;
+  /**
+   * When the sticky PR comment is posted (`comment-on-pr`): `auto` on pull request events when
+   * there is something to say, `always`, or `never`. @default 'auto'
+   */
   commentOnPr: CommentMode;
+  /**
+   * Token the PR comment is posted with (`github-token`). action.yml's default
+   * `${{ github.token }}` is filled in by the runner; undefined (no token, or that expression
+   * unresolved) skips the comment.
+   */
   githubToken?: string;
+  /** Name of the uploaded report artifact (`artifact-name`), made unique per run attempt. @default 'finops-report' */
   artifactName: string;
+  /** Directory the report files are written to (`report-dir`). @default 'finops-report' */
   reportDir: string;
+  /**
+   * Fail the step when month-to-date cost grew more than this many percent against the same
+   * days of last month (`fail-on-cost-increase-percent`, 0 to 100000); undefined never fails on cost.
+   */
   failOnCostIncreasePercent?: number;
+  /** Fail the step on a pull request with findings the baseline did not have (`fail-on-new-findings`). @default false */
   failOnNewFindings: boolean;
-  /** Executions older than this are removed after a run; undefined keeps them. */
+  /**
+   * Executions of this account not updated for this many days are removed after a run
+   * (`retention-days`, 1 to 3650); undefined keeps them. Required by `cleanup`.
+   */
   retentionDays?: number;
+  /** Log lines as `text`, or `json`: one object per line with execution and task context (`log-format`). @default 'text' */
   logFormat: LogFormat;
 }
 
