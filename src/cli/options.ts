@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { Inputs, type InputName } from '../primitives/constants.js';
+import { INPUT_DEFAULTS } from '../settings/defaults.js';
 import { parseSettings, type Settings } from '../settings/settings.js';
 import { InputError, SettingsError } from '../settings/validators.js';
 import * as v from '../settings/validators.js';
@@ -43,53 +44,77 @@ const STORE_INPUTS: readonly InputName[] = [Inputs.StateDir, Inputs.StateBucket,
 
 const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
-/** `--state-dir`, `--state-bucket`, `--state-prefix`, `--aws-region` and `--json`: every command has them. */
+/**
+ * `--state-dir`, `--state-bucket`, `--state-prefix`, `--aws-region` and `--json`: every command has them.
+ * Flags show the action's defaults (INPUT_DEFAULTS), so a flag and its input never disagree.
+ */
 export function addStoreOptions(command: Command): Command {
   return command
-    .option('--state-dir <dir>', 'local state directory (used when no bucket is given)', '.finops-state')
+    .option('--state-dir <dir>', 'local state directory (used when no bucket is given)', INPUT_DEFAULTS['state-dir'])
     .option('--state-bucket <bucket>', 'S3 bucket holding the state (env FINOPS_STATE_BUCKET)')
-    .option('--state-prefix <prefix>', 'key prefix in the bucket', 'finops/')
-    .option('--aws-region <region>', 'home region for AWS clients (env AWS_REGION, else us-east-1)')
+    .option('--state-prefix <prefix>', 'key prefix in the bucket', INPUT_DEFAULTS['state-prefix'])
+    .option('--aws-region <region>', `home region for AWS clients (env AWS_REGION, else ${INPUT_DEFAULTS['aws-region']})`)
     .option('--json', 'print JSON for scripts instead of tables');
 }
 
-/** The analysis flags shared by `run`, `resume` and `retry`. */
+/** The analysis flags shared by `run`, `resume` and `retry`, with the action's defaults. */
 export function addAnalysisOptions(command: Command, options: { resumeWindow: boolean }): Command {
+  // A commander default is shown in the help and nothing more (sourceOf reads only typed flags).
+  // A flag with an environment variable names its default in its own text instead, after the
+  // variable, in the order the two apply.
   command
     .option('--demo', 'analyse the built-in synthetic demo account (no AWS credentials needed)')
     .option(
       '--regions <list>',
       'comma-separated regions, or "all" enabled regions (default: --aws-region; resume/retry: the regions the execution was built for)',
     )
-    .option('--checks <list>', 'comma-separated check ids, or "all"', 'all')
+    .option('--checks <list>', 'comma-separated check ids, or "all"', INPUT_DEFAULTS.checks)
     .option('--config-file <path>', 'YAML/JSON file with check thresholds (checks: { <id>: { ... } })')
-    .option('--cost-metric <metric>', 'Cost Explorer metric', 'UnblendedCost')
+    .option('--cost-metric <metric>', 'Cost Explorer metric', INPUT_DEFAULTS['cost-metric'])
     .option('--tag-key <key>', 'also break costs down by this tag key')
-    .option('--max-concurrent-tasks <n>', 'tasks running at once, 1-64 (env MAX_CONCURRENT_TASKS; default 4)')
-    .option('--task-timeout-seconds <n>', 'per-attempt timeout of a task, 1-3600 (env TASK_TIMEOUT_SECONDS; default 300)')
-    .option('--time-budget-minutes <n>', 'time this run may take, 1-360; what is left stays pending for resume', '20')
-    .option('--lease-wait-seconds <n>', 'wait this long for another run on the account to finish', '0')
-    .option('--report-dir <dir>', 'where report.json, report.md, report.html and findings.csv go', 'finops-report')
+    .option(
+      '--max-concurrent-tasks <n>',
+      `tasks running at once, 1-64 (env MAX_CONCURRENT_TASKS; default ${INPUT_DEFAULTS['max-concurrent-tasks']})`,
+    )
+    .option(
+      '--task-timeout-seconds <n>',
+      `per-attempt timeout of a task, 1-3600 (env TASK_TIMEOUT_SECONDS; default ${INPUT_DEFAULTS['task-timeout-seconds']})`,
+    )
+    .option(
+      '--time-budget-minutes <n>',
+      'time this run may take, 1-360; what is left stays pending for resume',
+      INPUT_DEFAULTS['time-budget-minutes'],
+    )
+    .option('--lease-wait-seconds <n>', 'wait this long for another run on the account to finish', INPUT_DEFAULTS['lease-wait-seconds'])
+    .option('--report-dir <dir>', 'where report.json, report.md, report.html and findings.csv go', INPUT_DEFAULTS['report-dir'])
     .addOption(new Option('--log-level <level>', 'progress detail (env LOG_LEVEL)').choices(['debug', 'info', 'warning', 'error']));
   if (options.resumeWindow)
-    command.option('--resume-window-hours <n>', 'resume the latest running/partial execution younger than this', '24');
+    command.option(
+      '--resume-window-hours <n>',
+      'resume the latest running/partial execution younger than this',
+      INPUT_DEFAULTS['resume-window-hours'],
+    );
   return command;
 }
 
-/** Where each raw value came from, so an error names what the user actually typed. */
+/**
+ * Where each raw value came from, so an error names what the user actually typed: a flag given
+ * on the command line, else the input's environment variable, else nothing, and the settings
+ * take the table's default. A commander default is the same value, so it is never read: it
+ * must not hide an environment variable.
+ */
 function sourceOf(flags: Flags, env: CliIo['env'], command: Command, inputs: readonly InputName[]) {
   const origins = new Map<string, string>();
   const explicit = (name: InputName) => command.getOptionValueSource(camel(name)) === 'cli';
   const read = (name: InputName): string => {
     if (!inputs.includes(name)) return '';
     const value = flags[camel(name)];
-    const fromFlag = typeof value === 'string' && (explicit(name) || !(ENVIRONMENT[name] ?? []).some((e) => env[e]));
-    // An explicit --state-dir means "this directory", even when FINOPS_STATE_BUCKET is set.
-    if (name === Inputs.StateBucket && value === undefined && explicit(Inputs.StateDir)) return '';
-    if (fromFlag) {
+    if (explicit(name) && typeof value === 'string') {
       origins.set(name, `--${name}`);
       return value;
     }
+    // An explicit --state-dir means "this directory", even when FINOPS_STATE_BUCKET is set.
+    if (name === Inputs.StateBucket && explicit(Inputs.StateDir)) return '';
     for (const variable of ENVIRONMENT[name] ?? []) {
       const raw = env[variable];
       if (raw !== undefined && raw.trim() !== '') {
@@ -97,7 +122,7 @@ function sourceOf(flags: Flags, env: CliIo['env'], command: Command, inputs: rea
         return raw;
       }
     }
-    return typeof value === 'string' ? value : '';
+    return '';
   };
   return { read, origins };
 }

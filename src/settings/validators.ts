@@ -1,3 +1,5 @@
+import { isRunnerExpression } from './defaults.js';
+
 /**
  * Parsers for one raw input value each. They return the typed value or throw an
  * `InputError` whose message names the input and says what is accepted.
@@ -154,4 +156,34 @@ export function path(input: string, raw: string): string {
   const value = raw.trim();
   if (value === '' || /[\0\r\n]/.test(value)) throw new InputError(input, `must be a file system path, got ${show(raw)}`);
   return value;
+}
+
+/** `all`, or a comma list of check ids (deduplicated, order kept); whether each id exists is the analysis's to say. */
+export function checkList(input: string, raw: string): string[] | 'all' {
+  const value = raw.trim();
+  if (value === 'all') return 'all';
+  const ids = value
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  for (const id of ids) {
+    if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(id))
+      throw new InputError(
+        input,
+        `must be "all" or a comma-separated list of check ids such as ebs-unattached,ec2-idle; ${JSON.stringify(id)} is not a check id`,
+      );
+  }
+  if (ids.length === 0) throw new InputError(input, 'must be "all" or a comma-separated list of check ids');
+  return [...new Set(ids)];
+}
+
+/**
+ * A GitHub token, or undefined for none. action.yml's default `${{ github.token }}` is resolved
+ * by the runner; the same text unresolved (the table's default itself, or a caller that copied
+ * action.yml literally) is not a token, and sending it to GitHub would only fail later and
+ * further away, so it counts as unset: the PR comment is skipped as with no token at all.
+ */
+export function githubToken(_input: string, raw: string): string | undefined {
+  const value = raw.trim();
+  return value === '' || isRunnerExpression(value) ? undefined : value;
 }
