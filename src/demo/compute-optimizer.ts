@@ -8,6 +8,7 @@ import type {
   IdleRecommendation,
 } from '../aws/ports.js';
 import { TaskSkippedError } from '../primitives/errors.js';
+import { roundUsd } from '../primitives/money.js';
 import { DEMO_ACCOUNT_ID, INSTANCES, LOOSE_VOLUMES, NAT_GATEWAYS } from './catalogue.js';
 
 const DAY_MS = 86_400_000;
@@ -73,7 +74,7 @@ const VOLUMES = [...INSTANCES.flatMap((i) => i.volumes.map((v) => ({ ...v, regio
 /** Savings as Compute Optimizer states them, from the bundled list prices; no discounts in the demo account. */
 function usd(monthlyNow: number, monthlySaving: number): AdviceSavings {
   if (!(monthlySaving > 0)) return { listPrice: null, afterDiscounts: null };
-  const value = Math.round(monthlySaving * 100) / 100;
+  const value = roundUsd(monthlySaving);
   const saving = { currency: 'USD', value, percent: Math.round((monthlySaving / monthlyNow) * 10_000) / 100 };
   return { listPrice: saving, afterDiscounts: { ...saving } };
 }

@@ -1,5 +1,6 @@
 import type { CostAnomaly, CostExplorerPort, CostPeriod, CostQuery } from '../aws/ports.js';
 import { addDays, addMonths, monthStart, utcDay } from '../analysis/dates.js';
+import { roundUsd } from '../primitives/money.js';
 import { DEMO_ACCOUNT_ID } from './catalogue.js';
 import { between } from './random.js';
 
@@ -129,7 +130,7 @@ export function demoCostExplorer(now: Date): CostExplorerPort {
           end: addDays(spend.today, -1),
           dimensionValue: SPIKE.service,
           rootCauses: [{ service: SPIKE.service, region: SPIKE.region, linkedAccount: DEMO_ACCOUNT_ID, usageType: SPIKE.usageType }],
-          totalImpact: Math.round(SPIKE.usdPerDay * days * 100) / 100,
+          totalImpact: roundUsd(SPIKE.usdPerDay * days),
           maxImpact: SPIKE.usdPerDay,
           monitorArn: `arn:aws:ce::${DEMO_ACCOUNT_ID}:anomalymonitor/demo-services-monitor`,
         },

@@ -1,7 +1,7 @@
 /**
  * The report model: what every renderer (summary, comment, HTML, CSV, report.json) reads.
  * Analyses produce `CostSummary` and `Finding`s; the report task assembles a `Report`.
- * All money is USD as numbers with cents (round with `roundUsd`).
+ * All money is USD as numbers with cents (round with `roundUsd`, primitives/money.ts).
  */
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -113,9 +113,4 @@ export interface Report {
   gaps: Array<{ taskId: string; reason: string }>;
   /** True when some savings were priced from the bundled snapshot. */
   usedBundledPrices: boolean;
-}
-
-/** Rounds to cents, avoiding binary artefacts (0.1 + 0.2). */
-export function roundUsd(value: number): number {
-  return Math.round((value + Number.EPSILON) * 100) / 100;
 }

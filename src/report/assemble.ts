@@ -1,5 +1,6 @@
 import type { ExecutionManifest } from '../records/state.js';
-import { REPORT_SCHEMA_VERSION, roundUsd, type CostSummary, type Finding, type Period, type Report } from '../records/report.js';
+import { REPORT_SCHEMA_VERSION, type CostSummary, type Finding, type Period, type Report } from '../records/report.js';
+import { roundUsd } from '../primitives/money.js';
 
 /** What the analysis produced (the `analysis` task's result, or a provisional one). */
 export interface AnalysisOutput {

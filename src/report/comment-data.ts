@@ -4,7 +4,8 @@
  */
 import { compareText, findingKey, savingsOf, sortFindings } from './findings.js';
 import { percentChange } from './format.js';
-import { roundUsd, type Finding, type Period, type Report } from '../records/report.js';
+import type { Finding, Period, Report } from '../records/report.js';
+import { roundUsd } from '../primitives/money.js';
 
 /** One service's month-to-date cost now and in the baseline. */
 export interface ServiceDelta {

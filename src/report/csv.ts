@@ -4,6 +4,7 @@
  */
 import { escapeCsvCell } from './escape.js';
 import { compareText, sortFindings } from './findings.js';
+import { roundUsd } from '../primitives/money.js';
 import type { Finding } from '../records/report.js';
 
 /** Column order of findings.csv. */
@@ -31,7 +32,7 @@ export function evidenceJson(evidence: Finding['evidence']): string {
 export function renderFindingsCsv(findings: readonly Finding[]): string {
   const rows = [FINDINGS_CSV_COLUMNS.join(',')];
   for (const f of sortFindings(findings)) {
-    const savings = Number.isFinite(f.estimatedMonthlySavings) ? Math.round(f.estimatedMonthlySavings * 100) / 100 : '';
+    const savings = Number.isFinite(f.estimatedMonthlySavings) ? roundUsd(f.estimatedMonthlySavings) : '';
     rows.push(
       [f.check, f.resourceId, f.resourceType, f.region, f.title, savings, f.severity, evidenceJson(f.evidence)]
         .map(escapeCsvCell)

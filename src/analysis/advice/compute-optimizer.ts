@@ -6,7 +6,8 @@ import type {
   IdleRecommendation,
   VolumeConfiguration,
 } from '../../aws/ports.js';
-import { roundUsd, type Finding } from '../../records/report.js';
+import type { Finding } from '../../records/report.js';
+import { roundUsd } from '../../primitives/money.js';
 import { label, severityFor } from '../checks/helpers.js';
 import { param, type ParamSpecs, type ParamValues } from '../checks/types.js';
 

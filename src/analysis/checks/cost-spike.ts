@@ -1,7 +1,7 @@
-import { roundUsd } from '../../records/report.js';
+import { roundUsd } from '../../primitives/money.js';
 import { daysBetween } from '../dates.js';
 import { HOURS_PER_MONTH } from '../pricing/keys.js';
-import { makeFinding, r2 } from './helpers.js';
+import { makeFinding, roundMeasurement } from './helpers.js';
 import { defineAccountCheck, param } from './types.js';
 
 const DAYS_PER_MONTH = HOURS_PER_MONTH / 24;
@@ -39,14 +39,14 @@ export const costSpike = defineAccountCheck({
           resourceId: service.service,
           resourceType: 'service',
           region: 'global',
-          title: `${service.service} cost up ${roundUsd(increase).toFixed(2)} USD${percent === null ? '' : ` (+${r2(percent)}%)`} vs the previous period`,
+          title: `${service.service} cost up ${roundUsd(increase).toFixed(2)} USD${percent === null ? '' : ` (+${roundMeasurement(percent)}%)`} vs the previous period`,
           evidence: {
             currentUsd: service.current,
             previousUsd: service.previous,
             currentDays,
             previousDays,
             increaseUsd: roundUsd(increase),
-            increasePercent: percent === null ? null : r2(percent),
+            increasePercent: percent === null ? null : roundMeasurement(percent),
             currentPeriod: `${costs.current.period.start}..${costs.current.period.end}`,
             previousPeriod: `${costs.previous.period.start}..${costs.previous.period.end}`,
             projectedMonthlyIncreaseUsd: monthly,

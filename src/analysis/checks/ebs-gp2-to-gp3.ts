@@ -1,6 +1,7 @@
+import { roundUsd } from '../../primitives/money.js';
 import { priceKeys } from '../pricing/keys.js';
 import { gp3Equivalent, volumeMonthlyCost } from '../pricing/ebs-cost.js';
-import { label, makeFinding, r2 } from './helpers.js';
+import { label, makeFinding } from './helpers.js';
 import { defineRegionCheck } from './types.js';
 
 /**
@@ -40,8 +41,8 @@ export const ebsGp2ToGp3 = defineRegionCheck({
             evidence: {
               sizeGiB: volume.sizeGiB,
               state: volume.state,
-              gp2MonthlyUsd: current ? r2(current.usd) : null,
-              gp3MonthlyUsd: proposed ? r2(proposed.usd) : null,
+              gp2MonthlyUsd: current ? roundUsd(current.usd) : null,
+              gp3MonthlyUsd: proposed ? roundUsd(proposed.usd) : null,
               gp3Iops: target.iops,
               gp3ThroughputMiBps: target.throughputMiBps,
             },

@@ -1,6 +1,7 @@
+import { roundUsd } from '../../primitives/money.js';
 import { ageDays } from '../dates.js';
 import { priceKeys } from '../pricing/keys.js';
-import { label, makeFinding, r2 } from './helpers.js';
+import { label, makeFinding } from './helpers.js';
 import { defineRegionCheck, param } from './types.js';
 
 /**
@@ -47,7 +48,7 @@ export const ebsSnapshotOld = defineRegionCheck({
               volumeSizeGiB: snapshot.volumeSizeGiB,
               sourceVolumeId: snapshot.volumeId,
               usedByImage: false,
-              monthlyCostUpperBoundUsd: usd === undefined ? null : r2(usd),
+              monthlyCostUpperBoundUsd: usd === undefined ? null : roundUsd(usd),
               sizeBasis: 'source volume size (upper bound: snapshots are incremental)',
             },
             recommendation: 'Delete the snapshot if no restore needs it, or move it to the archive tier.',

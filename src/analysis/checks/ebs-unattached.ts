@@ -1,6 +1,7 @@
+import { roundUsd } from '../../primitives/money.js';
 import { ageDays } from '../dates.js';
 import { volumeMonthlyCost, volumePriceKeys } from '../pricing/ebs-cost.js';
-import { label, makeFinding, r2 } from './helpers.js';
+import { label, makeFinding } from './helpers.js';
 import { defineRegionCheck, param } from './types.js';
 
 /**
@@ -38,7 +39,7 @@ export const ebsUnattached = defineRegionCheck({
               iops: volume.iops,
               throughputMiBps: volume.throughputMiBps,
               daysSinceCreated: age,
-              monthlyCostUsd: cost ? r2(cost.usd) : null,
+              monthlyCostUsd: cost ? roundUsd(cost.usd) : null,
             },
             recommendation: 'Snapshot the volume if its data matters, then delete it.',
           },

@@ -1,6 +1,6 @@
 import { HOURS_PER_MONTH, priceKeys } from '../pricing/keys.js';
 import { ec2Utilisation } from './ec2-utilisation.js';
-import { ec2PricingBasis, label, makeFinding, r2 } from './helpers.js';
+import { ec2PricingBasis, label, makeFinding, roundMeasurement } from './helpers.js';
 import { defineRegionCheck, param } from './types.js';
 
 /**
@@ -40,9 +40,9 @@ export const ec2Idle = defineRegionCheck({
             evidence: {
               instanceType: instance.instanceType,
               ...ec2PricingBasis(instance),
-              peakCpuPercent: r2(use.peakCpuPercent),
-              averageCpuPercent: r2(use.averageCpuPercent),
-              peakNetworkMbPerDay: r2(use.peakNetworkMbPerDay),
+              peakCpuPercent: roundMeasurement(use.peakCpuPercent),
+              averageCpuPercent: roundMeasurement(use.averageCpuPercent),
+              peakNetworkMbPerDay: roundMeasurement(use.peakNetworkMbPerDay),
               lookbackDays: params.lookbackDays,
               daysOfData: use.daysOfData,
               hourlyUsd: price?.usd ?? null,

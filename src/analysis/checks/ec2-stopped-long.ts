@@ -1,6 +1,7 @@
 import type { Ec2Instance } from '../../aws/ports.js';
+import { roundUsd } from '../../primitives/money.js';
 import { volumeMonthlyCost, volumePriceKeys, type MonthlyCost } from '../pricing/ebs-cost.js';
-import { label, makeFinding, r2 } from './helpers.js';
+import { label, makeFinding } from './helpers.js';
 import { defineRegionCheck, param } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -64,7 +65,7 @@ export const ec2StoppedLong = defineRegionCheck({
               stoppedAt: since.toISOString(),
               attachedVolumes: volumes.length,
               attachedGiB: volumes.reduce((sum, v) => sum + v.sizeGiB, 0),
-              monthlyEbsUsd: usd === undefined ? null : r2(usd),
+              monthlyEbsUsd: usd === undefined ? null : roundUsd(usd),
             },
             recommendation: 'Snapshot the volumes (or create an AMI) and terminate the instance.',
           },

@@ -1,7 +1,7 @@
 import { HOURS_PER_MONTH, priceKeys } from '../pricing/keys.js';
 import { smallerSizes } from '../pricing/instance-types.js';
 import { ec2Utilisation } from './ec2-utilisation.js';
-import { ec2PricingBasis, label, makeFinding, r2 } from './helpers.js';
+import { ec2PricingBasis, label, makeFinding, roundMeasurement } from './helpers.js';
 import { defineRegionCheck, param } from './types.js';
 
 /**
@@ -47,8 +47,8 @@ export const ec2Underutilised = defineRegionCheck({
               instanceType: instance.instanceType,
               ...ec2PricingBasis(instance),
               suggestedType: targetType,
-              peakCpuPercent: r2(use.peakCpuPercent),
-              averageCpuPercent: r2(use.averageCpuPercent),
+              peakCpuPercent: roundMeasurement(use.peakCpuPercent),
+              averageCpuPercent: roundMeasurement(use.averageCpuPercent),
               lookbackDays: params.lookbackDays,
               daysOfData: use.daysOfData,
               currentHourlyUsd: current?.usd ?? null,

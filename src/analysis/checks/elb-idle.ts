@@ -2,7 +2,7 @@ import { ageDays } from '../dates.js';
 import { seriesKey } from '../metrics/types.js';
 import { lastDays } from '../metrics/window.js';
 import { HOURS_PER_MONTH, priceKeys } from '../pricing/keys.js';
-import { makeFinding, r2 } from './helpers.js';
+import { makeFinding, roundMeasurement } from './helpers.js';
 import { defineRegionCheck, param } from './types.js';
 
 /** The request-like metric of each load balancer type (none for gateway load balancers). */
@@ -60,7 +60,7 @@ export const elbIdle = defineRegionCheck({
                 ? { registeredInstances: lb.targets, inServiceInstances: lb.healthyTargets }
                 : { targetGroups: lb.targetGroups, targets: lb.targets, healthyTargets: lb.healthyTargets }),
               busiestDayRequests: busiest,
-              averageRequestsPerDay: total === null ? null : r2(total / params.lookbackDays),
+              averageRequestsPerDay: total === null ? null : roundMeasurement(total / params.lookbackDays),
               requestMetric: metric ?? null,
               lookbackDays: params.lookbackDays,
               hourlyUsd: rate?.usd ?? null,

@@ -1,5 +1,5 @@
 import type { Finding, Severity } from '../../records/report.js';
-import { roundUsd } from '../../records/report.js';
+import { roundUsd } from '../../primitives/money.js';
 import type { PriceEntry, PriceSource } from '../pricing/price-book.js';
 import { combinedSource } from '../pricing/price-book.js';
 
@@ -35,8 +35,11 @@ export function makeFinding(
   };
 }
 
-/** Rounds a measured number for evidence (2 decimals). */
-export function r2(value: number): number {
+/**
+ * Rounds a measured number for evidence to two decimals: a percentage, GB, requests per day.
+ * Not for money: amounts in USD are rounded with `roundUsd`.
+ */
+export function roundMeasurement(value: number): number {
   return Math.round(value * 100) / 100;
 }
 

@@ -2,7 +2,7 @@ import { ageDays } from '../dates.js';
 import { seriesKey } from '../metrics/types.js';
 import { statsFrom, windowFrom } from '../metrics/window.js';
 import { HOURS_PER_MONTH, priceKeys } from '../pricing/keys.js';
-import { label, makeFinding, r2 } from './helpers.js';
+import { label, makeFinding, roundMeasurement } from './helpers.js';
 import { defineRegionCheck, param } from './types.js';
 
 /** Bytes in a gigabyte (decimal, as AWS bills data processing). */
@@ -49,9 +49,9 @@ export const natIdle = defineRegionCheck({
             resourceId: gateway.natGatewayId,
             resourceType: 'nat-gateway',
             region,
-            title: `NAT gateway ${label(gateway.natGatewayId, gateway.name)} processed ${r2(gb)} GB in ${params.lookbackDays} days`,
+            title: `NAT gateway ${label(gateway.natGatewayId, gateway.name)} processed ${roundMeasurement(gb)} GB in ${params.lookbackDays} days`,
             evidence: {
-              gbProcessed: r2(gb),
+              gbProcessed: roundMeasurement(gb),
               lookbackDays: params.lookbackDays,
               ageDays: age,
               vpcId: gateway.vpcId,

@@ -1,5 +1,5 @@
 import type { CostSummary, Period, ServiceCost } from '../../records/report.js';
-import { roundUsd } from '../../records/report.js';
+import { roundUsd } from '../../primitives/money.js';
 import { addDays } from '../dates.js';
 import type { CostAnomaliesResult, CostDailyResult, CostForecastResult, CostMonthsResult } from './fetch.js';
 import type { CostPlan } from './plan.js';

@@ -1,5 +1,5 @@
 import type { CostSummary, Finding } from '../../records/report.js';
-import { roundUsd } from '../../records/report.js';
+import { roundUsd } from '../../primitives/money.js';
 import { getCheck } from '../checks/registry.js';
 
 /** Result of a `checks:{region}` or `cost-checks` task. */

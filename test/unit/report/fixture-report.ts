@@ -4,7 +4,8 @@
  * breaker. Deterministic, so golden files stay stable. `baselineReport()` is the same account's
  * previous scheduled run, for PR comment deltas.
  */
-import { REPORT_SCHEMA_VERSION, roundUsd, type CostSummary, type Finding, type Report, type ServiceCost } from '../../../src/records/report.js';
+import { REPORT_SCHEMA_VERSION, type CostSummary, type Finding, type Report, type ServiceCost } from '../../../src/records/report.js';
+import { roundUsd } from '../../../src/primitives/money.js';
 
 const SERVICES: Array<[string, number, number]> = [
   ['Amazon Elastic Compute Cloud - Compute', 4812.4, 4390.15],
