@@ -1,5 +1,6 @@
 import type { AwsAdapters } from '../aws/ports.js';
 import { taskId, type TaskDefinition } from '../executor/types.js';
+import { sortFindings } from '../records/findings.js';
 import type { CostSummary, Finding } from '../records/report.js';
 import type { Cache } from '../primitives/cache.js';
 import { AWS_COMPUTE_OPTIMIZER } from './advice/compute-optimizer.js';
@@ -24,7 +25,7 @@ import { assertRegions } from './regions.js';
 import { COMPUTE_OPTIMIZER_TASK_TYPE, computeOptimizerTasks } from './tasks/compute-optimizer.js';
 import { familyOf, INVENTORY_FAMILIES } from './tasks/inventory.js';
 import { enabledRegionChecks, runMetrics, runPrices, runRegionChecks, type RegionTaskIds } from './tasks/regional.js';
-import { orderFindings, potentialSavings, type AnalysisResult, type ChecksResult } from './tasks/result.js';
+import { potentialSavings, type AnalysisResult, type ChecksResult } from './tasks/result.js';
 
 export interface AnalysisGraphOptions {
   /** 12-digit AWS account id (cache keys are per account). */
@@ -225,7 +226,7 @@ function analysisTask(tasks: readonly TaskDefinition[], costsId: string, regions
         .map((p) => ({ region: p.region, reason: p.apiProblem! }));
       return {
         costs: (ctx.inputs.get(costsId) as CostSummary | undefined) ?? null,
-        findings: orderFindings(findings),
+        findings: sortFindings(findings),
         potentialMonthlySavings: potentialSavings(findings),
         gaps: ctx.missing.map((m) => ({ taskId: m.taskId, reason: m.reason ?? m.status })),
         usedBundledPrices: findings.some((f) => f.priceSource === 'bundled'),

@@ -2,7 +2,7 @@
  * What the PR comment says, computed from the current report and the baseline (the latest
  * completed non-PR execution). Pure arithmetic, no formatting: `renderComment` lays it out.
  */
-import { compareText, findingKey, savingsOf, sortFindings } from './findings.js';
+import { compareText, findingKey, savingsOf, sortFindings } from '../records/findings.js';
 import { percentChange } from './format.js';
 import type { Finding, Period, Report } from '../records/report.js';
 import { roundUsd } from '../primitives/money.js';

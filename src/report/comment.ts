@@ -5,7 +5,7 @@
  */
 import { buildCommentData, totalSavings, type AmountDelta, type CommentData } from './comment-data.js';
 import { escapeMarkdown, markdownCell } from './escape.js';
-import { savingsOf } from './findings.js';
+import { savingsOf } from '../records/findings.js';
 import { formatCount, formatDate, formatPeriod, formatUsd, formatUsdChange, formatUsdSigned, MINUS, plural } from './format.js';
 import { DEFAULT_COMMENT_MAX_CHARS } from './limits.js';
 import { markdownTable, type Align } from './md-table.js';

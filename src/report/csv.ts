@@ -3,7 +3,7 @@
  * quoted fields) and safe to open in Excel or Sheets (no cell evaluates as a formula).
  */
 import { escapeCsvCell } from './escape.js';
-import { compareText, sortFindings } from './findings.js';
+import { compareText, sortFindings } from '../records/findings.js';
 import { roundUsd } from '../primitives/money.js';
 import type { Finding } from '../records/report.js';
 

@@ -2,7 +2,7 @@
  * Execution health derived from the report's task table and breakers: what ran, what is left,
  * how hard it was (retries), and which circuit breakers stop work.
  */
-import { compareText } from './findings.js';
+import { compareText } from '../records/findings.js';
 import type { Report } from '../records/report.js';
 
 /** Task counts by status. `running` only appears in a report written mid-run. */

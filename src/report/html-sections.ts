@@ -3,7 +3,7 @@
  * takes plain text, never HTML.
  */
 import { escapeHtml, escapeHtmlAttribute } from './escape.js';
-import { compareText, savingsOf, sortFindings } from './findings.js';
+import { compareText, savingsOf, sortFindings } from '../records/findings.js';
 import { formatCount, formatDate, formatDuration, formatPeriod, formatUsd, formatUsdChange, plural } from './format.js';
 import type { ExecutionHealth } from './health.js';
 import type { Report } from '../records/report.js';

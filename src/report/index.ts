@@ -31,7 +31,7 @@ export {
   GITHUB_SUMMARY_MAX_BYTES,
   utf8ByteLength,
 } from './limits.js';
-export { compareFindings, findingKey, sortFindings } from './findings.js';
+export { compareFindings, findingKey, sortFindings } from '../records/findings.js';
 export { executionHealth, type ExecutionHealth, type BreakerView, type TaskCounts } from './health.js';
 export { renderReportMarkdown, renderSummaryMarkdown, renderSummaryNotice, type SummaryOptions } from './markdown.js';
 export {

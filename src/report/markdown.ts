@@ -4,7 +4,7 @@
  * sections leave; if even they do not fit, the middle is cut with a note. Rendering never throws.
  */
 import { escapeMarkdown, sanitizeText, truncateText } from './escape.js';
-import { sortFindings } from './findings.js';
+import { sortFindings } from '../records/findings.js';
 import { formatCount } from './format.js';
 import { executionHealth } from './health.js';
 import { DEFAULT_SUMMARY_MAX_BYTES, utf8ByteLength } from './limits.js';

@@ -3,7 +3,7 @@
  * the task table. The job summary leaves them out to stay short.
  */
 import { markdownCell } from './escape.js';
-import { compareText } from './findings.js';
+import { compareText } from '../records/findings.js';
 import { formatDate, formatDuration, formatUsd, formatUsdChange } from './format.js';
 import { markdownTable } from './md-table.js';
 import type { Report } from '../records/report.js';

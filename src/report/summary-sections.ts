@@ -3,7 +3,7 @@
  * came from AWS goes through `markdownCell`/`escapeMarkdown`; numbers go through `format.ts`.
  */
 import { escapeMarkdown, markdownCell } from './escape.js';
-import { savingsOf } from './findings.js';
+import { savingsOf } from '../records/findings.js';
 import { formatCount, formatDate, formatPeriod, formatUsd, formatUsdChange, plural } from './format.js';
 import { executionHealth, statusLabel, type ExecutionHealth } from './health.js';
 import { markdownTable, tableRow, type Align } from './md-table.js';

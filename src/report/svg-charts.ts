@@ -4,7 +4,7 @@
  * rect.bar`) let a browser test check that they drew.
  */
 import { escapeHtml, escapeHtmlAttribute, sanitizeText, truncateText } from './escape.js';
-import { compareText } from './findings.js';
+import { compareText } from '../records/findings.js';
 import { formatUsd, formatUsdCompact, plural } from './format.js';
 import { chartablePoints } from './mermaid.js';
 import type { DailyCost, ServiceCost } from '../records/report.js';

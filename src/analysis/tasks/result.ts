@@ -51,14 +51,3 @@ export function potentialSavings(findings: readonly Finding[]): number {
   for (const saving of best.values()) total += saving;
   return roundUsd(total);
 }
-
-/** Largest saving first, then check, region and resource: a stable order for reports and diffs. */
-export function orderFindings(findings: Finding[]): Finding[] {
-  return findings.sort(
-    (a, b) =>
-      b.estimatedMonthlySavings - a.estimatedMonthlySavings ||
-      (a.check < b.check ? -1 : a.check > b.check ? 1 : 0) ||
-      (a.region < b.region ? -1 : a.region > b.region ? 1 : 0) ||
-      (a.resourceId < b.resourceId ? -1 : a.resourceId > b.resourceId ? 1 : 0),
-  );
-}

@@ -1,8 +1,8 @@
 /**
- * Ordering and identity of findings, shared by every renderer so tables, CSV and the PR
- * comment list them the same way.
+ * Ordering and identity of findings, shared by the analysis (the order of report.json) and by
+ * every renderer, so tables, CSV and the PR comment list them the same way.
  */
-import type { Finding, Severity } from '../records/report.js';
+import type { Finding, Severity } from './report.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 
