@@ -1,5 +1,6 @@
 import type { AwsAdapters } from '../aws/ports.js';
 import { taskId, type TaskDefinition } from '../executor/types.js';
+import type { AnalysisResult } from '../records/analysis.js';
 import { sortFindings } from '../records/findings.js';
 import type { CostSummary, Finding } from '../records/report.js';
 import type { Cache } from '../primitives/cache.js';
@@ -22,10 +23,11 @@ import { utcDay } from './dates.js';
 import type { MetricFamily } from './metrics/types.js';
 import type { PricesResult } from './pricing/price-book.js';
 import { assertRegions } from './regions.js';
+import { potentialSavings } from './savings.js';
+import type { ChecksResult } from './tasks/checks-result.js';
 import { COMPUTE_OPTIMIZER_TASK_TYPE, computeOptimizerTasks } from './tasks/compute-optimizer.js';
 import { familyOf, INVENTORY_FAMILIES } from './tasks/inventory.js';
 import { enabledRegionChecks, runMetrics, runPrices, runRegionChecks, type RegionTaskIds } from './tasks/regional.js';
-import { potentialSavings, type AnalysisResult, type ChecksResult } from './tasks/result.js';
 
 export interface AnalysisGraphOptions {
   /** 12-digit AWS account id (cache keys are per account). */

@@ -11,5 +11,6 @@ export {
   type ChecksConfig,
 } from './config.js';
 export { CHECK_IDS, CHECKS } from './checks/registry.js';
-export type { AnalysisResult, ChecksResult } from './tasks/result.js';
-export { potentialSavings } from './tasks/result.js';
+export type { AnalysisResult } from '../records/analysis.js';
+export type { ChecksResult } from './tasks/checks-result.js';
+export { potentialSavings } from './savings.js';

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { ANALYSIS_TASK_ID, buildAnalysisGraph } from '../analysis/graph.js';
 import type { ChecksConfig } from '../analysis/config.js';
-import type { AnalysisResult } from '../analysis/tasks/result.js';
+import type { AnalysisResult } from '../records/analysis.js';
 import { resolveRegions } from '../analysis/regions.js';
 import type { AwsAdapters } from '../aws/ports.js';
 import type { Clock } from '../primitives/clock.js';

@@ -1,21 +1,13 @@
+import type { AnalysisResult } from '../records/analysis.js';
 import type { ExecutionManifest } from '../records/state.js';
-import { REPORT_SCHEMA_VERSION, type CostSummary, type Finding, type Period, type Report } from '../records/report.js';
+import { REPORT_SCHEMA_VERSION, type Period, type Report } from '../records/report.js';
 import { roundUsd } from '../primitives/money.js';
 
-/** What the analysis produced (the `analysis` task's result, or a provisional one). */
-export interface AnalysisOutput {
-  costs: CostSummary | null;
-  findings: Finding[];
-  potentialMonthlySavings: number;
-  gaps: Array<{ taskId: string; reason: string }>;
-  usedBundledPrices: boolean;
-}
-
 /**
- * The report of an execution: the analysis output joined with the execution's health (tasks,
+ * The report of an execution: the analysis result joined with the execution's health (tasks,
  * breakers, pending). Pure, so the action, the CLI and the tests assemble it the same way.
  */
-export function assembleReport(manifest: ExecutionManifest, analysis: AnalysisOutput | null, generatedAt: Date): Report {
+export function assembleReport(manifest: ExecutionManifest, analysis: AnalysisResult | null, generatedAt: Date): Report {
   const tasks = Object.values(manifest.tasks)
     .map((t) => ({
       id: t.id,

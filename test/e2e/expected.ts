@@ -1,5 +1,5 @@
 import { ANALYSIS_TASK_ID, buildAnalysisGraph } from '../../src/analysis/graph.js';
-import type { AnalysisResult } from '../../src/analysis/tasks/result.js';
+import type { AnalysisResult } from '../../src/records/analysis.js';
 import type { AwsAdapters } from '../../src/aws/ports.js';
 import { executeGraph } from '../../src/executor/execute.js';
 import { memoryCache } from '../../src/state/cache.js';

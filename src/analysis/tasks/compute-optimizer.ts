@@ -1,7 +1,7 @@
 import type { AwsAdapters } from '../../aws/ports.js';
 import { taskId, type TaskDefinition } from '../../executor/types.js';
 import { adviceFindings, AWS_COMPUTE_OPTIMIZER, type ComputeOptimizerParams } from '../advice/compute-optimizer.js';
-import type { ChecksResult } from './result.js';
+import type { ChecksResult } from './checks-result.js';
 
 /** Task type of `compute-optimizer:{region}`; the `analysis` task gathers its findings with the checks'. */
 export const COMPUTE_OPTIMIZER_TASK_TYPE = 'compute-optimizer';

@@ -6,7 +6,7 @@ import type { RegionCheck } from '../checks/types.js';
 import { buildMetricQueries } from '../metrics/queries.js';
 import { readMetricsResult, type MetricFamily, type MetricsResult } from '../metrics/types.js';
 import { PriceLookup, resolvePrices, type PricesResult } from '../pricing/price-book.js';
-import type { ChecksResult } from './result.js';
+import type { ChecksResult } from './checks-result.js';
 import { familyOf, mergeInventory } from './inventory.js';
 
 const DAY_MS = 86_400_000;

@@ -12,7 +12,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultChecksConfig } from '../../../src/analysis/config.js';
 import { ANALYSIS_TASK_ID, buildAnalysisGraph } from '../../../src/analysis/graph.js';
-import type { AnalysisResult } from '../../../src/analysis/tasks/result.js';
+import type { AnalysisResult } from '../../../src/records/analysis.js';
 import { createAwsAdapters } from '../../../src/aws/adapters.js';
 import { executeGraph } from '../../../src/executor/execute.js';
 import { memoryCache } from '../../../src/state/cache.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { adviceFindings, AWS_COMPUTE_OPTIMIZER } from '../../../src/analysis/advice/compute-optimizer.js';
 import { defaultChecksConfig, parseCheckSelection, parseChecksConfig } from '../../../src/analysis/config.js';
 import { buildAnalysisGraph } from '../../../src/analysis/graph.js';
-import { potentialSavings } from '../../../src/analysis/tasks/result.js';
+import { potentialSavings } from '../../../src/analysis/savings.js';
 import type {
   AdviceListing,
   AdviceSaving,

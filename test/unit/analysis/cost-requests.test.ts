@@ -3,7 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultChecksConfig, type ChecksConfig } from '../../../src/analysis/config.js';
 import { buildAnalysisGraph } from '../../../src/analysis/graph.js';
-import type { AnalysisResult } from '../../../src/analysis/tasks/result.js';
+import type { AnalysisResult } from '../../../src/records/analysis.js';
 import { createAwsAdapters } from '../../../src/aws/adapters.js';
 import { memoryCache, type Cache } from '../../../src/state/cache.js';
 import type { CostSummary } from '../../../src/records/report.js';

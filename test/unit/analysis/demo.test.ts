@@ -3,7 +3,7 @@ import { CHECK_IDS } from '../../../src/analysis/checks/registry.js';
 import { defaultChecksConfig, type ChecksConfig } from '../../../src/analysis/config.js';
 import { buildAnalysisGraph } from '../../../src/analysis/graph.js';
 import { resolveRegions } from '../../../src/analysis/regions.js';
-import type { AnalysisResult } from '../../../src/analysis/tasks/result.js';
+import type { AnalysisResult } from '../../../src/records/analysis.js';
 import { createDemoAdapters, DEMO_ACCOUNT_ID, DEMO_NOW, DEMO_REGIONS, type DemoOptions } from '../../../src/demo/index.js';
 import { memoryCache } from '../../../src/state/cache.js';
 import { runGraph } from './support/run-graph.js';

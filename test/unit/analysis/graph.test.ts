@@ -32,7 +32,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultChecksConfig } from '../../../src/analysis/config.js';
 import { ANALYSIS_TASK_ID, buildAnalysisGraph } from '../../../src/analysis/graph.js';
 import type { MetricsResult } from '../../../src/analysis/metrics/types.js';
-import type { AnalysisResult } from '../../../src/analysis/tasks/result.js';
+import type { AnalysisResult } from '../../../src/records/analysis.js';
 import { createAwsAdapters } from '../../../src/aws/adapters.js';
 import { memoryCache } from '../../../src/state/cache.js';
 import { serviceError } from '../../fixtures/aws/cost-explorer.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { regionsOfTaskIds, resolveRegions } from '../../../src/analysis/regions.js';
-import { potentialSavings } from '../../../src/analysis/tasks/result.js';
+import { potentialSavings } from '../../../src/analysis/savings.js';
 import type { Finding } from '../../../src/records/report.js';
 
 describe('regions', () => {
