@@ -1,5 +1,6 @@
 import { isAccessDenied } from '../../aws/errors.js';
 import type { AwsAdapters, LoadBalancer, TargetGroup } from '../../aws/ports.js';
+import type { TaskOutput } from '../../executor/task-output.js';
 import type { InventoryKind, LoadBalancerInventory, RegionInventory } from '../inventory/types.js';
 
 /** Result of an inventory task: the families it lists, for one region. */
@@ -152,11 +153,14 @@ export function familyOf(kind: InventoryKind): InventoryFamily {
   return INVENTORY_FAMILIES.find((f) => f.provides.includes(kind))!;
 }
 
-/** Merges the inventory results among a task's inputs (results of other tasks are ignored). */
-export function mergeInventory(inputs: ReadonlyMap<string, unknown>, inventoryTaskIds: readonly string[]): RegionInventory {
+/** Merges the results of the inventory tasks `inventory` among a task's inputs (those that succeeded). */
+export function mergeInventory(
+  inputs: ReadonlyMap<string, unknown>,
+  inventory: ReadonlyArray<TaskOutput<InventoryResult>>,
+): RegionInventory {
   const merged: RegionInventory = {};
-  for (const id of inventoryTaskIds) {
-    const result = inputs.get(id) as InventoryResult | undefined;
+  for (const task of inventory) {
+    const result = task.optional(inputs);
     if (!result) continue;
     const { region: _region, ...families } = result;
     Object.assign(merged, families);

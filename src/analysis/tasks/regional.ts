@@ -1,5 +1,6 @@
 import type { AwsAdapters } from '../../aws/ports.js';
-import type { TaskContext } from '../../executor/types.js';
+import { outputOf, type TaskOutput } from '../../executor/task-output.js';
+import { taskId, type TaskContext, type TaskDefinition } from '../../executor/types.js';
 import type { Cache } from '../../primitives/cache.js';
 import type { ChecksConfig } from '../config.js';
 import type { RegionCheck } from '../checks/types.js';
@@ -7,7 +8,7 @@ import { buildMetricQueries } from '../metrics/queries.js';
 import { readMetricsResult, type MetricFamily, type MetricsResult } from '../metrics/types.js';
 import { PriceLookup, resolvePrices, type PricesResult } from '../pricing/price-book.js';
 import type { ChecksResult } from './checks-result.js';
-import { familyOf, mergeInventory } from './inventory.js';
+import { familyOf, mergeInventory, type InventoryFamily, type InventoryResult } from './inventory.js';
 
 const DAY_MS = 86_400_000;
 
@@ -17,10 +18,83 @@ export interface EnabledRegionCheck {
   params: Record<string, number | string[]>;
 }
 
-export interface RegionTaskIds {
-  inventory: string[];
-  metrics: string | null;
-  prices: string;
+/** The results a region's `checks:{region}` task reads, by the tasks that produce them. */
+export interface RegionInputs {
+  inventory: ReadonlyArray<TaskOutput<InventoryResult>>;
+  metrics: TaskOutput<MetricsResult> | null;
+  prices: TaskOutput<PricesResult>;
+}
+
+/** The tasks of one region, by stage, and the handles of the results the `analysis` task reads. */
+export interface RegionTasks {
+  inventory: TaskDefinition[];
+  prices: TaskDefinition[];
+  metrics: TaskDefinition[];
+  checks: TaskDefinition[];
+  results: { checks: TaskOutput<ChecksResult>; prices: TaskOutput<PricesResult> };
+}
+
+const METRIC_INVENTORY: Readonly<Record<MetricFamily, string>> = {
+  ec2: familyOf('instances').type,
+  nat: familyOf('natGateways').type,
+  elb: familyOf('loadBalancers').type,
+  rds: familyOf('dbInstances').type,
+};
+
+/**
+ * One region's tasks: an inventory task per family, `metrics:{region}` when a check reads
+ * metrics, `prices:{region}` and `checks:{region}`. They share no task with other regions.
+ */
+export function regionTasks(
+  region: string,
+  families: readonly InventoryFamily[],
+  metricFamilies: ReadonlySet<MetricFamily>,
+  metricDays: number,
+  checks: readonly EnabledRegionCheck[],
+  options: { adapters: AwsAdapters; cache: Cache; now: Date; accountId: string },
+): RegionTasks {
+  const { adapters, cache, now } = options;
+  const inventory = families.map((family): TaskDefinition<InventoryResult> => ({
+    id: taskId(family.type, region),
+    type: family.type,
+    breakerKeys: [family.breakerKey],
+    run: async (ctx) => ({ region, ...(await family.fetch(adapters, region, ctx.signal, options.accountId)) }),
+  }));
+  const inventoryResults = inventory.map((task) => outputOf(task));
+  const metrics: Array<TaskDefinition<MetricsResult>> = [];
+  if (metricFamilies.size > 0 && metricDays > 0) {
+    const metricInventory = [...metricFamilies]
+      .map((f) => inventoryResults.find((i) => i.id === taskId(METRIC_INVENTORY[f], region)))
+      .filter((i) => i !== undefined);
+    metrics.push({
+      id: taskId('metrics', region),
+      type: 'metrics',
+      breakerKeys: ['aws:cloudwatch'],
+      optionalDependsOn: metricInventory.map((i) => i.id),
+      run: (ctx) => runMetrics(ctx, { adapters, region, now, families: metricFamilies, days: metricDays, inventory: metricInventory }),
+    });
+  }
+  const prices: TaskDefinition<PricesResult> = {
+    id: taskId('prices', region),
+    type: 'prices',
+    breakerKeys: ['aws:pricing'],
+    optionalDependsOn: inventoryResults.map((i) => i.id),
+    run: (ctx) => runPrices(ctx, { adapters, cache, region, checks, inventory: inventoryResults }),
+  };
+  const inputs: RegionInputs = { inventory: inventoryResults, metrics: metrics[0] ? outputOf(metrics[0]) : null, prices: outputOf(prices) };
+  const regionChecks: TaskDefinition<ChecksResult> = {
+    id: taskId('checks', region),
+    type: 'checks',
+    optionalDependsOn: [...inputs.inventory, ...(inputs.metrics ? [inputs.metrics] : []), inputs.prices].map((i) => i.id),
+    run: async (ctx) => runRegionChecks(ctx, { region, now, checks, inputs }),
+  };
+  return {
+    inventory,
+    prices: [prices],
+    metrics,
+    checks: [regionChecks],
+    results: { checks: outputOf(regionChecks), prices: inputs.prices },
+  };
 }
 
 /**
@@ -29,9 +103,16 @@ export interface RegionTaskIds {
  */
 export async function runMetrics(
   ctx: TaskContext,
-  options: { adapters: AwsAdapters; region: string; now: Date; families: ReadonlySet<MetricFamily>; days: number; inventoryIds: string[] },
+  options: {
+    adapters: AwsAdapters;
+    region: string;
+    now: Date;
+    families: ReadonlySet<MetricFamily>;
+    days: number;
+    inventory: ReadonlyArray<TaskOutput<InventoryResult>>;
+  },
 ): Promise<MetricsResult> {
-  const inventory = mergeInventory(ctx.inputs, options.inventoryIds);
+  const inventory = mergeInventory(ctx.inputs, options.inventory);
   const queries = buildMetricQueries(inventory, options.families);
   const endMs = Math.floor(options.now.getTime() / DAY_MS) * DAY_MS;
   const end = new Date(endMs).toISOString();
@@ -47,9 +128,15 @@ export const PRICE_ATTEMPTS_BEFORE_SNAPSHOT = 3;
 
 export async function runPrices(
   ctx: TaskContext,
-  options: { adapters: AwsAdapters; cache: Cache; region: string; checks: readonly EnabledRegionCheck[]; inventoryIds: string[] },
+  options: {
+    adapters: AwsAdapters;
+    cache: Cache;
+    region: string;
+    checks: readonly EnabledRegionCheck[];
+    inventory: ReadonlyArray<TaskOutput<InventoryResult>>;
+  },
 ): Promise<PricesResult> {
-  const inventory = mergeInventory(ctx.inputs, options.inventoryIds);
+  const inventory = mergeInventory(ctx.inputs, options.inventory);
   const keys = options.checks.flatMap(({ check, params }) => check.priceKeys(inventory, params as never));
   // Throttling or an outage gets the executor's retries first; the last attempt settles for the snapshot.
   return resolvePrices(keys, options.region, options.adapters.pricing, options.cache, ctx.signal, {
@@ -60,12 +147,12 @@ export async function runPrices(
 /** The `checks:{region}` body: runs each enabled check whose inputs are there. */
 export function runRegionChecks(
   ctx: TaskContext,
-  options: { region: string; now: Date; checks: readonly EnabledRegionCheck[]; ids: RegionTaskIds },
+  options: { region: string; now: Date; checks: readonly EnabledRegionCheck[]; inputs: RegionInputs },
 ): ChecksResult {
-  const { region, ids } = options;
-  const inventory = mergeInventory(ctx.inputs, ids.inventory);
-  const metrics = ids.metrics ? readMetricsResult(ctx.inputs.get(ids.metrics) as MetricsResult | undefined) : undefined;
-  const prices = ctx.inputs.get(ids.prices) as PricesResult | undefined;
+  const { region, inputs } = options;
+  const inventory = mergeInventory(ctx.inputs, inputs.inventory);
+  const metrics = inputs.metrics ? readMetricsResult(inputs.metrics.optional(ctx.inputs)) : undefined;
+  const prices = inputs.prices.optional(ctx.inputs);
   const lookup = new PriceLookup(region, prices?.prices);
   const result: ChecksResult = { region, findings: [], ran: [], notRun: [] };
   const why = (taskId: string) => {
@@ -79,7 +166,7 @@ export function runRegionChecks(
       continue;
     }
     if (check.metrics?.length && !metrics) {
-      result.notRun.push({ check: check.id, reason: why(ids.metrics ?? `metrics:${region}`) });
+      result.notRun.push({ check: check.id, reason: why(inputs.metrics?.id ?? `metrics:${region}`) });
       continue;
     }
     result.findings.push(...check.run({ region, now: options.now, inventory, metrics, prices: lookup }, params as never));
