@@ -1,5 +1,5 @@
 import { defaultChecksConfig } from '../../src/analysis/config.js';
-import type { AwsAdapters } from '../../src/aws/ports.js';
+import type { AwsAdapters } from '../../src/aws/ports/index.js';
 import { analyse, type AnalyseResult } from '../../src/operations/analyse.js';
 import type { Clock } from '../../src/primitives/clock.js';
 import type { ExecutorEventListener } from '../../src/executor/events.js';

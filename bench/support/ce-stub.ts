@@ -1,6 +1,6 @@
 import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import { costExplorerAdapter } from '../../src/aws/cost-explorer.js';
-import type { CostExplorerPort, CostGroupBy } from '../../src/aws/ports.js';
+import type { CostExplorerPort, CostGroupBy } from '../../src/aws/ports/index.js';
 import { DUMMY_CREDENTIALS, stubSdkClient, type SdkCall } from './sdk-stub.js';
 
 // SDK inputs are read loosely: the stub only needs a few fields of each.

@@ -1,6 +1,6 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { cloudWatchAdapter } from '../../src/aws/cloudwatch.js';
-import type { CloudWatchPort } from '../../src/aws/ports.js';
+import type { CloudWatchPort } from '../../src/aws/ports/index.js';
 import { DUMMY_CREDENTIALS, stubSdkClient, type SdkCall } from './sdk-stub.js';
 import { syntheticSeries } from './synthetic-account.js';
 

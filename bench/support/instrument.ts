@@ -1,4 +1,4 @@
-import type { AwsAdapters } from '../../src/aws/ports.js';
+import type { AwsAdapters } from '../../src/aws/ports/index.js';
 
 /** One call of a port method, as the recording wrapper saw it. */
 export interface PortCall {
@@ -37,7 +37,7 @@ const sleep = (ms: number, signal?: AbortSignal) =>
 /**
  * Wraps every method of every port: records the call (port, method, region, timing) and,
  * when asked, sleeps `latencyMs` first, as a far-away AWS endpoint would. The last argument
- * of a port method is its AbortSignal (see ports.ts), which the sleep honours.
+ * of a port method is its AbortSignal (see aws/ports/index.ts), which the sleep honours.
  */
 export function instrumentAdapters(inner: AwsAdapters, options: InstrumentOptions = {}): Instrumented {
   const latencyMs = options.latencyMs ?? 0;

@@ -15,7 +15,7 @@ import type {
   NatGateway,
   RdsPort,
   TargetGroup,
-} from '../../src/aws/ports.js';
+} from '../../src/aws/ports/index.js';
 import { periodCount } from '../../src/aws/cloudwatch-series.js';
 import { demoCostExplorer } from '../../src/demo/costs.js';
 import { demoPricing } from '../../src/demo/price-list.js';

@@ -1,5 +1,5 @@
 import type { ChecksConfig } from '../analysis/config.js';
-import type { AwsAdapters } from '../aws/ports.js';
+import type { AwsAdapters } from '../aws/ports/index.js';
 import type { Clock } from '../primitives/clock.js';
 import type { Settings } from '../settings/settings.js';
 import type { StateStore } from '../state/state-store.js';

@@ -1,4 +1,4 @@
-import type { AwsAdapters } from '../aws/ports.js';
+import type { AwsAdapters } from '../aws/ports/index.js';
 import { outputOf, type TaskOutput } from '../executor/task-output.js';
 import { taskId, type TaskDefinition } from '../executor/types.js';
 import type { AnalysisResult } from '../records/analysis.js';

@@ -1,4 +1,4 @@
-import type { AwsAdapters } from '../aws/ports.js';
+import type { AwsAdapters } from '../aws/ports/index.js';
 
 const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
 

@@ -14,7 +14,7 @@ import { ec2Adapter, regionsAdapter } from './ec2.js';
 import { classicElbAdapter } from './elb-classic.js';
 import { elbAdapter } from './elbv2.js';
 import { pricingAdapter } from './pricing.js';
-import type { AwsAdapters } from './ports.js';
+import type { AwsAdapters } from './ports/index.js';
 import { rdsAdapter } from './rds.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { MetricSeries } from './ports.js';
+import type { MetricSeries } from './ports/index.js';
 
 /** Periods of `periodSeconds` that start in [startMs, endMs). */
 export function periodCount(startMs: number, endMs: number, periodSeconds: number): number {

@@ -2,7 +2,7 @@ import { CloudWatchClient, GetMetricDataCommand, type MetricDataQuery, type Metr
 import { closeSeries, openSeries, putDatapoint } from './cloudwatch-series.js';
 import { awsCall } from './errors.js';
 import { collectPages } from './paginate.js';
-import type { CloudWatchPort, MetricQuery, MetricSeries } from './ports.js';
+import type { CloudWatchPort, MetricQuery, MetricSeries } from './ports/index.js';
 
 /** GetMetricData's limit of queries per request. */
 export const MAX_QUERIES_PER_REQUEST = 500;

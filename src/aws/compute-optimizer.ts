@@ -10,8 +10,14 @@ import { TaskSkippedError } from '../primitives/errors.js';
 import { isoOrNull } from './convert.js';
 import { mapAwsError } from './errors.js';
 import { collectPages } from './paginate.js';
-import { COMPUTE_OPTIMIZER_NOT_ENROLLED } from './ports/compute-optimizer.js';
-import type { AdviceError, AdviceSaving, AdviceSavings, ComputeOptimizerPort, VolumeConfiguration } from './ports.js';
+import {
+  COMPUTE_OPTIMIZER_NOT_ENROLLED,
+  type AdviceError,
+  type AdviceSaving,
+  type AdviceSavings,
+  type ComputeOptimizerPort,
+  type VolumeConfiguration,
+} from './ports/index.js';
 
 type SavingsShape =
   { savingsOpportunityPercentage?: number | undefined; estimatedMonthlySavings?: EstimatedMonthlySavings | undefined } | undefined;

@@ -10,7 +10,7 @@ import {
 import { amountOf } from './convert.js';
 import { awsCall } from './errors.js';
 import { collectPages } from './paginate.js';
-import type { CostAnomaly, CostExplorerPort, CostPeriod, CostQuery } from './ports.js';
+import type { CostAnomaly, CostExplorerPort, CostPeriod, CostQuery } from './ports/index.js';
 
 /** GetCostForecast spells the metrics of GetCostAndUsage differently. */
 const FORECAST_METRIC: Record<string, Metric> = {

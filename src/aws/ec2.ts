@@ -12,7 +12,7 @@ import {
 import { isoOrNull, tagRecord } from './convert.js';
 import { awsCall } from './errors.js';
 import { collectPages } from './paginate.js';
-import type { Ec2Instance, Ec2Port, RegionsPort } from './ports.js';
+import type { Ec2Instance, Ec2Port, RegionsPort } from './ports/index.js';
 
 /** Largest pages EC2 accepts for these listings; fewer pages means fewer throttled calls. */
 const PAGE_SIZE = 1000;

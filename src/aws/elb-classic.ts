@@ -6,7 +6,7 @@ import {
 import { isoOrNull } from './convert.js';
 import { awsCall } from './errors.js';
 import { collectPages } from './paginate.js';
-import type { ClassicElbPort } from './ports.js';
+import type { ClassicElbPort } from './ports/index.js';
 
 /** Largest page Classic ELB's DescribeLoadBalancers accepts. */
 const PAGE_SIZE = 400;

@@ -7,7 +7,7 @@ import {
 import { isoOrNull } from './convert.js';
 import { awsCall } from './errors.js';
 import { collectPages } from './paginate.js';
-import type { ElbPort } from './ports.js';
+import type { ElbPort } from './ports/index.js';
 
 /** Largest page ELBv2 accepts. */
 const PAGE_SIZE = 400;

@@ -1,7 +1,7 @@
 import { GetProductsCommand, PricingClient } from '@aws-sdk/client-pricing';
 import { awsCall } from './errors.js';
 import { collectPages } from './paginate.js';
-import type { PriceListProduct, PricingPort } from './ports.js';
+import type { PriceListProduct, PricingPort } from './ports/index.js';
 import { TokenBucket } from './rate-limit.js';
 
 /**

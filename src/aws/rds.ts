@@ -2,7 +2,7 @@ import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import { isoOrNull, tagRecord } from './convert.js';
 import { awsCall } from './errors.js';
 import { collectPages } from './paginate.js';
-import type { RdsPort } from './ports.js';
+import type { RdsPort } from './ports/index.js';
 
 /** Largest page RDS accepts. */
 const PAGE_SIZE = 100;

@@ -1,5 +1,5 @@
 import type { StateBucketClient } from '../aws/state-bucket.js';
-import type { AwsAdapters } from '../aws/ports.js';
+import type { AwsAdapters } from '../aws/ports/index.js';
 import type { Clock } from '../primitives/clock.js';
 
 /** Exit codes scripts can rely on (README "Operating it"). */

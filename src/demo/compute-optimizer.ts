@@ -1,12 +1,12 @@
 import { bundledPrice } from '../analysis/pricing/snapshot.js';
-import { COMPUTE_OPTIMIZER_NOT_ENROLLED } from '../aws/ports/compute-optimizer.js';
-import type {
-  AdviceSavings,
-  ComputeOptimizerPort,
-  EbsVolumeRecommendation,
-  Ec2InstanceRecommendation,
-  IdleRecommendation,
-} from '../aws/ports.js';
+import {
+  COMPUTE_OPTIMIZER_NOT_ENROLLED,
+  type AdviceSavings,
+  type ComputeOptimizerPort,
+  type EbsVolumeRecommendation,
+  type Ec2InstanceRecommendation,
+  type IdleRecommendation,
+} from '../aws/ports/index.js';
 import { TaskSkippedError } from '../primitives/errors.js';
 import { roundUsd } from '../primitives/money.js';
 import { DEMO_ACCOUNT_ID, INSTANCES, LOOSE_VOLUMES, NAT_GATEWAYS } from './catalogue.js';

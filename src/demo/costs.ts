@@ -1,4 +1,4 @@
-import type { CostAnomaly, CostExplorerPort, CostPeriod, CostQuery } from '../aws/ports.js';
+import type { CostAnomaly, CostExplorerPort, CostPeriod, CostQuery } from '../aws/ports/index.js';
 import { addDays, addMonths, monthStart, utcDay } from '../analysis/dates.js';
 import { roundUsd } from '../primitives/money.js';
 import { DEMO_ACCOUNT_ID } from './catalogue.js';

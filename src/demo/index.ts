@@ -1,4 +1,4 @@
-import type { AwsAdapters } from '../aws/ports.js';
+import type { AwsAdapters } from '../aws/ports/index.js';
 import { DEMO_ACCOUNT_ID, DEMO_REGIONS } from './catalogue.js';
 import { demoComputeOptimizer } from './compute-optimizer.js';
 import { demoCostExplorer } from './costs.js';

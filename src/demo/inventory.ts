@@ -12,7 +12,7 @@ import type {
   NatGateway,
   RdsPort,
   TargetGroup,
-} from '../aws/ports.js';
+} from '../aws/ports/index.js';
 import {
   ADDRESSES,
   CLASSIC_LOAD_BALANCERS,

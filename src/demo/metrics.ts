@@ -1,5 +1,5 @@
 import { emptySeries, periodStartMs } from '../aws/cloudwatch-series.js';
-import type { CloudWatchPort, MetricQuery, MetricSeries } from '../aws/ports.js';
+import type { CloudWatchPort, MetricQuery, MetricSeries } from '../aws/ports/index.js';
 import { CLASSIC_LOAD_BALANCERS, DATABASES, INSTANCES, LOAD_BALANCERS, NAT_GATEWAYS } from './catalogue.js';
 import { demoLoadBalancerArn } from './inventory.js';
 import { between, unit } from './random.js';

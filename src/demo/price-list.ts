@@ -1,4 +1,4 @@
-import type { PriceListProduct, PricingPort } from '../aws/ports.js';
+import type { PriceListProduct, PricingPort } from '../aws/ports/index.js';
 import { bundledPrice } from '../analysis/pricing/snapshot.js';
 import { TaskSkippedError } from '../primitives/errors.js';
 

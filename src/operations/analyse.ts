@@ -3,7 +3,7 @@ import { ANALYSIS_TASK_ID, buildAnalysisGraph } from '../analysis/graph.js';
 import type { ChecksConfig } from '../analysis/config.js';
 import type { AnalysisResult } from '../records/analysis.js';
 import { resolveRegions } from '../analysis/regions.js';
-import type { AwsAdapters } from '../aws/ports.js';
+import type { AwsAdapters } from '../aws/ports/index.js';
 import type { Clock } from '../primitives/clock.js';
 import type { ExecutorEventListener } from '../executor/events.js';
 import type { ExecutionOutcome } from '../executor/execute.js';

@@ -1,6 +1,6 @@
 import { ANALYSIS_TASK_ID, buildAnalysisGraph } from '../../src/analysis/graph.js';
 import type { AnalysisResult } from '../../src/records/analysis.js';
-import type { AwsAdapters } from '../../src/aws/ports.js';
+import type { AwsAdapters } from '../../src/aws/ports/index.js';
 import { executeGraph } from '../../src/executor/execute.js';
 import { memoryCache } from '../../src/state/cache.js';
 import { createMemoryJournal } from '../support/memory-journal.js';

@@ -1,7 +1,7 @@
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { inject } from 'vitest';
 import { addDays, addMonths, daysBetween, monthStart, utcDay } from '../../src/analysis/dates.js';
-import type { AwsAdapters, CostGroupBy, EbsVolume } from '../../src/aws/ports.js';
+import type { AwsAdapters, CostGroupBy, EbsVolume } from '../../src/aws/ports/index.js';
 import { createDemoAdapters } from '../../src/demo/index.js';
 import { startFakeAws, type FakeAws } from '../support/fake-aws/index.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';

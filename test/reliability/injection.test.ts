@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AwsAdapters } from '../../src/aws/ports.js';
+import type { AwsAdapters } from '../../src/aws/ports/index.js';
 import { createDemoAdapters, DEMO_NOW } from '../../src/demo/index.js';
 import { buildCommentData, COMMENT_MARKER, renderComment } from '../../src/report/comment.js';
 import { renderFindingsCsv } from '../../src/report/csv.js';

@@ -5,7 +5,7 @@ import type {
   Ec2InstanceRecommendation,
   IdleRecommendation,
   VolumeConfiguration,
-} from '../../aws/ports.js';
+} from '../../aws/ports/index.js';
 import type { Finding } from '../../records/report.js';
 import { roundUsd } from '../../primitives/money.js';
 import { label, severityFor } from '../checks/helpers.js';

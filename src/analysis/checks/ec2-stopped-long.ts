@@ -1,4 +1,4 @@
-import type { Ec2Instance } from '../../aws/ports.js';
+import type { Ec2Instance } from '../../aws/ports/index.js';
 import { roundUsd } from '../../primitives/money.js';
 import { volumeMonthlyCost, volumePriceKeys, type MonthlyCost } from '../pricing/ebs-cost.js';
 import { label, makeFinding } from './helpers.js';

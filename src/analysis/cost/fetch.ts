@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CostAnomaly, CostExplorerPort, CostGroupBy, CostPeriod } from '../../aws/ports.js';
+import type { CostAnomaly, CostExplorerPort, CostGroupBy, CostPeriod } from '../../aws/ports/index.js';
 import type { Period } from '../../records/report.js';
 import type { Cache } from '../../primitives/cache.js';
 import { TaskSkippedError } from '../../primitives/errors.js';

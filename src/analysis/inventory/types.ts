@@ -7,7 +7,7 @@ import type {
   LoadBalancer,
   MachineImage,
   NatGateway,
-} from '../../aws/ports.js';
+} from '../../aws/ports/index.js';
 
 /** A load balancer with the health of the targets of its target groups. */
 export interface LoadBalancerInventory extends LoadBalancer {

@@ -1,4 +1,4 @@
-import type { MetricQuery } from '../../aws/ports.js';
+import type { MetricQuery } from '../../aws/ports/index.js';
 import type { RegionInventory } from '../inventory/types.js';
 import { seriesKey, type MetricFamily } from './types.js';
 

@@ -1,4 +1,4 @@
-import type { MetricSeries } from '../../aws/ports.js';
+import type { MetricSeries } from '../../aws/ports/index.js';
 
 /** Resource families whose CloudWatch metrics the checks read. */
 export type MetricFamily = 'ec2' | 'nat' | 'elb' | 'rds';

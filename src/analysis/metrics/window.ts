@@ -1,4 +1,4 @@
-import type { MetricSeries } from '../../aws/ports.js';
+import type { MetricSeries } from '../../aws/ports/index.js';
 import type { MetricsResult } from './types.js';
 
 const DAY_MS = 86_400_000;

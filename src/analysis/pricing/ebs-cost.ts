@@ -1,4 +1,4 @@
-import type { EbsVolume } from '../../aws/ports.js';
+import type { EbsVolume } from '../../aws/ports/index.js';
 import { priceKeys, type PriceKey } from './keys.js';
 import type { PriceEntry, PriceLookup } from './price-book.js';
 

@@ -1,4 +1,4 @@
-import type { PricingPort } from '../../aws/ports.js';
+import type { PricingPort } from '../../aws/ports/index.js';
 import { errorMessage } from '../../primitives/errors.js';
 import type { Cache } from '../../primitives/cache.js';
 import type { PriceKey } from './keys.js';

@@ -1,4 +1,4 @@
-import type { PriceListProduct } from '../../aws/ports.js';
+import type { PriceListProduct } from '../../aws/ports/index.js';
 import { RDS_PRICE_LIST_ENGINES, type PriceKey } from './keys.js';
 
 /** How to ask the Price List API for one key, and how to pick the rate from its answer. */

@@ -1,4 +1,4 @@
-import type { AwsAdapters } from '../../aws/ports.js';
+import type { AwsAdapters } from '../../aws/ports/index.js';
 import { taskId, type TaskDefinition } from '../../executor/types.js';
 import { adviceFindings, AWS_COMPUTE_OPTIMIZER, type ComputeOptimizerParams } from '../advice/compute-optimizer.js';
 import type { ChecksResult } from './checks-result.js';

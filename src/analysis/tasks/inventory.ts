@@ -1,5 +1,5 @@
 import { isAccessDenied } from '../../aws/errors.js';
-import type { AwsAdapters, LoadBalancer, TargetGroup } from '../../aws/ports.js';
+import type { AwsAdapters, LoadBalancer, TargetGroup } from '../../aws/ports/index.js';
 import type { TaskOutput } from '../../executor/task-output.js';
 import type { InventoryKind, LoadBalancerInventory, RegionInventory } from '../inventory/types.js';
 

@@ -1,4 +1,4 @@
-import type { AwsAdapters } from '../../../src/aws/ports.js';
+import type { AwsAdapters } from '../../../src/aws/ports/index.js';
 import type { AdaptersFor, AwsTarget } from '../../../src/cli/context.js';
 import { createDemoAdapters, DEMO_ACCOUNT_ID } from '../../../src/demo/index.js';
 

@@ -1,5 +1,5 @@
 import { defaultChecksConfig } from '../../../src/analysis/config.js';
-import type { AwsAdapters } from '../../../src/aws/ports.js';
+import type { AwsAdapters } from '../../../src/aws/ports/index.js';
 import { createDemoAdapters, DEMO_ACCOUNT_ID, DEMO_NOW, DEMO_REGIONS } from '../../../src/demo/index.js';
 import { analyse, type AnalyseResult } from '../../../src/operations/analyse.js';
 import { demoClock } from '../../support/shifted-clock.js';

@@ -1,4 +1,4 @@
-import type { AwsAdapters } from '../../../src/aws/ports.js';
+import type { AwsAdapters } from '../../../src/aws/ports/index.js';
 import { createDemoAdapters, DEMO_NOW } from '../../../src/demo/index.js';
 
 /** Wraps every method of a port object so each call first waits `delayMs`. */

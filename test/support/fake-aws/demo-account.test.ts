@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANALYSIS_TASK_ID, buildAnalysisGraph } from '../../../src/analysis/graph.js';
 import type { AnalysisResult } from '../../../src/records/analysis.js';
 import { createAwsAdapters } from '../../../src/aws/adapters.js';
-import type { AwsAdapters } from '../../../src/aws/ports.js';
+import type { AwsAdapters } from '../../../src/aws/ports/index.js';
 import { createDemoAdapters, DEMO_ACCOUNT_ID, DEMO_NOW, DEMO_REGIONS } from '../../../src/demo/index.js';
 import { executeGraph } from '../../../src/executor/execute.js';
 import { memoryCache } from '../../../src/state/cache.js';

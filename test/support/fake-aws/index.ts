@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { AwsAdapters } from '../../../src/aws/ports.js';
+import type { AwsAdapters } from '../../../src/aws/ports/index.js';
 import { Faults, type FaultOptions } from './faults.js';
 import { cloudwatch } from './services/cloudwatch.js';
 import { computeOptimizer } from './services/compute-optimizer.js';

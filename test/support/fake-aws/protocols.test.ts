@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsAdapters } from '../../../src/aws/adapters.js';
-import type { AwsAdapters, CostQuery } from '../../../src/aws/ports.js';
+import type { AwsAdapters, CostQuery } from '../../../src/aws/ports/index.js';
 import { describeCall, replay, type PortCall } from './recording.js';
 import { STATIC_CREDENTIALS, useFakeAwsEndpoint } from './sdk-env.js';
 import { tinyComputeOptimizer } from './tiny-advice.js';

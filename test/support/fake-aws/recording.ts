@@ -1,4 +1,4 @@
-import type { AwsAdapters } from '../../../src/aws/ports.js';
+import type { AwsAdapters } from '../../../src/aws/ports/index.js';
 
 /** One port call: `['costExplorer', 'getCostAndUsage']` or `['ec2', 'eu-west-1', 'listVolumes']`. */
 export interface PortCall {

@@ -1,5 +1,5 @@
 import { emptySeries } from '../../../src/aws/cloudwatch-series.js';
-import type { AwsAdapters, CostPeriod, CostQuery, DbInstance, EbsSnapshot, MetricSeries, PriceListProduct } from '../../../src/aws/ports.js';
+import type { AwsAdapters, CostPeriod, CostQuery, DbInstance, EbsSnapshot, MetricSeries, PriceListProduct } from '../../../src/aws/ports/index.js';
 
 /**
  * A tiny hand-made account for the fake's protocol tests only (end-to-end runs serve the

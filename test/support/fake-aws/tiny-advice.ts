@@ -1,10 +1,10 @@
-import type {
-  ComputeOptimizerPort,
-  EbsVolumeRecommendation,
-  Ec2InstanceRecommendation,
-  IdleRecommendation,
-} from '../../../src/aws/ports.js';
-import { COMPUTE_OPTIMIZER_NOT_ENROLLED } from '../../../src/aws/ports/compute-optimizer.js';
+import {
+  COMPUTE_OPTIMIZER_NOT_ENROLLED,
+  type ComputeOptimizerPort,
+  type EbsVolumeRecommendation,
+  type Ec2InstanceRecommendation,
+  type IdleRecommendation,
+} from '../../../src/aws/ports/index.js';
 import { TaskSkippedError } from '../../../src/primitives/errors.js';
 
 const ARN = 'arn:aws:ec2:us-east-1:123456789012';

@@ -1,4 +1,4 @@
-import type { AwsAdapters } from '../../../src/aws/ports.js';
+import type { AwsAdapters } from '../../../src/aws/ports/index.js';
 import { FakeAwsError, type WireReply } from './wire.js';
 
 /** Services the fake answers, by the short names tests use. */

@@ -9,7 +9,7 @@ import type {
   EbsVolumeRecommendation,
   Ec2InstanceRecommendation,
   IdleRecommendation,
-} from '../../../src/aws/ports.js';
+} from '../../../src/aws/ports/index.js';
 import { createDemoAdapters } from '../../../src/demo/index.js';
 import type { Finding } from '../../../src/records/report.js';
 import { memoryCache } from '../../../src/state/cache.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planCosts } from '../../../src/analysis/cost/plan.js';
 import { summariseCosts } from '../../../src/analysis/cost/summary.js';
-import type { CostPeriod } from '../../../src/aws/ports.js';
+import type { CostPeriod } from '../../../src/aws/ports/index.js';
 import { days, nextDay } from '../../fixtures/aws/cost-explorer.js';
 
 function daily(start: string, end: string, amount: (day: string) => Array<[string, string, number]>): CostPeriod[] {

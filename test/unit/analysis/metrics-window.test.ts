@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MetricSeries } from '../../../src/aws/ports.js';
+import type { MetricSeries } from '../../../src/aws/ports/index.js';
 import { readMetricsResult, type MetricsResult } from '../../../src/analysis/metrics/types.js';
 import { lastDays, peakOfSum, statsFrom, windowFrom } from '../../../src/analysis/metrics/window.js';
 

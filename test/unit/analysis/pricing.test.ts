@@ -3,7 +3,7 @@ import { priceListQuery } from '../../../src/analysis/pricing/price-list.js';
 import { PRICE_LIST_CONCURRENCY, priceCacheKey, PriceLookup, resolvePrices } from '../../../src/analysis/pricing/price-book.js';
 import { BUNDLED_PRICES } from '../../../src/analysis/pricing/snapshot.js';
 import { smallerSizes } from '../../../src/analysis/pricing/instance-types.js';
-import type { PricingPort } from '../../../src/aws/ports.js';
+import type { PricingPort } from '../../../src/aws/ports/index.js';
 import { parsePriceListItem } from '../../../src/aws/pricing.js';
 import { TaskSkippedError } from '../../../src/primitives/errors.js';
 import { memoryCache } from '../../../src/state/cache.js';

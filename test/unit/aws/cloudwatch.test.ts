@@ -2,7 +2,7 @@ import { CloudWatchClient, GetMetricDataCommand, type GetMetricDataCommandInput 
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cloudWatchAdapter, MAX_QUERIES_PER_REQUEST } from '../../../src/aws/cloudwatch.js';
-import type { MetricQuery } from '../../../src/aws/ports.js';
+import type { MetricQuery } from '../../../src/aws/ports/index.js';
 
 const mock = mockClient(CloudWatchClient);
 const client = new CloudWatchClient({ region: 'eu-west-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });

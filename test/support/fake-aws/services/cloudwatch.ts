@@ -1,4 +1,4 @@
-import type { MetricQuery } from '../../../../src/aws/ports.js';
+import type { MetricQuery } from '../../../../src/aws/ports/index.js';
 import { encodeToken, tokenOffset } from '../paging.js';
 import { fromSource, type ServiceDefinition } from '../types.js';
 import { FakeAwsError, jsonReply } from '../wire.js';

@@ -1,4 +1,10 @@
-import type { AdviceListing, AdviceSaving, AdviceSavings, ComputeOptimizerPort, VolumeConfiguration } from '../../../../src/aws/ports.js';
+import type {
+  AdviceListing,
+  AdviceSaving,
+  AdviceSavings,
+  ComputeOptimizerPort,
+  VolumeConfiguration,
+} from '../../../../src/aws/ports/index.js';
 import { page, pageSize } from '../paging.js';
 import { fromSource, type HandlerContext, type ServiceDefinition } from '../types.js';
 import { FakeAwsError, jsonReply } from '../wire.js';

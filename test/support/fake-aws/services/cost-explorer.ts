@@ -1,4 +1,4 @@
-import type { CostGroupBy, CostPeriod } from '../../../../src/aws/ports.js';
+import type { CostGroupBy, CostPeriod } from '../../../../src/aws/ports/index.js';
 import { page } from '../paging.js';
 import { fromSource, requireString, type ServiceDefinition } from '../types.js';
 import { FakeAwsError, jsonReply } from '../wire.js';

@@ -1,4 +1,4 @@
-import type { EbsSnapshot, EbsVolume, Ec2Instance, ElasticIp, MachineImage, NatGateway } from '../../../../src/aws/ports.js';
+import type { EbsSnapshot, EbsVolume, Ec2Instance, ElasticIp, MachineImage, NatGateway } from '../../../../src/aws/ports/index.js';
 import { page, pageSize } from '../paging.js';
 import { fromSource, type HandlerContext, type QueryHandler, type ServiceDefinition } from '../types.js';
 import { ec2Reply, el, formList, list, nodes, tagItems } from '../wire.js';

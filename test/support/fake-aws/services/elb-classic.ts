@@ -1,4 +1,4 @@
-import type { ClassicLoadBalancer } from '../../../../src/aws/ports.js';
+import type { ClassicLoadBalancer } from '../../../../src/aws/ports/index.js';
 import { page, pageSize } from '../paging.js';
 import { fromSource, type ServiceDefinition } from '../types.js';
 import { el, FakeAwsError, list, nodes, queryReply } from '../wire.js';

@@ -1,4 +1,4 @@
-import type { DbInstance, LoadBalancer, TargetGroup } from '../../../../src/aws/ports.js';
+import type { DbInstance, LoadBalancer, TargetGroup } from '../../../../src/aws/ports/index.js';
 import { page, pageSize } from '../paging.js';
 import { fromSource, type HandlerContext, type QueryHandler, type ServiceDefinition } from '../types.js';
 import { el, FakeAwsError, list, nodes, queryReply, tagItems } from '../wire.js';

@@ -1,4 +1,4 @@
-import type { PriceListProduct } from '../../../../src/aws/ports.js';
+import type { PriceListProduct } from '../../../../src/aws/ports/index.js';
 import { page, pageSize } from '../paging.js';
 import { fromSource, requireString, type ServiceDefinition } from '../types.js';
 import { FakeAwsError, jsonReply } from '../wire.js';

@@ -1,4 +1,12 @@
-import type { DbInstance, EbsSnapshot, EbsVolume, Ec2Instance, ElasticIp, MachineImage, NatGateway } from '../../../../src/aws/ports.js';
+import type {
+  DbInstance,
+  EbsSnapshot,
+  EbsVolume,
+  Ec2Instance,
+  ElasticIp,
+  MachineImage,
+  NatGateway,
+} from '../../../../src/aws/ports/index.js';
 import type { RegionCheckInput } from '../../../../src/analysis/checks/types.js';
 import { defaultChecksConfig } from '../../../../src/analysis/config.js';
 import type { LoadBalancerInventory, RegionInventory } from '../../../../src/analysis/inventory/types.js';

@@ -2,18 +2,20 @@
  * The narrow interfaces the analyses use to reach AWS. The real adapters (`createAwsAdapters`)
  * and the demo account (`createDemoAdapters`) both implement them. Every method follows the
  * service's pagination to the end, takes the task's `AbortSignal`, and returns plain JSON
- * (dates as ISO 8601 strings), so results can be stored and resumed.
+ * (dates as ISO 8601 strings), so results can be stored and resumed. Import them from here,
+ * not from the file of one service.
  */
 
-export type * from './ports/compute-optimizer.js';
-export type * from './ports/cost-explorer.js';
-export type * from './ports/inventory.js';
-export type * from './ports/metrics-pricing.js';
+export { COMPUTE_OPTIMIZER_NOT_ENROLLED } from './compute-optimizer.js';
+export type * from './compute-optimizer.js';
+export type * from './cost-explorer.js';
+export type * from './inventory.js';
+export type * from './metrics-pricing.js';
 
-import type { ComputeOptimizerPort } from './ports/compute-optimizer.js';
-import type { CostExplorerPort } from './ports/cost-explorer.js';
-import type { ClassicElbPort, Ec2Port, ElbPort, RdsPort } from './ports/inventory.js';
-import type { CloudWatchPort, PricingPort, RegionsPort } from './ports/metrics-pricing.js';
+import type { ComputeOptimizerPort } from './compute-optimizer.js';
+import type { CostExplorerPort } from './cost-explorer.js';
+import type { ClassicElbPort, Ec2Port, ElbPort, RdsPort } from './inventory.js';
+import type { CloudWatchPort, PricingPort, RegionsPort } from './metrics-pricing.js';
 
 /** Everything the analyses need from AWS, for one account. */
 export interface AwsAdapters {
