@@ -8,7 +8,7 @@ import { PricingClient } from '@aws-sdk/client-pricing';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { clientConfig, clientPool, GLOBAL_API_MAX_ATTEMPTS, globalApiRegion, type AwsClientOptions } from './clients.js';
 import { cloudWatchAdapter } from './cloudwatch.js';
-import { computeOptimizerAdapter } from './compute-optimizer.js';
+import { computeOptimizerAdapter } from './compute-optimizer-adapter.js';
 import { costExplorerAdapter } from './cost-explorer.js';
 import { ec2Adapter, regionsAdapter } from './ec2.js';
 import { classicElbAdapter } from './elb-classic.js';

@@ -1,6 +1,6 @@
 import type { AwsAdapters } from '../aws/ports/index.js';
 import { DEMO_ACCOUNT_ID, DEMO_REGIONS } from './catalogue.js';
-import { demoComputeOptimizer } from './compute-optimizer.js';
+import { demoComputeOptimizer } from './compute-optimizer-advice.js';
 import { demoCostExplorer } from './costs.js';
 import { demoEc2, demoElb, demoElbClassic, demoRds } from './inventory.js';
 import { demoCloudWatch } from './metrics.js';

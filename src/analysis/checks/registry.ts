@@ -1,4 +1,4 @@
-import { awsComputeOptimizer } from '../advice/compute-optimizer.js';
+import { awsComputeOptimizer } from '../advice/aws-compute-optimizer.js';
 import { costSpike } from './cost-spike.js';
 import { ebsGp2ToGp3 } from './ebs-gp2-to-gp3.js';
 import { ebsSnapshotOld } from './ebs-snapshot-old.js';

@@ -6,13 +6,13 @@
  * not from the file of one service.
  */
 
-export { COMPUTE_OPTIMIZER_NOT_ENROLLED } from './compute-optimizer.js';
-export type * from './compute-optimizer.js';
+export { COMPUTE_OPTIMIZER_NOT_ENROLLED } from './compute-optimizer-port.js';
+export type * from './compute-optimizer-port.js';
 export type * from './cost-explorer.js';
 export type * from './inventory.js';
 export type * from './metrics-pricing.js';
 
-import type { ComputeOptimizerPort } from './compute-optimizer.js';
+import type { ComputeOptimizerPort } from './compute-optimizer-port.js';
 import type { CostExplorerPort } from './cost-explorer.js';
 import type { ClassicElbPort, Ec2Port, ElbPort, RdsPort } from './inventory.js';
 import type { CloudWatchPort, PricingPort, RegionsPort } from './metrics-pricing.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AWS_COMPUTE_OPTIMIZER } from '../../../src/analysis/advice/compute-optimizer.js';
+import { AWS_COMPUTE_OPTIMIZER } from '../../../src/analysis/advice/aws-compute-optimizer.js';
 import { defaultChecksConfig, parseCheckSelection, parseChecksConfig } from '../../../src/analysis/config.js';
 import { buildAnalysisGraph } from '../../../src/analysis/graph.js';
 import { createDemoAdapters } from '../../../src/demo/index.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adviceFindings, AWS_COMPUTE_OPTIMIZER } from '../../../src/analysis/advice/compute-optimizer.js';
+import { adviceFindings, AWS_COMPUTE_OPTIMIZER } from '../../../src/analysis/advice/aws-compute-optimizer.js';
 import { defaultChecksConfig, parseCheckSelection, parseChecksConfig } from '../../../src/analysis/config.js';
 import { buildAnalysisGraph } from '../../../src/analysis/graph.js';
 import { potentialSavings } from '../../../src/analysis/savings.js';

@@ -7,7 +7,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAwsAdapters } from '../../../src/aws/adapters.js';
-import { computeOptimizerAdapter, resourceIdFromArn } from '../../../src/aws/compute-optimizer.js';
+import { computeOptimizerAdapter, resourceIdFromArn } from '../../../src/aws/compute-optimizer-adapter.js';
 import { TaskSkippedError } from '../../../src/primitives/errors.js';
 import { classifyError } from '../../../src/executor/classify.js';
 import * as fx from '../../fixtures/aws/compute-optimizer.js';

@@ -1,6 +1,6 @@
 import type { AwsAdapters } from '../../aws/ports/index.js';
 import { taskId, type TaskDefinition } from '../../executor/types.js';
-import { adviceFindings, AWS_COMPUTE_OPTIMIZER, type ComputeOptimizerParams } from '../advice/compute-optimizer.js';
+import { adviceFindings, AWS_COMPUTE_OPTIMIZER, type ComputeOptimizerParams } from '../advice/aws-compute-optimizer.js';
 import type { ChecksResult } from './checks-result.js';
 
 /** Task type of `compute-optimizer:{region}`; the `analysis` task gathers its findings with the checks'. */
