@@ -8,14 +8,14 @@
 
 export { COMPUTE_OPTIMIZER_NOT_ENROLLED } from './compute-optimizer-port.js';
 export type * from './compute-optimizer-port.js';
-export type * from './cost-explorer.js';
-export type * from './inventory.js';
-export type * from './metrics-pricing.js';
+export type * from './cost-explorer-port.js';
+export type * from './inventory-ports.js';
+export type * from './metrics-pricing-ports.js';
 
 import type { ComputeOptimizerPort } from './compute-optimizer-port.js';
-import type { CostExplorerPort } from './cost-explorer.js';
-import type { ClassicElbPort, Ec2Port, ElbPort, RdsPort } from './inventory.js';
-import type { CloudWatchPort, PricingPort, RegionsPort } from './metrics-pricing.js';
+import type { CostExplorerPort } from './cost-explorer-port.js';
+import type { ClassicElbPort, Ec2Port, ElbPort, RdsPort } from './inventory-ports.js';
+import type { CloudWatchPort, PricingPort, RegionsPort } from './metrics-pricing-ports.js';
 
 /** Everything the analyses need from AWS, for one account. */
 export interface AwsAdapters {
