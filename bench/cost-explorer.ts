@@ -4,8 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDemoAdapters, DEMO_ACCOUNT_ID, DEMO_NOW, DEMO_REGIONS } from '../src/demo/index.js';
-import { demoCostExplorer } from '../src/demo/costs.js';
+import { createDemoAdapters, DEMO_ACCOUNT_ID, DEMO_NOW, DEMO_REGIONS, demoCostExplorer } from '../src/demo/index.js';
 import { LocalObjectStore } from '../src/state/local-store.js';
 import { StateStore } from '../src/state/state-store.js';
 import { runAnalysis } from './support/analysis.js';

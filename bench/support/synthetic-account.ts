@@ -17,9 +17,7 @@ import type {
   TargetGroup,
 } from '../../src/aws/ports/index.js';
 import { periodCount } from '../../src/aws/cloudwatch-series.js';
-import { demoCostExplorer } from '../../src/demo/costs.js';
-import { demoPricing } from '../../src/demo/price-list.js';
-import { unit } from '../../src/demo/random.js';
+import { demoCostExplorer, demoPricing, unit } from '../../src/demo/index.js';
 
 /** Regions with bundled prices, so the demo Price List can answer for every resource. */
 export const SYNTHETIC_REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-southeast-2'] as const;

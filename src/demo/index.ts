@@ -7,6 +7,10 @@ import { demoCloudWatch } from './metrics.js';
 import { demoPricing } from './price-list.js';
 
 export { DEMO_ACCOUNT_ID, DEMO_REGIONS } from './catalogue.js';
+// The demo's parts that other accounts are built on (the benchmarks' synthetic account of any size).
+export { demoCostExplorer } from './costs.js';
+export { demoPricing } from './price-list.js';
+export { unit } from './random.js';
 
 /** The instant the demo account is usually shown at (any other `now` works: data is relative to it). */
 export const DEMO_NOW = new Date('2026-11-25T06:00:00Z');
