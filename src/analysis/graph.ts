@@ -109,6 +109,14 @@ export function buildAnalysisGraph(options: AnalysisGraphOptions): TaskDefinitio
   return tasks;
 }
 
+/**
+ * The graph's `analysis` task, typed by its result; `undefined` for a graph without one.
+ * The one place that knows which of the graph's tasks of many result types it is.
+ */
+export function findAnalysisTask(graph: readonly TaskDefinition[]): TaskDefinition<AnalysisResult> | undefined {
+  return graph.find((t) => t.id === ANALYSIS_TASK_ID) as TaskDefinition<AnalysisResult> | undefined;
+}
+
 /** The results the `analysis` task combines; it waits for every task but reads these. */
 interface AnalysisInputs {
   costs: TaskOutput<CostSummary>;

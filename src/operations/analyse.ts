@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { ANALYSIS_TASK_ID, buildAnalysisGraph } from '../analysis/graph.js';
+import { buildAnalysisGraph, findAnalysisTask } from '../analysis/graph.js';
 import type { ChecksConfig } from '../analysis/config.js';
 import type { AnalysisResult } from '../records/analysis.js';
 import { resolveRegions } from '../analysis/regions.js';
@@ -8,6 +8,7 @@ import type { Clock } from '../primitives/clock.js';
 import type { ExecutorEventListener } from '../executor/events.js';
 import type { ExecutionOutcome } from '../executor/execute.js';
 import { DEFAULT_POLICY, type PolicySet } from '../executor/policy.js';
+import { outputOf } from '../executor/task-output.js';
 import type { TaskDefinition } from '../executor/types.js';
 import { assembleReport } from '../report/assemble.js';
 import type { Report } from '../records/report.js';
@@ -117,9 +118,10 @@ export async function analyse(deps: AnalysisDeps, request: AnalysisRequest): Pro
     ...pick(deps, ['onEvent', 'onWarning', 'signal']),
     ...pick(request, ['execution', 'leaseTtlMs', 'safetyMarginMs']),
   });
-  const analysis =
-    (run.outcome.results.get(ANALYSIS_TASK_ID) as AnalysisResult | undefined) ??
-    (await provisionalAnalysis(graph, run.manifest, run.outcome, clock));
+  const analysisTask = findAnalysisTask(graph);
+  const analysis = analysisTask
+    ? (outputOf(analysisTask).optional(run.outcome.results) ?? (await provisionalAnalysis(analysisTask, run.manifest, run.outcome, clock)))
+    : null;
   const report = assembleReport(run.manifest, analysis, new Date(clock.now()));
   await saveReport(store, report);
   if (run.manifest.status === 'completed' && request.trigger.event !== 'pull_request') {
@@ -133,17 +135,15 @@ export async function analyse(deps: AnalysisDeps, request: AnalysisRequest): Pro
  * would, so a partial run still reports real numbers (the report says what is pending).
  */
 async function provisionalAnalysis(
-  graph: readonly TaskDefinition[],
+  task: TaskDefinition<AnalysisResult>,
   manifest: ExecutionManifest,
   outcome: ExecutionOutcome,
   clock: Clock,
-): Promise<AnalysisResult | null> {
-  const task = graph.find((t) => t.id === ANALYSIS_TASK_ID);
-  if (!task) return null;
+): Promise<AnalysisResult> {
   const missing = (task.optionalDependsOn ?? [])
     .filter((id) => !outcome.results.has(id))
     .map((id) => ({ taskId: id, status: manifest.tasks[id]?.status ?? 'pending', ...reason(manifest, id) }));
-  return (await task.run({
+  return task.run({
     taskId: task.id,
     executionId: manifest.executionId,
     attempt: 1,
@@ -151,7 +151,7 @@ async function provisionalAnalysis(
     inputs: outcome.results,
     missing,
     clock,
-  })) as AnalysisResult;
+  });
 }
 
 function reason(manifest: ExecutionManifest, id: string): { reason?: string } {
