@@ -1,13 +1,22 @@
 import { HOURS_PER_MONTH, priceKeys } from '../pricing/keys.js';
 import { smallerSizes } from '../pricing/instance-types.js';
+import type { PriceEntry, PriceLookup } from '../pricing/price-book.js';
 import { ec2Utilisation } from './ec2-utilisation.js';
 import { ec2PricingBasis, label, makeFinding, roundMeasurement } from './helpers.js';
 import { defineRegionCheck, param } from './types.js';
 
 /**
  * Running instances whose daily peak CPU stayed below `maxCpuPercent` for `lookbackDays`:
- * one size smaller roughly doubles the peak, still under 2 × the threshold. Saving: the price
- * difference with the next smaller size that exists (has a price).
+ * one size smaller roughly doubles the peak, still under 2 × the threshold. Saving: the hourly
+ * price difference with the suggested size × 730.
+ *
+ * The suggestion is the nearest smaller size of the family (`smallerSizes`: up to two rungs down
+ * the size ladder, so m5.4xlarge skips the missing 3xlarge to m5.2xlarge) that has an on-demand
+ * price in the region: from the Price List, or the bundled snapshot when the Price List is not
+ * available. A type with no price there is taken not to exist there (g4dn starts at xlarge, m5
+ * at large), so no suggestion is ever made without a price. When the family has no smaller
+ * priced size in reach, the instance is not reported: this check's advice is a smaller size of
+ * the same family, and a finding without it would have no saving.
  */
 export const ec2Underutilised = defineRegionCheck({
   id: 'ec2-underutilised',
@@ -28,13 +37,11 @@ export const ec2Underutilised = defineRegionCheck({
   run({ region, inventory, metrics, prices }, params) {
     return (inventory.instances ?? []).flatMap((instance) => {
       if (instance.state !== 'running') return [];
-      const candidates = smallerSizes(instance.instanceType);
-      if (candidates.length === 0) return [];
+      const target = smallerPricedSize(instance.instanceType, prices);
+      if (!target) return [];
       const use = ec2Utilisation(metrics, instance.instanceId, params.lookbackDays);
       if (!use || use.daysOfData < params.lookbackDays || use.peakCpuPercent >= params.maxCpuPercent) return [];
       const current = prices.get(priceKeys.ec2(instance.instanceType));
-      const target = candidates.map((type) => ({ type, price: prices.get(priceKeys.ec2(type)) })).find((c) => c.price !== undefined);
-      const targetType = target?.type ?? candidates[0]!;
       return [
         makeFinding(
           {
@@ -42,25 +49,32 @@ export const ec2Underutilised = defineRegionCheck({
             resourceId: instance.instanceId,
             resourceType: 'ec2-instance',
             region,
-            title: `Underutilised ${instance.instanceType} instance ${label(instance.instanceId, instance.name)}: ${targetType} would do`,
+            title: `Underutilised ${instance.instanceType} instance ${label(instance.instanceId, instance.name)}: ${target.type} would do`,
             evidence: {
               instanceType: instance.instanceType,
               ...ec2PricingBasis(instance),
-              suggestedType: targetType,
+              suggestedType: target.type,
               peakCpuPercent: roundMeasurement(use.peakCpuPercent),
               averageCpuPercent: roundMeasurement(use.averageCpuPercent),
               lookbackDays: params.lookbackDays,
               daysOfData: use.daysOfData,
               currentHourlyUsd: current?.usd ?? null,
-              suggestedHourlyUsd: target?.price?.usd ?? null,
+              suggestedHourlyUsd: target.price.usd,
             },
-            recommendation: `Resize to ${targetType} (stop, change type, start) and watch the peak CPU.`,
+            recommendation: `Resize to ${target.type} (stop, change type, start) and watch the peak CPU.`,
           },
-          current && target?.price
-            ? { usd: (current.usd - target.price.usd) * HOURS_PER_MONTH, prices: [current, target.price] }
-            : undefined,
+          current ? { usd: (current.usd - target.price.usd) * HOURS_PER_MONTH, prices: [current, target.price] } : undefined,
         ),
       ];
     });
   },
 });
+
+/** The nearest smaller size of `type` that has a price in the region, or undefined when none does. */
+function smallerPricedSize(type: string, prices: PriceLookup): { type: string; price: PriceEntry } | undefined {
+  for (const candidate of smallerSizes(type)) {
+    const price = prices.get(priceKeys.ec2(candidate));
+    if (price) return { type: candidate, price };
+  }
+  return undefined;
+}
