@@ -83,6 +83,13 @@ describe('reportSchema', () => {
     expect(readReportJson('null')).toMatchObject({ ok: false });
   });
 
+  it('reads a report written before findings were marked as counted or alternatives', () => {
+    const report = fixtureReport();
+    const old = { ...report, findings: report.findings.map(({ countedInSavings: _c, alternativeTo: _a, ...rest }) => rest) };
+    const parsed = readReportJson(JSON.stringify(old));
+    expect(parsed).toEqual({ ok: true, report: old });
+  });
+
   it('drops unknown keys of a newer writer of the same version', () => {
     const parsed = parseReport({ ...fixtureReport(), futureField: 1 });
     expect(parsed.ok && 'futureField' in parsed.report).toBe(false);
