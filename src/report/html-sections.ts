@@ -3,10 +3,12 @@
  * takes plain text, never HTML.
  */
 import { escapeHtml, escapeHtmlAttribute } from './escape.js';
-import { compareText, savingsOf, sortFindings } from '../records/findings.js';
+import { compareText, savingsOf } from '../records/findings.js';
+import { countSavingRoles, notSavings, savingRole, savingsInReadingOrder } from '../records/counted-savings.js';
 import { formatCount, formatDate, formatDuration, formatPeriod, formatUsd, formatUsdChange, plural } from './format.js';
 import type { ExecutionHealth } from './health.js';
 import type { Report } from '../records/report.js';
+import { ALTERNATIVE_MARK, alternativesNote } from './savings-rows.js';
 
 /** A table cell: plain text (escaped here) and optional space-separated classes. */
 export interface Cell {
@@ -56,7 +58,15 @@ export function kpiSection(report: Report): string {
         : 'actual to date + forecast';
     cards.push(kpi('End-of-month forecast', f ? formatUsd(f.total) : 'n/a', f ? range : 'not available'));
   }
-  cards.push(kpi('Potential savings', `${formatUsd(report.potentialMonthlySavings)} / month`, plural(report.findings.length, 'finding')));
+  const roles = countSavingRoles(report.findings);
+  const alternatives = roles.alternative > 0 ? ` · ${plural(roles.alternative, 'alternative')} not added` : '';
+  cards.push(
+    kpi(
+      'Potential savings',
+      `${formatUsd(report.potentialMonthlySavings)} / month`,
+      `each resource counted once: ${plural(roles.counted, 'resource')}${alternatives}`,
+    ),
+  );
   return `<section class="kpis">\n${cards.join('\n')}\n</section>`;
 }
 
@@ -97,27 +107,37 @@ export function moversHtml(report: Report): string {
   );
 }
 
-/** Findings, largest savings first, at most `max` rows. */
+/**
+ * Findings: each resource's counted finding, then its alternatives (marked, and counted "no"),
+ * resources largest saving first; at most `max` rows.
+ */
 export function findingsHtml(report: Report, max: number): string {
-  if (report.findings.length === 0) return '<p class="note">No findings: nothing to save that the checks could see.</p>';
-  const sorted = sortFindings(report.findings);
-  const rows = sorted
-    .slice(0, max)
-    .map((f) => [
-      c(formatUsd(savingsOf(f)), 'num'),
+  // Cost spikes last: they are not savings.
+  const sorted = [...savingsInReadingOrder(report.findings), ...notSavings(report.findings)];
+  if (sorted.length === 0) return '<p class="note">No findings: nothing to save that the checks could see.</p>';
+  const rows = sorted.slice(0, max).map((f) => {
+    const role = savingRole(f);
+    const alternative = role === 'alternative';
+    const alt = alternative ? ' alt' : '';
+    return [
+      c(`${alternative ? `${ALTERNATIVE_MARK} ` : ''}${formatUsd(savingsOf(f))}`, `num${alt}`),
+      c(role === 'counted' ? 'yes' : alternative ? 'no, alternative' : 'no, not a saving', alternative ? 'alt' : undefined),
       c(f.severity, `sev-${f.severity}`),
       c(f.check),
       c(f.resourceId, 'id'),
       c(f.region),
       c(f.title),
       c(f.recommendation ?? ''),
-    ]);
+    ];
+  });
   const table = htmlTable(
-    [c('Savings / month', 'num'), c('Severity'), c('Check'), c('Resource'), c('Region'), c('Finding'), c('Recommendation')],
+    [c('Savings / month', 'num'), c('Counted'), c('Severity'), c('Check'), c('Resource'), c('Region'), c('Finding'), c('Recommendation')],
     rows,
   );
-  if (sorted.length <= max) return table;
-  return `${table}\n<p class="note">${escapeHtml(`Showing the ${formatCount(max)} largest of ${formatCount(sorted.length)} findings; findings.csv has all of them.`)}</p>`;
+  const note = alternativesNote(report.findings);
+  const intro = note ? `<p class="note">${escapeHtml(note)}</p>\n` : '';
+  if (sorted.length <= max) return `${intro}${table}`;
+  return `${intro}${table}\n<p class="note">${escapeHtml(`Showing the ${formatCount(max)} largest of ${formatCount(sorted.length)} findings; findings.csv has all of them.`)}</p>`;
 }
 
 /** Cost by service table, largest first. */

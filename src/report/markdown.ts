@@ -4,7 +4,7 @@
  * sections leave; if even they do not fit, the middle is cut with a note. Rendering never throws.
  */
 import { escapeMarkdown, sanitizeText, truncateText } from './escape.js';
-import { sortFindings } from '../records/findings.js';
+import { notSavings, savingsInReadingOrder } from '../records/counted-savings.js';
 import { formatCount } from './format.js';
 import { executionHealth } from './health.js';
 import { DEFAULT_SUMMARY_MAX_BYTES, utf8ByteLength } from './limits.js';
@@ -23,6 +23,7 @@ import {
   healthSection,
   moversSection,
 } from './summary-sections.js';
+import { alternativesNote } from './savings-rows.js';
 import { truncateMiddle } from './truncate.js';
 
 /** Options of {@link renderSummaryMarkdown}. */
@@ -68,15 +69,19 @@ function artifactReference(url: string | undefined): string {
 
 function findingsSection(report: Report, budgetBytes: number, cap: number, artifact: string): string {
   const heading = findingsHeading(report);
-  if (report.findings.length === 0) return `${heading}\n\nNo findings: nothing to save that the checks could see.`;
+  // Cost spikes last: they are not savings.
+  const findings = [...savingsInReadingOrder(report.findings), ...notSavings(report.findings)];
+  if (findings.length === 0) return `${heading}\n\nNo findings: nothing to save that the checks could see.`;
+  const note = alternativesNote(report.findings);
+  const intro = note ? `${heading}\n\n${note}` : heading;
   const header = tableHeader(FINDINGS_HEADERS, FINDINGS_ALIGNS);
-  const total = report.findings.length;
+  const total = findings.length;
   const noteFor = (shown: number): string =>
     `_Showing the ${formatCount(shown)} largest of ${formatCount(total)} findings; ${formatCount(total - shown)} more in ${artifact} (report.html, findings.csv)._`;
   // Room for the worst-case note, so adding it never breaks the budget.
-  let remaining = budgetBytes - utf8ByteLength(`${heading}\n\n${header}\n\n${noteFor(0)}`) - 8;
+  let remaining = budgetBytes - utf8ByteLength(`${intro}\n\n${header}\n\n${noteFor(0)}`) - 8;
   const rows: string[] = [];
-  for (const finding of sortFindings(report.findings)) {
+  for (const finding of findings) {
     if (rows.length >= cap) break;
     const row = findingRow(finding);
     const size = utf8ByteLength(row) + 1;
@@ -84,7 +89,7 @@ function findingsSection(report: Report, budgetBytes: number, cap: number, artif
     remaining -= size;
     rows.push(row);
   }
-  const parts = [heading, ''];
+  const parts = [intro, ''];
   if (rows.length > 0) parts.push(header, ...rows);
   if (rows.length < total) parts.push('', noteFor(rows.length));
   return parts.join('\n');
@@ -128,8 +133,8 @@ function fallback(report: Report, error: unknown, maxBytes: number): string {
 /**
  * The job summary: headline (month to date, delta vs the same days last month, forecast,
  * potential savings), partial-run banner, daily cost chart (Mermaid), top movers, findings
- * (largest savings first, capped with a note pointing to the artifact), what could not be
- * analysed, and execution health. Always within `options.maxBytes` UTF-8 bytes; never throws.
+ * (each resource's counted finding then its alternatives, largest savings first, capped with a
+ * note pointing to the artifact), what could not be analysed, and execution health. Always within `options.maxBytes` UTF-8 bytes; never throws.
  */
 export function renderSummaryMarkdown(report: Report, options: SummaryOptions = {}): string {
   try {

@@ -4,10 +4,12 @@
  */
 import { escapeMarkdown, markdownCell } from './escape.js';
 import { savingsOf } from '../records/findings.js';
+import { countSavingRoles, savingRole } from '../records/counted-savings.js';
 import { formatCount, formatDate, formatPeriod, formatUsd, formatUsdChange, plural } from './format.js';
 import { executionHealth, statusLabel, type ExecutionHealth } from './health.js';
 import { markdownTable, tableRow, type Align } from './md-table.js';
 import type { Finding, Report, Severity } from '../records/report.js';
+import { ALTERNATIVE_MARK, alternativePrefix, savingsCountSentence } from './savings-rows.js';
 
 /** Headline: the four numbers people come for, and where they come from. */
 export function headlineSection(report: Report): string {
@@ -16,11 +18,12 @@ export function headlineSection(report: Report): string {
   // A partial run whose checks have not run yet has found nothing *so far*; $0.00 alone would read as a result.
   const checksPending = report.pending.filter((id) => id === 'cost-checks' || id.startsWith('checks:')).length;
   const savings = `**${formatUsd(report.potentialMonthlySavings)}** / month${checksPending > 0 ? ` so far (${plural(checksPending, 'check task')} pending)` : ''}`;
+  const counting = savingsCountSentence(report.findings);
   if (!costs) {
     return [
       title,
       '',
-      `Cost data is not available for this run (see *Not analysed*). Potential savings: ${savings}.`,
+      `Cost data is not available for this run (see *Not analysed*). Potential savings: ${savings}. ${counting}`,
       '',
       footer(report),
     ].join('\n');
@@ -40,6 +43,7 @@ export function headlineSection(report: Report): string {
       `Last full month ${formatPeriod(m.period)}: ${formatUsd(m.total)}, ${formatUsdChange(m.change, m.priorTotal)} vs the month before.`,
     );
   }
+  lines.push(counting);
   return [title, '', table, '', lines.join(' '), '', footer(report)].join('\n');
 }
 
@@ -96,15 +100,21 @@ export const FINDINGS_HEADERS = ['Savings / month', 'Severity', 'Check', 'Resour
 /** Column alignment of the findings table. */
 export const FINDINGS_ALIGNS: readonly Align[] = ['right', 'left', 'left', 'left', 'left', 'left'];
 
-/** One findings table row (escaped). */
+/**
+ * One findings table row (escaped). An alternative (another finding of the same resource is
+ * counted) is marked in its savings cell and says so before its title.
+ */
 export function findingRow(finding: Finding): string {
+  const alternative = savingRole(finding) === 'alternative';
+  const usd = formatUsd(savingsOf(finding));
+  const title = markdownCell(finding.title, 240);
   return tableRow([
-    formatUsd(savingsOf(finding)),
+    alternative ? `${ALTERNATIVE_MARK} ${usd}` : usd,
     SEVERITY_LABEL[finding.severity] ?? markdownCell(finding.severity, 20),
     markdownCell(finding.check, 60),
     markdownCell(finding.resourceId, 160),
     markdownCell(finding.region, 40),
-    markdownCell(finding.title, 240),
+    alternative ? `*${alternativePrefix(markdownCell(finding.alternativeTo ?? '', 60))}* ${title}` : title,
   ]);
 }
 

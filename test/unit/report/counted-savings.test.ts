@@ -8,6 +8,7 @@ import {
   withSavingMarks,
 } from '../../../src/records/counted-savings.js';
 import type { Finding } from '../../../src/records/report.js';
+import { topResources } from '../../../src/report/savings-rows.js';
 
 function f(check: string, resourceId: string, usd: number, region = 'us-east-1'): Finding {
   return {
@@ -125,5 +126,22 @@ describe('reading marked findings', () => {
       'ec2-underutilised/i-1@us-east-1: alternative to ec2-idle',
     ]);
     expect(countedSavingsTotal(subset)).toBe(80);
+  });
+
+  it('the top resources bring their alternatives along', () => {
+    const marked = markCountedSavings(
+      [
+        f('ec2-idle', 'i-1', 146),
+        f('ec2-underutilised', 'i-1', 73),
+        f('ebs-unattached', 'vol-1', 100),
+        f('eip-unassociated', 'eip-1', 3.65),
+      ],
+      isSaving,
+    );
+    expect(topResources(marked, 2).map((x) => `${x.check}/${x.resourceId}`)).toEqual([
+      'ec2-idle/i-1',
+      'ec2-underutilised/i-1',
+      'ebs-unattached/vol-1',
+    ]);
   });
 });

@@ -42,6 +42,7 @@ describe('renderReportJson', () => {
       'title',
       'severity',
       'estimatedMonthlySavings',
+      'countedInSavings',
       'recommendation',
       'priceSource',
       'evidence',
@@ -88,6 +89,18 @@ describe('reportSchema', () => {
     const old = { ...report, findings: report.findings.map(({ countedInSavings: _c, alternativeTo: _a, ...rest }) => rest) };
     const parsed = readReportJson(JSON.stringify(old));
     expect(parsed).toEqual({ ok: true, report: old });
+  });
+
+  it('keeps the marks of a finding and rejects a malformed one', () => {
+    const parsed = readReportJson(renderReportJson(fixtureReport()));
+    const marks = parsed.ok ? parsed.report.findings.map((f) => [f.countedInSavings, f.alternativeTo ?? null]) : [];
+    expect(marks.filter(([counted]) => counted === true)).toHaveLength(12);
+    expect(marks.filter(([, to]) => to !== null).map(([, to]) => to)).toEqual(
+      expect.arrayContaining(['aws-compute-optimizer', 'ebs-unattached']),
+    );
+    const report = fixtureReport();
+    const bad = parseReport({ ...report, findings: [{ ...report.findings[0], countedInSavings: 'yes' }] });
+    expect(bad).toMatchObject({ ok: false, error: expect.stringContaining('findings.0.countedInSavings') });
   });
 
   it('drops unknown keys of a newer writer of the same version', () => {
