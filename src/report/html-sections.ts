@@ -4,7 +4,7 @@
  */
 import { escapeHtml, escapeHtmlAttribute } from './escape.js';
 import { compareText, savingsOf } from '../records/findings.js';
-import { countSavingRoles, notSavings, savingRole, savingsInReadingOrder } from '../records/counted-savings.js';
+import { countSavingRoles, savingRole, savingsInReadingOrder } from '../records/counted-savings.js';
 import { formatCount, formatDate, formatDuration, formatPeriod, formatUsd, formatUsdChange, plural } from './format.js';
 import type { ExecutionHealth } from './health.js';
 import type { Report } from '../records/report.js';
@@ -112,16 +112,14 @@ export function moversHtml(report: Report): string {
  * resources largest saving first; at most `max` rows.
  */
 export function findingsHtml(report: Report, max: number): string {
-  // Cost spikes last: they are not savings.
-  const sorted = [...savingsInReadingOrder(report.findings), ...notSavings(report.findings)];
+  const sorted = savingsInReadingOrder(report.findings);
   if (sorted.length === 0) return '<p class="note">No findings: nothing to save that the checks could see.</p>';
   const rows = sorted.slice(0, max).map((f) => {
-    const role = savingRole(f);
-    const alternative = role === 'alternative';
+    const alternative = savingRole(f) === 'alternative';
     const alt = alternative ? ' alt' : '';
     return [
       c(`${alternative ? `${ALTERNATIVE_MARK} ` : ''}${formatUsd(savingsOf(f))}`, `num${alt}`),
-      c(role === 'counted' ? 'yes' : alternative ? 'no, alternative' : 'no, not a saving', alternative ? 'alt' : undefined),
+      c(alternative ? 'no, alternative' : 'yes', alternative ? 'alt' : undefined),
       c(f.severity, `sev-${f.severity}`),
       c(f.check),
       c(f.resourceId, 'id'),

@@ -30,7 +30,7 @@ th { background: var(--panel); font-weight: 600; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 td.id { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; word-break: break-all; }
 .sev-high { color: var(--up); font-weight: 600; } .sev-medium { color: var(--warn); font-weight: 600; }
-td.alt { color: var(--muted); }
+td.alt { color: var(--muted); } td.strong { font-weight: 600; }
 figure { margin: 0; }
 svg.chart { width: 100%; height: auto; display: block; background: var(--panel); border: 1px solid var(--border); border-radius: 8px; }
 svg.chart text { fill: var(--muted); font-size: 11px; font-family: inherit; }

@@ -5,7 +5,8 @@
 import { escapeMarkdown, markdownCell } from './escape.js';
 import { savingsOf } from '../records/findings.js';
 import { countSavingRoles, savingRole } from '../records/counted-savings.js';
-import { formatCount, formatDate, formatPeriod, formatUsd, formatUsdChange, plural } from './format.js';
+import { costSignals } from './cost-signals.js';
+import { formatCount, formatDate, formatPercent, formatPeriod, formatUsd, formatUsdChange, formatUsdSigned, plural } from './format.js';
 import { executionHealth, statusLabel, type ExecutionHealth } from './health.js';
 import { markdownTable, tableRow, type Align } from './md-table.js';
 import type { Finding, Report, Severity } from '../records/report.js';
@@ -118,9 +119,62 @@ export function findingRow(finding: Finding): string {
   ]);
 }
 
-/** Heading of the findings section, with the count and the total potential saving. */
+/** Heading of the findings section: the saving findings and the potential saving they add up to. */
 export function findingsHeading(report: Report): string {
-  return `### Findings: ${formatCount(report.findings.length)} · ${formatUsd(report.potentialMonthlySavings)} / month`;
+  const roles = countSavingRoles(report.findings);
+  return `### Findings: ${formatCount(roles.counted + roles.alternative)} · ${formatUsd(report.potentialMonthlySavings)} / month`;
+}
+
+/**
+ * Cost spikes (with the increase projected over a month) and anomalies, right under the
+ * headline: growth is the story a reader must not miss, and it is not a saving. Empty when
+ * there is neither.
+ */
+export function costSignalsSection(report: Report, maxRows = 10): string {
+  const { spikes, anomalies } = costSignals(report);
+  if (spikes.length === 0 && anomalies.length === 0) return '';
+  const out = ['### ⚠️ Cost spikes and anomalies', ''];
+  if (spikes.length > 0) {
+    out.push(
+      'Services whose cost rose sharply against the same days last month, with the increase projected over a month if it continues. Growth is not a saving: it is not in the potential savings.',
+      '',
+      markdownTable(
+        ['Service', 'Month to date', 'Same days last month', 'Increase', 'Projected increase / month'],
+        ['left', 'right', 'right', 'right', 'right'],
+        spikes
+          .slice(0, maxRows)
+          .map((s) => [
+            markdownCell(s.service, 120),
+            s.current === null ? 'n/a' : formatUsd(s.current),
+            s.previous === null ? 'n/a' : formatUsd(s.previous),
+            s.increase === null ? 'n/a' : `${formatUsdSigned(s.increase)} (${formatPercent(s.increasePercent, { signed: true })})`,
+            s.projectedMonthlyIncrease === null ? 'n/a' : `**${formatUsdSigned(s.projectedMonthlyIncrease)}**`,
+          ]),
+      ),
+    );
+    if (spikes.length > maxRows) out.push('', `_… and ${formatCount(spikes.length - maxRows)} more in the artifact report._`);
+  }
+  if (anomalies.length > 0) {
+    if (spikes.length > 0) out.push('');
+    out.push(
+      '**Anomalies** found by AWS Cost Anomaly Detection:',
+      '',
+      markdownTable(
+        ['Service', 'Start', 'End', 'Impact'],
+        ['left', 'left', 'left', 'right'],
+        anomalies
+          .slice(0, maxRows)
+          .map((a) => [
+            markdownCell(a.service ?? '—', 120),
+            markdownCell(formatDate(a.start), 40),
+            markdownCell(a.end ? formatDate(a.end) : 'ongoing', 40),
+            formatUsd(a.impact),
+          ]),
+      ),
+    );
+    if (anomalies.length > maxRows) out.push('', `_… and ${formatCount(anomalies.length - maxRows)} more in the artifact report._`);
+  }
+  return out.join('\n');
 }
 
 /** Sections that could not be produced and why; empty when everything was analysed. */

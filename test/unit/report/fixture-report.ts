@@ -110,7 +110,7 @@ export function fixtureFindings(): Finding[] {
     finding({ check: 'ebs-unattached', resourceId: 'vol-0fedcba9876543210', resourceType: 'ebs-volume', region: 'eu-west-1', title: 'Unattached 100 GiB gp3 volume "scratch|tmp *old*", available for 12 days', evidence: { sizeGiB: 100, volumeType: 'gp3', ageDays: 12, name: 'scratch|tmp *old*' }, estimatedMonthlySavings: 8.8, severity: 'low' }),
     finding({ check: 'ebs-gp2-to-gp3', resourceId: 'vol-0ee55ff66aa77bb88', resourceType: 'ebs-volume', region: 'eu-west-1', title: '250 GiB gp2 volume: gp3 costs 20% less', evidence: { sizeGiB: 250, iops: 750 }, estimatedMonthlySavings: 5.5, severity: 'low' }),
     finding({ check: 'eip-unassociated', resourceId: 'eipalloc-0a1b2c3d4e5f67890', resourceType: 'elastic-ip', region: 'us-east-1', title: 'Elastic IP 203.0.113.25 is not associated', evidence: { publicIp: '203.0.113.25' }, estimatedMonthlySavings: 3.65, severity: 'low' }),
-    finding({ check: 'cost-spike', resourceId: 'EC2 - Other', resourceType: 'service', region: 'global', title: 'EC2 - Other is up $215.37 (+21.8%) on the same days last month', evidence: { current: 1203.67, previous: 988.3, changePercent: 21.8 }, estimatedMonthlySavings: 0, severity: 'high', priceSource: 'cost-explorer' }),
+    finding({ check: 'cost-spike', resourceId: 'EC2 - Other', resourceType: 'service', region: 'global', title: 'EC2 - Other is up $215.37 (+21.8%) on the same days last month', evidence: { currentUsd: 1203.67, previousUsd: 988.3, currentDays: 24, previousDays: 24, increaseUsd: 215.37, increasePercent: 21.79, projectedMonthlyIncreaseUsd: 272.95 }, estimatedMonthlySavings: 0, severity: 'high', priceSource: 'cost-explorer' }),
   ];
 }
 

@@ -25,7 +25,7 @@ describe('renderSummaryMarkdown', () => {
     expect(md).toContain('```mermaid\nxychart-beta\n');
     expect(md).toMatch(/line \[(\d+(\.\d+)?, ){29}\d+(\.\d+)?\]/);
     expect(md).toContain('### Top movers');
-    expect(md).toContain('### Findings: 15 · $1,266.52 / month');
+    expect(md).toContain('### Findings: 14 · $1,266.52 / month');
     expect(md).toContain('- **compute-optimizer**: Not enrolled in AWS Compute Optimizer');
     expect(md).toContain('| 16 | 10 | 2 | 2 | 2 | 6 |');
     expect(md).toContain('**aws:cloudwatch** open after 3 consecutive failures');
@@ -40,10 +40,9 @@ describe('renderSummaryMarkdown', () => {
       usd: Number(m[2]!.replace(/,/g, '')),
       resource: m[3]!,
     }));
-    // 13 rows not marked: 12 counted, then the cost spike's $0.00.
-    expect(rows).toHaveLength(15);
+    expect(rows).toHaveLength(14);
     const counted = rows.filter((r) => !r.alternative).map((r) => r.usd);
-    expect(counted).toHaveLength(13);
+    expect(counted).toHaveLength(12);
     expect(counted).toEqual([...counted].sort((a, b) => b - a));
     rows.forEach((row, i) => {
       if (row.alternative) expect(row.resource, `row ${i}`).toBe(rows[i - 1]!.resource);
@@ -53,7 +52,7 @@ describe('renderSummaryMarkdown', () => {
   it('caps the findings table and says how many more the artifact has', () => {
     const md = renderSummaryMarkdown(fixtureReport(), { maxFindings: 5, artifactUrl: 'https://github.com/o/r/actions/runs/1/artifacts/2' });
     expect(md).toContain(
-      '_Showing the 5 largest of 15 findings; 10 more in the [artifact report](https://github.com/o/r/actions/runs/1/artifacts/2) (report.html, findings.csv)._',
+      '_Showing the 5 largest of 14 findings; 9 more in the [artifact report](https://github.com/o/r/actions/runs/1/artifacts/2) (report.html, findings.csv)._',
     );
   });
 
@@ -139,7 +138,8 @@ describe('renderReportMarkdown', () => {
     expect(md).toContain('### Cost by region');
     expect(md).toContain('### Cost by tag team');
     expect(md).toContain('| *(untagged)* | $1,311.80 |');
-    expect(md).toContain('### Anomalies');
+    expect(md).toContain('### ⚠️ Cost spikes and anomalies');
+    expect(md).toContain('| EC2 - Other | 2026-11-18 | ongoing | $143.20 |');
     expect(md).toContain(
       '| ec2-inventory:ap-southeast-2 | failed | 1 | 312 ms | UnauthorizedOperation: You are not authorized to perform this operation. |',
     );
