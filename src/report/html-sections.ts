@@ -9,6 +9,7 @@ import { formatCount, formatDate, formatDuration, formatPeriod, formatUsd, forma
 import type { ExecutionHealth } from './health.js';
 import type { Report } from '../records/report.js';
 import { ALTERNATIVE_MARK, alternativesNote } from './savings-rows.js';
+import { lastFullMonth } from './headline-numbers.js';
 
 /** A table cell: plain text (escaped here) and optional space-separated classes. */
 export interface Cell {
@@ -57,6 +58,19 @@ export function kpiSection(report: Report): string {
         ? `range ${formatUsd(f.lower)} – ${formatUsd(f.upper)}`
         : 'actual to date + forecast';
     cards.push(kpi('End-of-month forecast', f ? formatUsd(f.total) : 'n/a', f ? range : 'not available'));
+    const month = lastFullMonth(report);
+    if (month) {
+      cards.splice(
+        2,
+        0,
+        kpi(
+          'Last full month',
+          formatUsd(month.total),
+          `${formatUsdChange(month.change, month.priorTotal)} vs the month before · ${formatPeriod(month.period)}`,
+          month.change > 0 ? 'up' : month.change < 0 ? 'down' : '',
+        ),
+      );
+    }
   }
   const roles = countSavingRoles(report.findings);
   const alternatives = roles.alternative > 0 ? ` · ${plural(roles.alternative, 'alternative')} not added` : '';

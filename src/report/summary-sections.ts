@@ -6,13 +6,18 @@ import { escapeMarkdown, markdownCell } from './escape.js';
 import { savingsOf } from '../records/findings.js';
 import { countSavingRoles, savingRole } from '../records/counted-savings.js';
 import { costSignals } from './cost-signals.js';
+import { lastFullMonth } from './headline-numbers.js';
 import { formatCount, formatDate, formatPercent, formatPeriod, formatUsd, formatUsdChange, formatUsdSigned, plural } from './format.js';
 import { executionHealth, statusLabel, type ExecutionHealth } from './health.js';
 import { markdownTable, tableRow, type Align } from './md-table.js';
 import type { Finding, Report, Severity } from '../records/report.js';
 import { ALTERNATIVE_MARK, alternativePrefix, savingsCountSentence } from './savings-rows.js';
 
-/** Headline: the four numbers people come for, and where they come from. */
+/**
+ * Headline: the numbers people come for (month to date against the same days last month, the
+ * last full month against the month before, the forecast, the potential saving), and where
+ * they come from.
+ */
 export function headlineSection(report: Report): string {
   const costs = report.costs;
   const title = `## 💰 AWS cost report · account ${escapeMarkdown(report.accountId)}`;
@@ -30,20 +35,24 @@ export function headlineSection(report: Report): string {
     ].join('\n');
   }
   const forecast = costs.forecast ? formatUsd(costs.forecast.total) : 'n/a';
+  const month = lastFullMonth(report);
+  const headers = ['Month to date', 'vs same days last month'];
+  const cells = [`**${formatUsd(costs.current.total)}**`, formatUsdChange(costs.change, costs.previous.total)];
+  if (month) {
+    headers.push('Last full month', 'vs the month before');
+    cells.push(formatUsd(month.total), formatUsdChange(month.change, month.priorTotal));
+  }
+  headers.push('End-of-month forecast', 'Potential savings');
+  cells.push(forecast, savings);
   const table = markdownTable(
-    ['Month to date', 'vs same days last month', 'End-of-month forecast', 'Potential savings'],
-    ['right', 'right', 'right', 'right'],
-    [[`**${formatUsd(costs.current.total)}**`, formatUsdChange(costs.change, costs.previous.total), forecast, savings]],
+    headers,
+    headers.map((): Align => 'right'),
+    [cells],
   );
   const lines = [
     `Month to date ${formatPeriod(costs.current.period)}, compared with ${formatPeriod(costs.previous.period)} (${escapeMarkdown(costs.metric)}).`,
   ];
-  if (costs.lastMonth) {
-    const m = costs.lastMonth;
-    lines.push(
-      `Last full month ${formatPeriod(m.period)}: ${formatUsd(m.total)}, ${formatUsdChange(m.change, m.priorTotal)} vs the month before.`,
-    );
-  }
+  if (month) lines.push(`Last full month ${formatPeriod(month.period)}, compared with the month before.`);
   lines.push(counting);
   return [title, '', table, '', lines.join(' '), '', footer(report)].join('\n');
 }

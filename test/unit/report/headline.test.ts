@@ -1,6 +1,6 @@
 /**
  * What a reader sees first: cost spikes and anomalies right under the headline (not as $0 rows
- * under the savings), and how the potential saving is counted.
+ * under the savings), and the last full month beside the month to date.
  */
 import { describe, expect, it } from 'vitest';
 import type { Finding, Report } from '../../../src/records/report.js';
@@ -85,6 +85,41 @@ describe('cost spikes and anomalies', () => {
       .split('\r\n')
       .find((line) => line.startsWith('cost-spike,'));
     expect(row).toMatch(/,false,$/);
+  });
+});
+
+describe('the last full month', () => {
+  it('stands beside the month to date in the headline of the summary and report.md', () => {
+    for (const md of [renderSummaryMarkdown(fixtureReport()), renderReportMarkdown(fixtureReport())]) {
+      expect(md).toContain(
+        '| Month to date | vs same days last month | Last full month | vs the month before | End-of-month forecast | Potential savings |',
+      );
+      expect(md).toContain('| **$10,010.32** | +$889.44 (+9.8%) | $11,874.33 | +$471.46 (+4.1%) | $12,480.00 |');
+      expect(md).toContain('Last full month 2026-10-01 → 2026-10-31, compared with the month before.');
+    }
+  });
+
+  it('has its card in report.html', () => {
+    expect(renderHtml(fixtureReport())).toContain(
+      '<div class="kpi"><div class="label">Last full month</div><div class="value">$11,874.33</div><div class="detail up">+$471.46 (+4.1%) vs the month before · 2026-10-01 → 2026-10-31</div></div>',
+    );
+  });
+
+  it('is left out when not known, or when it is the month to date already (on the 1st)', () => {
+    const report = fixtureReport();
+    const { lastMonth: _omit, ...withoutLastMonth } = report.costs!;
+    const firstOfMonth: Report = {
+      ...report,
+      costs: {
+        ...report.costs!,
+        current: { period: { start: '2026-10-01', end: '2026-11-01' }, total: 11874.33 },
+        previous: { period: { start: '2026-09-01', end: '2026-10-01' }, total: 11402.87 },
+      },
+    };
+    for (const r of [{ ...report, costs: withoutLastMonth }, firstOfMonth]) {
+      expect(renderSummaryMarkdown(r)).not.toContain('Last full month');
+      expect(renderHtml(r)).not.toContain('Last full month');
+    }
   });
 });
 
