@@ -2,6 +2,7 @@ import type { AwsAdapters } from '../aws/ports/index.js';
 import { outputOf, type TaskOutput } from '../executor/task-output.js';
 import { taskId, type TaskDefinition } from '../executor/types.js';
 import type { AnalysisResult } from '../records/analysis.js';
+import { countedSavingsTotal } from '../records/counted-savings.js';
 import { sortFindings } from '../records/findings.js';
 import type { CostSummary, Finding } from '../records/report.js';
 import type { Cache } from '../primitives/cache.js';
@@ -12,7 +13,7 @@ import { planCosts } from './cost/plan.js';
 import type { MetricFamily } from './metrics/types.js';
 import type { PricesResult } from './pricing/price-book.js';
 import { assertRegions } from './regions.js';
-import { potentialSavings } from './savings.js';
+import { markSavings } from './savings.js';
 import type { ChecksResult } from './tasks/checks-result.js';
 import { computeOptimizerTasks } from './tasks/compute-optimizer-tasks.js';
 import { costTasks } from './tasks/costs.js';
@@ -142,10 +143,11 @@ function analysisTask(tasks: readonly TaskDefinition[], inputs: AnalysisInputs, 
         .map((prices) => prices.optional(ctx.inputs))
         .filter((p): p is PricesResult => p !== undefined && p.apiProblem !== null)
         .map((p) => ({ region: p.region, reason: p.apiProblem! }));
+      const marked = markSavings(sortFindings(findings));
       return {
         costs: inputs.costs.optional(ctx.inputs) ?? null,
-        findings: sortFindings(findings),
-        potentialMonthlySavings: potentialSavings(findings),
+        findings: marked,
+        potentialMonthlySavings: countedSavingsTotal(marked),
         gaps: ctx.missing.map((m) => ({ taskId: m.taskId, reason: m.reason ?? m.status })),
         usedBundledPrices: findings.some((f) => f.priceSource === 'bundled'),
         regions,

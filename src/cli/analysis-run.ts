@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import { analyse, type AnalyseResult } from '../operations/analyse.js';
 import { writeReportFiles } from '../operations/report-files.js';
+import { savingRole } from '../records/counted-savings.js';
 import { sanitizeText } from '../report/escape.js';
+import { ALTERNATIVE_MARK, topResources } from '../report/savings-rows.js';
 import { formatDuration, formatUsd, formatUsdChange, plural } from '../report/format.js';
 import type { ManifestHandle, StateStore } from '../state/state-store.js';
 import type { AnalysisFlags } from './analysis-flags.js';
@@ -26,7 +28,7 @@ export interface AnalysisRequest {
   extra?: Record<string, unknown>;
 }
 
-/** Findings listed under the headline; the rest are in the report files. */
+/** Resources listed under the headline (each with its alternatives); the rest are in the report files. */
 const TOP_FINDINGS = 5;
 
 /**
@@ -124,13 +126,13 @@ function printResult(request: AnalysisRequest, result: AnalyseResult, files: str
     out.line('  Costs          not available in this run (see the report\'s "Not analysed")');
   }
   out.line(`  Savings        ${formatUsd(report.potentialMonthlySavings)} / month from ${plural(report.findings.length, 'finding')}`);
-  const top = report.findings.slice(0, TOP_FINDINGS);
+  const top = topResources(report.findings, TOP_FINDINGS);
   if (top.length > 0) {
-    out.line('Top findings:');
+    out.line(`Top findings (each resource counted once; ${ALTERNATIVE_MARK} alternatives on the same resource are not added):`);
     for (const f of top) {
-      out.line(
-        `  ${`${formatUsd(f.estimatedMonthlySavings)}/mo`.padStart(14)}  ${f.check}  ${sanitizeText(f.resourceId)} (${f.region})  ${sanitizeText(f.title)}`,
-      );
+      const usd = `${formatUsd(f.estimatedMonthlySavings)}/mo`.padStart(14);
+      if (savingRole(f) === 'alternative') out.line(`  ${usd}  ${ALTERNATIVE_MARK} ${f.check}  alternative, not counted`);
+      else out.line(`  ${usd}  ${f.check}  ${sanitizeText(f.resourceId)} (${f.region})  ${sanitizeText(f.title)}`);
     }
   }
   out.line(`Report files in ${reportDir}: ${files.map((f) => f.slice(reportDir.length + 1)).join(', ')}`);

@@ -7,9 +7,9 @@ import type { CostSummary, Finding } from './report.js';
 export interface AnalysisResult {
   /** null when the cost analysis did not succeed (see `gaps`). */
   costs: CostSummary | null;
-  /** Every finding, in the order of `sortFindings` (largest saving first). */
+  /** Every finding, in the order of `sortFindings` (largest saving first), marked `countedInSavings` or `alternativeTo`. */
   findings: Finding[];
-  /** USD per month, each resource counted once at its largest saving; cost spikes excluded. */
+  /** USD per month: the sum of the findings marked `countedInSavings` (each resource once, at its largest saving; cost spikes excluded). */
   potentialMonthlySavings: number;
   /** Tasks that did not succeed, with why (denied, not enrolled, failed, breaker open...). */
   gaps: Array<{ taskId: string; reason: string }>;

@@ -43,6 +43,9 @@ const finding = z.object({
   severity: z.enum(['low', 'medium', 'high']),
   recommendation: z.string().optional(),
   priceSource: z.enum(['price-list', 'bundled', 'cost-explorer']).optional(),
+  // Optional: reports written before findings were marked still read (see `withSavingMarks`).
+  countedInSavings: z.boolean().optional(),
+  alternativeTo: z.string().min(1).optional(),
 });
 
 const task = z.object({

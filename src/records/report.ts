@@ -25,6 +25,17 @@ export interface Finding {
   recommendation?: string;
   /** Where the price came from: `price-list` (live API) or `bundled` (snapshot fallback). */
   priceSource?: 'price-list' | 'bundled' | 'cost-explorer';
+  /**
+   * True when this finding's saving is in `potentialMonthlySavings`: the largest saving of its
+   * resource (region and resource id). Set by the analysis (`markCountedSavings`); absent on a
+   * finding straight from a check and in reports written before it was recorded.
+   */
+  countedInSavings?: boolean;
+  /**
+   * Set when another finding of the same resource is counted instead: that finding's check.
+   * Absent on counted findings and on findings that are not savings (cost spikes).
+   */
+  alternativeTo?: string;
 }
 
 export interface CostAmount {
@@ -104,7 +115,7 @@ export interface Report {
   period: Period;
   costs: CostSummary | null;
   findings: Finding[];
-  /** Sum of savings counting each resource once at its largest saving. */
+  /** Sum of the savings of the findings marked `countedInSavings`: each resource once, at its largest saving. */
   potentialMonthlySavings: number;
   tasks: ReportTask[];
   breakers: Record<string, unknown>;

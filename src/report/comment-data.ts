@@ -2,7 +2,8 @@
  * What the PR comment says, computed from the current report and the baseline (the latest
  * completed non-PR execution). Pure arithmetic, no formatting: `renderComment` lays it out.
  */
-import { compareText, findingKey, savingsOf, sortFindings } from '../records/findings.js';
+import { compareText, findingKey } from '../records/findings.js';
+import { countedSavingsTotal, notSavings, savingsInReadingOrder, withSavingMarks } from '../records/counted-savings.js';
 import { percentChange } from './format.js';
 import type { Finding, Period, Report } from '../records/report.js';
 import { roundUsd } from '../primitives/money.js';
@@ -46,11 +47,11 @@ export interface CommentData {
   /** Count of services present in both reports whose cost did not change. */
   unchangedServices: number;
   savings: AmountDelta;
-  /** Findings not in the baseline, largest saving first (empty without a baseline). */
+  /** Findings not in the baseline, in reading order (see {@link readingOrder}; empty without a baseline). */
   newFindings: Finding[];
-  /** Baseline findings no longer found, largest saving first (empty without a baseline). */
+  /** Baseline findings no longer found, in reading order (empty without a baseline). */
   resolvedFindings: Finding[];
-  /** All current findings, largest saving first (shown when there is no baseline). */
+  /** All current findings, in reading order (shown when there is no baseline). */
   findings: Finding[];
   findingsCount: number;
   /** Findings in the baseline; `null` without one. */
@@ -87,6 +88,14 @@ function serviceDeltas(current: Report, baseline: Report | null): { services: Se
   return { services, unchanged };
 }
 
+/**
+ * Findings as the comment lists them: each resource's counted finding then its alternatives,
+ * resources largest saving first, then the findings that are not savings (cost spikes).
+ */
+function readingOrder(findings: readonly Finding[]): Finding[] {
+  return [...savingsInReadingOrder(findings), ...notSavings(findings)];
+}
+
 function difference(from: readonly Finding[], without: readonly Finding[]): Finding[] {
   const keys = new Set(without.map(findingKey));
   const seen = new Set<string>();
@@ -97,7 +106,7 @@ function difference(from: readonly Finding[], without: readonly Finding[]): Find
     seen.add(key);
     out.push(f);
   }
-  return sortFindings(out);
+  return readingOrder(out);
 }
 
 /**
@@ -107,6 +116,9 @@ function difference(from: readonly Finding[], without: readonly Finding[]): Find
  */
 export function buildCommentData(current: Report, baseline: Report | null): CommentData {
   const { services, unchanged } = serviceDeltas(current, baseline);
+  // Each report's own marks: an alternative stays an alternative in the lists of either.
+  const findings = withSavingMarks(current.findings);
+  const baselineFindings = baseline ? withSavingMarks(baseline.findings) : [];
   const costs = current.costs;
   return {
     accountId: current.accountId,
@@ -124,9 +136,9 @@ export function buildCommentData(current: Report, baseline: Report | null): Comm
     services,
     unchangedServices: unchanged,
     savings: delta(current.potentialMonthlySavings, baseline ? baseline.potentialMonthlySavings : null),
-    newFindings: baseline ? difference(current.findings, baseline.findings) : [],
-    resolvedFindings: baseline ? difference(baseline.findings, current.findings) : [],
-    findings: sortFindings(current.findings),
+    newFindings: baseline ? difference(findings, baselineFindings) : [],
+    resolvedFindings: baseline ? difference(baselineFindings, findings) : [],
+    findings: readingOrder(findings),
     findingsCount: current.findings.length,
     baselineFindingsCount: baseline ? baseline.findings.length : null,
     pending: [...current.pending],
@@ -134,7 +146,7 @@ export function buildCommentData(current: Report, baseline: Report | null): Comm
   };
 }
 
-/** Sum of the savings of `findings`, in USD. */
+/** Sum of the savings `findings` count (alternatives and cost spikes add nothing), in USD. */
 export function totalSavings(findings: readonly Finding[]): number {
-  return roundUsd(findings.reduce((n, f) => n + savingsOf(f), 0));
+  return countedSavingsTotal(findings);
 }

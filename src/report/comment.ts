@@ -6,6 +6,8 @@
 import { buildCommentData, totalSavings, type AmountDelta, type CommentData } from './comment-data.js';
 import { escapeMarkdown, markdownCell } from './escape.js';
 import { savingsOf } from '../records/findings.js';
+import { savingRole } from '../records/counted-savings.js';
+import { ALTERNATIVE_MARK, alternativePrefix } from './savings-rows.js';
 import { formatCount, formatDate, formatPeriod, formatUsd, formatUsdChange, formatUsdSigned, MINUS, plural } from './format.js';
 import { DEFAULT_COMMENT_MAX_CHARS } from './limits.js';
 import { markdownTable, type Align } from './md-table.js';
@@ -30,20 +32,26 @@ export interface CommentOptions {
 const FINDING_HEADERS = ['Savings / month', 'Check', 'Resource', 'Region', 'Finding'];
 const FINDING_ALIGNS: Align[] = ['right', 'left', 'left', 'left', 'left'];
 
+/** The savings cell: alternatives marked, and no amount for what is not a saving (a cost spike). */
+function savingsCell(f: Finding): string {
+  const role = savingRole(f);
+  if (role === 'not-a-saving') return '—';
+  return `${role === 'alternative' ? `${ALTERNATIVE_MARK} ` : ''}${formatUsd(savingsOf(f))}`;
+}
+
+function titleCell(f: Finding): string {
+  const title = markdownCell(f.title, 240);
+  return savingRole(f) === 'alternative' ? `*${alternativePrefix(markdownCell(f.alternativeTo ?? '', 60))}* ${title}` : title;
+}
+
 function findingsTable(findings: readonly Finding[], max: number, what: string): string {
   const rows = findings
     .slice(0, max)
-    .map((f) => [
-      formatUsd(savingsOf(f)),
-      markdownCell(f.check, 60),
-      markdownCell(f.resourceId, 160),
-      markdownCell(f.region, 40),
-      markdownCell(f.title, 240),
-    ]);
+    .map((f) => [savingsCell(f), markdownCell(f.check, 60), markdownCell(f.resourceId, 160), markdownCell(f.region, 40), titleCell(f)]);
   const table = markdownTable(FINDING_HEADERS, FINDING_ALIGNS, rows);
   if (findings.length <= max) return table;
   const rest = findings.slice(max);
-  return `${table}\n\n_… and ${formatCount(rest.length)} more ${what} (${formatUsd(totalSavings(rest))} / month) in the artifact report._`;
+  return `${table}\n\n_… and ${formatCount(rest.length)} more ${what} (${formatUsd(totalSavings(rest))} / month counted) in the artifact report._`;
 }
 
 function changeCell(d: AmountDelta): string {

@@ -3,10 +3,13 @@
  * takes plain text, never HTML.
  */
 import { escapeHtml, escapeHtmlAttribute } from './escape.js';
-import { compareText, savingsOf, sortFindings } from '../records/findings.js';
+import { compareText, savingsOf } from '../records/findings.js';
+import { countSavingRoles, savingRole, savingsInReadingOrder } from '../records/counted-savings.js';
 import { formatCount, formatDate, formatDuration, formatPeriod, formatUsd, formatUsdChange, plural } from './format.js';
 import type { ExecutionHealth } from './health.js';
 import type { Report } from '../records/report.js';
+import { ALTERNATIVE_MARK, alternativesNote } from './savings-rows.js';
+import { lastFullMonth } from './headline-numbers.js';
 
 /** A table cell: plain text (escaped here) and optional space-separated classes. */
 export interface Cell {
@@ -55,8 +58,29 @@ export function kpiSection(report: Report): string {
         ? `range ${formatUsd(f.lower)} – ${formatUsd(f.upper)}`
         : 'actual to date + forecast';
     cards.push(kpi('End-of-month forecast', f ? formatUsd(f.total) : 'n/a', f ? range : 'not available'));
+    const month = lastFullMonth(report);
+    if (month) {
+      cards.splice(
+        2,
+        0,
+        kpi(
+          'Last full month',
+          formatUsd(month.total),
+          `${formatUsdChange(month.change, month.priorTotal)} vs the month before · ${formatPeriod(month.period)}`,
+          month.change > 0 ? 'up' : month.change < 0 ? 'down' : '',
+        ),
+      );
+    }
   }
-  cards.push(kpi('Potential savings', `${formatUsd(report.potentialMonthlySavings)} / month`, plural(report.findings.length, 'finding')));
+  const roles = countSavingRoles(report.findings);
+  const alternatives = roles.alternative > 0 ? ` · ${plural(roles.alternative, 'alternative')} not added` : '';
+  cards.push(
+    kpi(
+      'Potential savings',
+      `${formatUsd(report.potentialMonthlySavings)} / month`,
+      `each resource counted once: ${plural(roles.counted, 'resource')}${alternatives}`,
+    ),
+  );
   return `<section class="kpis">\n${cards.join('\n')}\n</section>`;
 }
 
@@ -97,27 +121,35 @@ export function moversHtml(report: Report): string {
   );
 }
 
-/** Findings, largest savings first, at most `max` rows. */
+/**
+ * Findings: each resource's counted finding, then its alternatives (marked, and counted "no"),
+ * resources largest saving first; at most `max` rows.
+ */
 export function findingsHtml(report: Report, max: number): string {
-  if (report.findings.length === 0) return '<p class="note">No findings: nothing to save that the checks could see.</p>';
-  const sorted = sortFindings(report.findings);
-  const rows = sorted
-    .slice(0, max)
-    .map((f) => [
-      c(formatUsd(savingsOf(f)), 'num'),
+  const sorted = savingsInReadingOrder(report.findings);
+  if (sorted.length === 0) return '<p class="note">No findings: nothing to save that the checks could see.</p>';
+  const rows = sorted.slice(0, max).map((f) => {
+    const alternative = savingRole(f) === 'alternative';
+    const alt = alternative ? ' alt' : '';
+    return [
+      c(`${alternative ? `${ALTERNATIVE_MARK} ` : ''}${formatUsd(savingsOf(f))}`, `num${alt}`),
+      c(alternative ? 'no, alternative' : 'yes', alternative ? 'alt' : undefined),
       c(f.severity, `sev-${f.severity}`),
       c(f.check),
       c(f.resourceId, 'id'),
       c(f.region),
       c(f.title),
       c(f.recommendation ?? ''),
-    ]);
+    ];
+  });
   const table = htmlTable(
-    [c('Savings / month', 'num'), c('Severity'), c('Check'), c('Resource'), c('Region'), c('Finding'), c('Recommendation')],
+    [c('Savings / month', 'num'), c('Counted'), c('Severity'), c('Check'), c('Resource'), c('Region'), c('Finding'), c('Recommendation')],
     rows,
   );
-  if (sorted.length <= max) return table;
-  return `${table}\n<p class="note">${escapeHtml(`Showing the ${formatCount(max)} largest of ${formatCount(sorted.length)} findings; findings.csv has all of them.`)}</p>`;
+  const note = alternativesNote(report.findings);
+  const intro = note ? `<p class="note">${escapeHtml(note)}</p>\n` : '';
+  if (sorted.length <= max) return `${intro}${table}`;
+  return `${intro}${table}\n<p class="note">${escapeHtml(`Showing the ${formatCount(max)} largest of ${formatCount(sorted.length)} findings; findings.csv has all of them.`)}</p>`;
 }
 
 /** Cost by service table, largest first. */

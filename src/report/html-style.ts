@@ -15,7 +15,7 @@ body { margin: 0 auto; max-width: 1180px; padding: 24px; color: var(--fg); backg
 h1 { font-size: 24px; margin: 0 0 4px; }
 h2 { font-size: 18px; margin: 32px 0 12px; padding-bottom: 6px; border-bottom: 1px solid var(--border); }
 .meta, .note, figcaption { color: var(--muted); }
-.kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 12px; margin: 20px 0; }
+.kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(190px, 1fr)); gap: 12px; margin: 20px 0; }
 .kpi { background: var(--panel); border: 1px solid var(--border); border-radius: 8px; padding: 12px 16px; }
 .kpi .label { color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; }
 .kpi .value { font-size: 24px; font-weight: 600; font-variant-numeric: tabular-nums; }
@@ -30,6 +30,7 @@ th { background: var(--panel); font-weight: 600; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 td.id { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; word-break: break-all; }
 .sev-high { color: var(--up); font-weight: 600; } .sev-medium { color: var(--warn); font-weight: 600; }
+td.alt { color: var(--muted); } td.strong { font-weight: 600; }
 figure { margin: 0; }
 svg.chart { width: 100%; height: auto; display: block; background: var(--panel); border: 1px solid var(--border); border-radius: 8px; }
 svg.chart text { fill: var(--muted); font-size: 11px; font-family: inherit; }

@@ -7,8 +7,10 @@ import { escapeHtml } from './escape.js';
 import { formatCount, formatDate, formatPeriod, formatUsd } from './format.js';
 import { executionHealth, statusLabel } from './health.js';
 import { bannersSection, findingsHtml, gapsHtml, healthHtml, kpiSection, moversHtml, servicesHtml } from './html-sections.js';
+import { costSignalsHtml } from './html-signals.js';
 import { HTML_STYLE } from './html-style.js';
 import type { Report } from '../records/report.js';
+import { savingsInReadingOrder } from '../records/counted-savings.js';
 import { dailyCostSvg, serviceCostSvg } from './svg-charts.js';
 
 /** Options of {@link renderHtml}. */
@@ -50,8 +52,9 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     '</header>',
     bannersSection(report, health),
     kpiSection(report),
+    costSignalsHtml(report),
     ...costSections(report),
-    `<h2>Findings (${escapeHtml(formatCount(report.findings.length))} · ${escapeHtml(formatUsd(report.potentialMonthlySavings))} / month)</h2>`,
+    `<h2>Findings (${escapeHtml(formatCount(savingsInReadingOrder(report.findings).length))} · ${escapeHtml(formatUsd(report.potentialMonthlySavings))} / month)</h2>`,
     findingsHtml(report, options.maxFindings ?? 5000),
     gapsHtml(report),
     healthHtml(report, health),

@@ -36,6 +36,8 @@ const KEY_ORDER = [
   'title',
   'severity',
   'estimatedMonthlySavings',
+  'countedInSavings',
+  'alternativeTo',
   'recommendation',
   'priceSource',
   'evidence',

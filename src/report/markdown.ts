@@ -4,7 +4,7 @@
  * sections leave; if even they do not fit, the middle is cut with a note. Rendering never throws.
  */
 import { escapeMarkdown, sanitizeText, truncateText } from './escape.js';
-import { sortFindings } from '../records/findings.js';
+import { savingsInReadingOrder } from '../records/counted-savings.js';
 import { formatCount } from './format.js';
 import { executionHealth } from './health.js';
 import { DEFAULT_SUMMARY_MAX_BYTES, utf8ByteLength } from './limits.js';
@@ -14,6 +14,7 @@ import type { Report } from '../records/report.js';
 import { breakdownSections, tasksSection } from './report-sections.js';
 import {
   bannerSection,
+  costSignalsSection,
   FINDINGS_ALIGNS,
   FINDINGS_HEADERS,
   findingRow,
@@ -23,6 +24,7 @@ import {
   healthSection,
   moversSection,
 } from './summary-sections.js';
+import { alternativesNote } from './savings-rows.js';
 import { truncateMiddle } from './truncate.js';
 
 /** Options of {@link renderSummaryMarkdown}. */
@@ -33,6 +35,8 @@ export interface SummaryOptions {
   maxFindings?: number;
   /** Top movers rows at most. @default 10 */
   maxMovers?: number;
+  /** Cost spikes, and anomalies, at most (each). @default 10 */
+  maxSignals?: number;
   /** "Not analysed" items at most. @default 50 */
   maxGaps?: number;
   /** Link to the uploaded artifact, named where tables are cut (only `https:` URLs are used). */
@@ -46,6 +50,7 @@ const REPORT_MD_OPTIONS: SummaryOptions = {
   maxBytes: 50 * 1_048_576,
   maxFindings: Number.POSITIVE_INFINITY,
   maxMovers: 50,
+  maxSignals: 10_000,
   maxGaps: 10_000,
   detailed: true,
 };
@@ -68,15 +73,18 @@ function artifactReference(url: string | undefined): string {
 
 function findingsSection(report: Report, budgetBytes: number, cap: number, artifact: string): string {
   const heading = findingsHeading(report);
-  if (report.findings.length === 0) return `${heading}\n\nNo findings: nothing to save that the checks could see.`;
+  const findings = savingsInReadingOrder(report.findings);
+  if (findings.length === 0) return `${heading}\n\nNo findings: nothing to save that the checks could see.`;
+  const note = alternativesNote(report.findings);
+  const intro = note ? `${heading}\n\n${note}` : heading;
   const header = tableHeader(FINDINGS_HEADERS, FINDINGS_ALIGNS);
-  const total = report.findings.length;
+  const total = findings.length;
   const noteFor = (shown: number): string =>
     `_Showing the ${formatCount(shown)} largest of ${formatCount(total)} findings; ${formatCount(total - shown)} more in ${artifact} (report.html, findings.csv)._`;
   // Room for the worst-case note, so adding it never breaks the budget.
-  let remaining = budgetBytes - utf8ByteLength(`${heading}\n\n${header}\n\n${noteFor(0)}`) - 8;
+  let remaining = budgetBytes - utf8ByteLength(`${intro}\n\n${header}\n\n${noteFor(0)}`) - 8;
   const rows: string[] = [];
-  for (const finding of sortFindings(report.findings)) {
+  for (const finding of findings) {
     if (rows.length >= cap) break;
     const row = findingRow(finding);
     const size = utf8ByteLength(row) + 1;
@@ -84,7 +92,7 @@ function findingsSection(report: Report, budgetBytes: number, cap: number, artif
     remaining -= size;
     rows.push(row);
   }
-  const parts = [heading, ''];
+  const parts = [intro, ''];
   if (rows.length > 0) parts.push(header, ...rows);
   if (rows.length < total) parts.push('', noteFor(rows.length));
   return parts.join('\n');
@@ -102,6 +110,7 @@ function render(report: Report, options: SummaryOptions): string {
   const before = [
     headlineSection(report),
     bannerSection(report, health),
+    costSignalsSection(report, options.maxSignals ?? 10),
     chart ? `### Daily cost\n\n${chart}` : '',
     moversSection(report, options.maxMovers ?? 10),
     options.detailed ? breakdownSections(report) : '',
@@ -126,10 +135,11 @@ function fallback(report: Report, error: unknown, maxBytes: number): string {
 }
 
 /**
- * The job summary: headline (month to date, delta vs the same days last month, forecast,
- * potential savings), partial-run banner, daily cost chart (Mermaid), top movers, findings
- * (largest savings first, capped with a note pointing to the artifact), what could not be
- * analysed, and execution health. Always within `options.maxBytes` UTF-8 bytes; never throws.
+ * The job summary: headline (month to date, delta vs the same days last month, the last full
+ * month vs the month before, forecast, potential savings), partial-run banner, cost spikes and
+ * anomalies, daily cost chart (Mermaid), top movers, findings (each resource's counted finding
+ * then its alternatives, largest savings first, capped with a note pointing to the artifact),
+ * what could not be analysed, and execution health. Always within `options.maxBytes` UTF-8 bytes; never throws.
  */
 export function renderSummaryMarkdown(report: Report, options: SummaryOptions = {}): string {
   try {

@@ -4,11 +4,11 @@
  */
 import { markdownCell } from './escape.js';
 import { compareText } from '../records/findings.js';
-import { formatDate, formatDuration, formatUsd, formatUsdChange } from './format.js';
+import { formatDuration, formatUsd, formatUsdChange } from './format.js';
 import { markdownTable } from './md-table.js';
 import type { Report } from '../records/report.js';
 
-/** Cost by service, region, linked account and tag, and anomalies, each as a table. */
+/** Cost by service, region, linked account and tag, each as a table (anomalies are under the headline). */
 export function breakdownSections(report: Report): string {
   const costs = report.costs;
   if (!costs) return '';
@@ -42,15 +42,6 @@ export function breakdownSections(report: Report): string {
       markdownTable(['Value', 'Month to date'], ['left', 'right'], rows),
       '',
     );
-  }
-  if (costs.anomalies && costs.anomalies.length > 0) {
-    const rows = costs.anomalies.map((a) => [
-      markdownCell(a.service ?? '—', 120),
-      markdownCell(formatDate(a.start), 40),
-      markdownCell(a.end ? formatDate(a.end) : 'ongoing', 40),
-      formatUsd(a.impact),
-    ]);
-    out.push('### Anomalies', '', markdownTable(['Service', 'Start', 'End', 'Impact'], ['left', 'left', 'left', 'right'], rows), '');
   }
   return out.join('\n').trimEnd();
 }

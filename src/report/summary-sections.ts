@@ -4,42 +4,56 @@
  */
 import { escapeMarkdown, markdownCell } from './escape.js';
 import { savingsOf } from '../records/findings.js';
-import { formatCount, formatDate, formatPeriod, formatUsd, formatUsdChange, plural } from './format.js';
+import { countSavingRoles, savingRole } from '../records/counted-savings.js';
+import { costSignals } from './cost-signals.js';
+import { lastFullMonth } from './headline-numbers.js';
+import { formatCount, formatDate, formatPercent, formatPeriod, formatUsd, formatUsdChange, formatUsdSigned, plural } from './format.js';
 import { executionHealth, statusLabel, type ExecutionHealth } from './health.js';
 import { markdownTable, tableRow, type Align } from './md-table.js';
 import type { Finding, Report, Severity } from '../records/report.js';
+import { ALTERNATIVE_MARK, alternativePrefix, savingsCountSentence } from './savings-rows.js';
 
-/** Headline: the four numbers people come for, and where they come from. */
+/**
+ * Headline: the numbers people come for (month to date against the same days last month, the
+ * last full month against the month before, the forecast, the potential saving), and where
+ * they come from.
+ */
 export function headlineSection(report: Report): string {
   const costs = report.costs;
   const title = `## 💰 AWS cost report · account ${escapeMarkdown(report.accountId)}`;
   // A partial run whose checks have not run yet has found nothing *so far*; $0.00 alone would read as a result.
   const checksPending = report.pending.filter((id) => id === 'cost-checks' || id.startsWith('checks:')).length;
   const savings = `**${formatUsd(report.potentialMonthlySavings)}** / month${checksPending > 0 ? ` so far (${plural(checksPending, 'check task')} pending)` : ''}`;
+  const counting = savingsCountSentence(report.findings);
   if (!costs) {
     return [
       title,
       '',
-      `Cost data is not available for this run (see *Not analysed*). Potential savings: ${savings}.`,
+      `Cost data is not available for this run (see *Not analysed*). Potential savings: ${savings}. ${counting}`,
       '',
       footer(report),
     ].join('\n');
   }
   const forecast = costs.forecast ? formatUsd(costs.forecast.total) : 'n/a';
+  const month = lastFullMonth(report);
+  const headers = ['Month to date', 'vs same days last month'];
+  const cells = [`**${formatUsd(costs.current.total)}**`, formatUsdChange(costs.change, costs.previous.total)];
+  if (month) {
+    headers.push('Last full month', 'vs the month before');
+    cells.push(formatUsd(month.total), formatUsdChange(month.change, month.priorTotal));
+  }
+  headers.push('End-of-month forecast', 'Potential savings');
+  cells.push(forecast, savings);
   const table = markdownTable(
-    ['Month to date', 'vs same days last month', 'End-of-month forecast', 'Potential savings'],
-    ['right', 'right', 'right', 'right'],
-    [[`**${formatUsd(costs.current.total)}**`, formatUsdChange(costs.change, costs.previous.total), forecast, savings]],
+    headers,
+    headers.map((): Align => 'right'),
+    [cells],
   );
   const lines = [
     `Month to date ${formatPeriod(costs.current.period)}, compared with ${formatPeriod(costs.previous.period)} (${escapeMarkdown(costs.metric)}).`,
   ];
-  if (costs.lastMonth) {
-    const m = costs.lastMonth;
-    lines.push(
-      `Last full month ${formatPeriod(m.period)}: ${formatUsd(m.total)}, ${formatUsdChange(m.change, m.priorTotal)} vs the month before.`,
-    );
-  }
+  if (month) lines.push(`Last full month ${formatPeriod(month.period)}, compared with the month before.`);
+  lines.push(counting);
   return [title, '', table, '', lines.join(' '), '', footer(report)].join('\n');
 }
 
@@ -96,21 +110,80 @@ export const FINDINGS_HEADERS = ['Savings / month', 'Severity', 'Check', 'Resour
 /** Column alignment of the findings table. */
 export const FINDINGS_ALIGNS: readonly Align[] = ['right', 'left', 'left', 'left', 'left', 'left'];
 
-/** One findings table row (escaped). */
+/**
+ * One findings table row (escaped). An alternative (another finding of the same resource is
+ * counted) is marked in its savings cell and says so before its title.
+ */
 export function findingRow(finding: Finding): string {
+  const alternative = savingRole(finding) === 'alternative';
+  const usd = formatUsd(savingsOf(finding));
+  const title = markdownCell(finding.title, 240);
   return tableRow([
-    formatUsd(savingsOf(finding)),
+    alternative ? `${ALTERNATIVE_MARK} ${usd}` : usd,
     SEVERITY_LABEL[finding.severity] ?? markdownCell(finding.severity, 20),
     markdownCell(finding.check, 60),
     markdownCell(finding.resourceId, 160),
     markdownCell(finding.region, 40),
-    markdownCell(finding.title, 240),
+    alternative ? `*${alternativePrefix(markdownCell(finding.alternativeTo ?? '', 60))}* ${title}` : title,
   ]);
 }
 
-/** Heading of the findings section, with the count and the total potential saving. */
+/** Heading of the findings section: the saving findings and the potential saving they add up to. */
 export function findingsHeading(report: Report): string {
-  return `### Findings: ${formatCount(report.findings.length)} · ${formatUsd(report.potentialMonthlySavings)} / month`;
+  const roles = countSavingRoles(report.findings);
+  return `### Findings: ${formatCount(roles.counted + roles.alternative)} · ${formatUsd(report.potentialMonthlySavings)} / month`;
+}
+
+/**
+ * Cost spikes (with the increase projected over a month) and anomalies, right under the
+ * headline: growth is the story a reader must not miss, and it is not a saving. Empty when
+ * there is neither.
+ */
+export function costSignalsSection(report: Report, maxRows = 10): string {
+  const { spikes, anomalies } = costSignals(report);
+  if (spikes.length === 0 && anomalies.length === 0) return '';
+  const out = ['### ⚠️ Cost spikes and anomalies', ''];
+  if (spikes.length > 0) {
+    out.push(
+      'Services whose cost rose sharply against the same days last month, with the increase projected over a month if it continues. Growth is not a saving: it is not in the potential savings.',
+      '',
+      markdownTable(
+        ['Service', 'Month to date', 'Same days last month', 'Increase', 'Projected increase / month'],
+        ['left', 'right', 'right', 'right', 'right'],
+        spikes
+          .slice(0, maxRows)
+          .map((s) => [
+            markdownCell(s.service, 120),
+            s.current === null ? 'n/a' : formatUsd(s.current),
+            s.previous === null ? 'n/a' : formatUsd(s.previous),
+            s.increase === null ? 'n/a' : `${formatUsdSigned(s.increase)} (${formatPercent(s.increasePercent, { signed: true })})`,
+            s.projectedMonthlyIncrease === null ? 'n/a' : `**${formatUsdSigned(s.projectedMonthlyIncrease)}**`,
+          ]),
+      ),
+    );
+    if (spikes.length > maxRows) out.push('', `_… and ${formatCount(spikes.length - maxRows)} more in the artifact report._`);
+  }
+  if (anomalies.length > 0) {
+    if (spikes.length > 0) out.push('');
+    out.push(
+      '**Anomalies** found by AWS Cost Anomaly Detection:',
+      '',
+      markdownTable(
+        ['Service', 'Start', 'End', 'Impact'],
+        ['left', 'left', 'left', 'right'],
+        anomalies
+          .slice(0, maxRows)
+          .map((a) => [
+            markdownCell(a.service ?? '—', 120),
+            markdownCell(formatDate(a.start), 40),
+            markdownCell(a.end ? formatDate(a.end) : 'ongoing', 40),
+            formatUsd(a.impact),
+          ]),
+      ),
+    );
+    if (anomalies.length > maxRows) out.push('', `_… and ${formatCount(anomalies.length - maxRows)} more in the artifact report._`);
+  }
+  return out.join('\n');
 }
 
 /** Sections that could not be produced and why; empty when everything was analysed. */

@@ -20,6 +20,11 @@ describe.each(BACKENDS)('run on the %s store', (_name, makeBackend) => {
     expect(result.stdout).toMatch(/^Execution exec_123456789012_\d{8}T\d{6}Z_[0-9a-f]{8} completed/);
     expect(result.stdout).toMatch(/Month to date +\$[\d,]+\.\d\d/);
     expect(result.stdout).toMatch(/Savings +\$[\d,]+\.\d\d \/ month from \d+ findings/);
+    // Top findings group each resource: the counted finding, then its alternatives, marked.
+    expect(result.stdout).toContain('Top findings (each resource counted once; ↳ alternatives on the same resource are not added):');
+    expect(result.stdout).toMatch(
+      /\$175\.20\/mo  aws-compute-optimizer  i-0c3a7e9f4d1b50002 .*\n +\$175\.20\/mo  ↳ ec2-idle  alternative, not counted\n/,
+    );
     expect(result.stdout).toContain(`Report files in ${reportDir}: report.json, report.md, report.html, findings.csv`);
     const report = JSON.parse(await readFile(join(reportDir, 'report.json'), 'utf8'));
     expect(report.accountId).toBe(ACCOUNT);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { regionsOfTaskIds, resolveRegions } from '../../../src/analysis/regions.js';
-import { potentialSavings } from '../../../src/analysis/savings.js';
+import { markSavings, potentialSavings } from '../../../src/analysis/savings.js';
 import type { Finding } from '../../../src/records/report.js';
 
 describe('regions', () => {
@@ -45,5 +45,21 @@ describe('potential savings', () => {
     ];
     // 146.00 + 125.00 + 3.65 + 3.65 = 278.30
     expect(potentialSavings(findings)).toBe(278.3);
+  });
+
+  it('marks on each finding what counts: the largest saving of a resource, whichever source advised it', () => {
+    const marked = markSavings([
+      f('ec2-idle', 'i-1', 146),
+      f('aws-compute-optimizer', 'i-1', 175.2),
+      f('ec2-underutilised', 'i-1', 73),
+      f('cost-spike', 'Amazon EC2', 900, 'global'),
+    ]);
+    expect(marked.map((x) => [x.check, x.countedInSavings, x.alternativeTo])).toEqual([
+      ['ec2-idle', false, 'aws-compute-optimizer'],
+      ['aws-compute-optimizer', true, undefined],
+      ['ec2-underutilised', false, 'aws-compute-optimizer'],
+      // Growth is not a saving, whatever amount it carries.
+      ['cost-spike', false, undefined],
+    ]);
   });
 });

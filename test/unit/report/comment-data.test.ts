@@ -96,7 +96,7 @@ describe('buildCommentData', () => {
     expect(data.services).toEqual([]);
     expect(data.newFindings).toEqual([]);
     expect(data.resolvedFindings).toEqual([]);
-    expect(data.findings).toHaveLength(13);
+    expect(data.findings).toHaveLength(15);
     expect(data.sameMonth).toBe(true);
   });
 
@@ -104,7 +104,7 @@ describe('buildCommentData', () => {
     const data = buildCommentData(fixtureReport(), baselineReport());
     expect(data.total?.change).toBe(532.8);
     expect(data.savings.change).toBe(427.71);
-    expect(data.newFindings.map((x) => x.check)).toEqual(['ec2-idle', 'rds-idle', 'cost-spike']);
+    expect(data.newFindings.map((x) => x.check)).toEqual(['ec2-idle', 'rds-idle', 'ebs-gp2-to-gp3', 'cost-spike']);
     expect(data.resolvedFindings.map((x) => x.check)).toEqual(['ec2-stopped-long', 'ec2-previous-generation']);
     expect(data.baseline?.executionId).toBe('exec_123456789012_20261124T060000Z_9b2e71d0');
   });

@@ -21,9 +21,14 @@ describe('renderComment', () => {
     const body = renderComment(buildCommentData(fixtureReport(), baselineReport()));
     expect(body.startsWith(`${COMMENT_MARKER}\n`)).toBe(true);
     expect(body).toContain('| Month to date | $9,477.52 | $10,010.32 | +$532.80 (+5.6%) |');
-    expect(body).toContain('| Potential savings / month | $654.85 | $1,082.56 | +$427.71 |');
+    expect(body).toContain('| Potential savings / month | $838.81 | $1,266.52 | +$427.71 |');
     expect(body).toContain('| AWS Glue | $42.17 | $0.00 | −$42.17 (−100.0%) |');
-    expect(body).toContain('### 🆕 New findings (3 · $462.82 / month)');
+    // The new gp3 finding is an alternative to a volume the baseline counted already: listed, marked, not added.
+    expect(body).toContain('### 🆕 New findings (4 · $462.82 / month)');
+    expect(body).toContain(
+      '| ↳ $10.00 | ebs-gp2-to-gp3 | vol-0a9b8c7d6e5f40312 | us-east-1 | *Alternative to ebs-unattached, not counted:* 500 GiB',
+    );
+    expect(body).toContain('| — | cost-spike | EC2 - Other | global |');
     expect(body).toContain('### ✅ Resolved findings (2 · $37.30 / month)');
     expect(body).toContain('This run is partial: 2 tasks pending');
   });
@@ -57,7 +62,7 @@ describe('renderComment', () => {
     const big = largeReport(50_000);
     const body = renderComment(buildCommentData(big, baselineReport()));
     expect(body.length).toBeLessThan(GITHUB_COMMENT_MAX_CHARS);
-    expect(body).toMatch(/_… and 49,950 more new findings \(\$[\d,.]+ \/ month\) in the artifact report\._/);
+    expect(body).toMatch(/_… and 49,950 more new findings \(\$[\d,.]+ \/ month counted\) in the artifact report\._/);
   });
 
   it('stays under 65,536 characters by cutting the middle and says what was cut', () => {
@@ -84,7 +89,7 @@ describe('renderComment', () => {
   it('renders without a baseline', () => {
     const body = renderComment(buildCommentData(fixtureReport(), null));
     expect(body).toContain('No baseline yet');
-    expect(body).toContain('### Largest findings (13 · $1,082.56 / month)');
+    expect(body).toContain('### Largest findings (15 · $1,266.52 / month)');
     expect(body).not.toContain('New findings');
   });
 

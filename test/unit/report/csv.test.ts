@@ -2,48 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { renderFindingsCsv } from '../../../src/report/csv.js';
 import { fixtureFindings } from './fixture-report.js';
 import { HOSTILE, hostileFinding } from './hostile.js';
+import { parseCsv } from './parse-csv.js';
 
-/** A small RFC 4180 parser, to check that what we write reads back as written. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  return rows;
-}
+const HEADER = 'check,resourceId,resourceType,region,title,estimatedMonthlySavings,severity,evidence,countedInSavings,alternativeTo';
 
 describe('renderFindingsCsv', () => {
-  it('writes the header and one row per finding, largest saving first, with CRLF line ends', () => {
+  it('writes the header and one row per finding, resources largest saving first, with CRLF line ends', () => {
     const csv = renderFindingsCsv(fixtureFindings());
-    expect(csv.startsWith('check,resourceId,resourceType,region,title,estimatedMonthlySavings,severity,evidence\r\n')).toBe(true);
+    expect(csv.startsWith(`${HEADER}\r\n`)).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replace(/\r\n/g, '')).not.toContain('\n');
     const rows = parseCsv(csv);
-    expect(rows).toHaveLength(14);
-    expect(rows.every((r) => r.length === 8)).toBe(true);
-    const savings = rows.slice(1).map((r) => Number(r[5]));
+    expect(rows).toHaveLength(16);
+    expect(rows.every((r) => r.length === 10)).toBe(true);
+    const counted = rows.slice(1).filter((r) => r[8] === 'true');
+    const savings = counted.map((r) => Number(r[5]));
     expect(savings).toEqual([...savings].sort((a, b) => b - a));
-    expect(rows[1]).toEqual([
+    expect(rows[2]).toEqual([
       'ec2-underutilised',
       'i-0123456789abcdef0',
       'ec2-instance',
@@ -52,6 +27,8 @@ describe('renderFindingsCsv', () => {
       '367.92',
       'high',
       '{"days":14,"instanceType":"r5.4xlarge","peakDailyCpuPercent":12,"suggested":"r5.2xlarge"}',
+      'false',
+      'aws-compute-optimizer',
     ]);
   });
 
@@ -68,6 +45,6 @@ describe('renderFindingsCsv', () => {
   });
 
   it('writes just the header when there are no findings', () => {
-    expect(renderFindingsCsv([])).toBe('check,resourceId,resourceType,region,title,estimatedMonthlySavings,severity,evidence\r\n');
+    expect(renderFindingsCsv([])).toBe(`${HEADER}\r\n`);
   });
 });

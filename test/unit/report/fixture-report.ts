@@ -1,11 +1,12 @@
 /**
  * A realistic report of a fictional account (123456789012): eleven services, thirty daily points,
- * thirteen findings of nine checks, and a partial execution with two pending tasks and an open
- * breaker. Deterministic, so golden files stay stable. `baselineReport()` is the same account's
+ * fifteen findings of ten checks (two of them alternatives on a resource another finding counts,
+ * one a cost spike), and a partial execution with two pending tasks and an open breaker. Deterministic, so golden files stay stable. `baselineReport()` is the same account's
  * previous scheduled run, for PR comment deltas.
  */
 import { REPORT_SCHEMA_VERSION, type CostSummary, type Finding, type Report, type ServiceCost } from '../../../src/records/report.js';
 import { roundUsd } from '../../../src/primitives/money.js';
+import { countedSavingsTotal, markCountedSavings } from '../../../src/records/counted-savings.js';
 
 const SERVICES: Array<[string, number, number]> = [
   ['Amazon Elastic Compute Cloud - Compute', 4812.4, 4390.15],
@@ -92,22 +93,24 @@ function finding(f: Omit<Finding, 'priceSource'> & { priceSource?: Finding['pric
 
 const ELB_ARN = 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/legacy-api/50dc6c495c0c9188';
 
-/** The thirteen findings of the current run, in no particular order. */
+/** The fifteen findings of the current run, in no particular order, not yet marked as counted or alternatives. */
 export function fixtureFindings(): Finding[] {
   return [
     finding({ check: 'ebs-unattached', resourceId: 'vol-0a9b8c7d6e5f40312', resourceType: 'ebs-volume', region: 'us-east-1', title: 'Unattached 500 GiB gp2 volume, available for 41 days', evidence: { sizeGiB: 500, volumeType: 'gp2', ageDays: 41 }, estimatedMonthlySavings: 50, severity: 'medium', recommendation: 'Snapshot it if needed, then delete it.' }),
     finding({ check: 'ec2-idle', resourceId: 'i-0a1b2c3d4e5f60718', resourceType: 'ec2-instance', region: 'us-east-1', title: 'Idle m5.2xlarge "batch-runner-old": max CPU 1.8% over 14 days', evidence: { instanceType: 'm5.2xlarge', maxCpuPercent: 1.8, days: 14, networkMiBPerDay: 3.1 }, estimatedMonthlySavings: 280.32, severity: 'high', recommendation: 'Stop or terminate it.' }),
+    finding({ check: 'aws-compute-optimizer', resourceId: 'i-0123456789abcdef0', resourceType: 'ec2-instance', region: 'us-east-1', title: 'Over-provisioned r5.4xlarge instance (i-0123456789abcdef0): Compute Optimizer suggests r5.xlarge', evidence: { currentType: 'r5.4xlarge', recommendedType: 'r5.xlarge', finding: 'Overprovisioned', lookbackDays: 14 }, estimatedMonthlySavings: 551.88, severity: 'high' }),
     finding({ check: 'ec2-underutilised', resourceId: 'i-0123456789abcdef0', resourceType: 'ec2-instance', region: 'us-east-1', title: 'r5.4xlarge peaks at 12% CPU: r5.2xlarge is enough', evidence: { instanceType: 'r5.4xlarge', suggested: 'r5.2xlarge', peakDailyCpuPercent: 12, days: 14 }, estimatedMonthlySavings: 367.92, severity: 'high' }),
     finding({ check: 'rds-idle', resourceId: 'legacy-reporting', resourceType: 'rds-instance', region: 'eu-west-1', title: 'db.r5.large "legacy-reporting" had no connections for 7 days', evidence: { instanceClass: 'db.r5.large', maxConnections: 0, days: 7 }, estimatedMonthlySavings: 182.5, severity: 'high' }),
     finding({ check: 'ebs-snapshot-old', resourceId: 'snap-0123abcd4567ef890', resourceType: 'ebs-snapshot', region: 'us-east-1', title: '2,048 GiB snapshot is 412 days old and used by no AMI', evidence: { sizeGiB: 2048, ageDays: 412 }, estimatedMonthlySavings: 102.4, severity: 'medium' }),
     finding({ check: 'nat-idle', resourceId: 'nat-0f1e2d3c4b5a69788', resourceType: 'nat-gateway', region: 'eu-west-1', title: 'NAT gateway processed 0.2 GB in 14 days', evidence: { processedGB: 0.2, days: 14 }, estimatedMonthlySavings: 35.04, severity: 'medium', priceSource: 'bundled' }),
+    finding({ check: 'ebs-gp2-to-gp3', resourceId: 'vol-0a9b8c7d6e5f40312', resourceType: 'ebs-volume', region: 'us-east-1', title: '500 GiB gp2 volume: gp3 costs 20% less', evidence: { sizeGiB: 500, iops: 1500 }, estimatedMonthlySavings: 10, severity: 'low' }),
     finding({ check: 'ebs-gp2-to-gp3', resourceId: 'vol-0aa11bb22cc33dd44', resourceType: 'ebs-volume', region: 'us-east-1', title: '1,000 GiB gp2 volume: gp3 costs 20% less', evidence: { sizeGiB: 1000, iops: 3000 }, estimatedMonthlySavings: 20, severity: 'low' }),
     finding({ check: 'elb-idle', resourceId: ELB_ARN, resourceType: 'load-balancer', region: 'eu-west-1', title: 'Application load balancer "legacy-api" has no healthy targets', evidence: { healthyTargets: 0, requestsPerDay: 4, days: 7 }, estimatedMonthlySavings: 16.43, severity: 'medium' }),
     finding({ check: 'ebs-snapshot-old', resourceId: 'snap-0fed987cba6543210', resourceType: 'ebs-snapshot', region: 'eu-west-1', title: '200 GiB snapshot is 190 days old and used by no AMI', evidence: { sizeGiB: 200, ageDays: 190 }, estimatedMonthlySavings: 10, severity: 'low' }),
     finding({ check: 'ebs-unattached', resourceId: 'vol-0fedcba9876543210', resourceType: 'ebs-volume', region: 'eu-west-1', title: 'Unattached 100 GiB gp3 volume "scratch|tmp *old*", available for 12 days', evidence: { sizeGiB: 100, volumeType: 'gp3', ageDays: 12, name: 'scratch|tmp *old*' }, estimatedMonthlySavings: 8.8, severity: 'low' }),
     finding({ check: 'ebs-gp2-to-gp3', resourceId: 'vol-0ee55ff66aa77bb88', resourceType: 'ebs-volume', region: 'eu-west-1', title: '250 GiB gp2 volume: gp3 costs 20% less', evidence: { sizeGiB: 250, iops: 750 }, estimatedMonthlySavings: 5.5, severity: 'low' }),
     finding({ check: 'eip-unassociated', resourceId: 'eipalloc-0a1b2c3d4e5f67890', resourceType: 'elastic-ip', region: 'us-east-1', title: 'Elastic IP 203.0.113.25 is not associated', evidence: { publicIp: '203.0.113.25' }, estimatedMonthlySavings: 3.65, severity: 'low' }),
-    finding({ check: 'cost-spike', resourceId: 'EC2 - Other', resourceType: 'service', region: 'global', title: 'EC2 - Other is up $215.37 (+21.8%) on the same days last month', evidence: { current: 1203.67, previous: 988.3, changePercent: 21.8 }, estimatedMonthlySavings: 0, severity: 'high', priceSource: 'cost-explorer' }),
+    finding({ check: 'cost-spike', resourceId: 'EC2 - Other', resourceType: 'service', region: 'global', title: 'EC2 - Other is up $215.37 (+21.8%) on the same days last month', evidence: { currentUsd: 1203.67, previousUsd: 988.3, currentDays: 24, previousDays: 24, increaseUsd: 215.37, increasePercent: 21.79, projectedMonthlyIncreaseUsd: 272.95 }, estimatedMonthlySavings: 0, severity: 'high', priceSource: 'cost-explorer' }),
   ];
 }
 
@@ -130,9 +133,20 @@ const TASKS: Report['tasks'] = [
   { id: 'checks:eu-west-1', type: 'checks', status: 'succeeded', attempts: 1, durationMs: 71, error: null },
 ];
 
+/** Marks the findings as the analysis does: each resource counted once; a cost spike is not a saving. */
+function marked(findings: Finding[]): Finding[] {
+  return markCountedSavings(findings, (f) => f.check !== 'cost-spike');
+}
+
+/**
+ * The potential saving of the fixture, added up by hand: every saving but the two alternatives
+ * ($367.92 underutilised under Compute Optimizer's $551.88, $10.00 gp3 under $50.00 unattached).
+ */
+export const FIXTURE_POTENTIAL_SAVINGS = 1266.52;
+
 /** The current, partial run. */
 export function fixtureReport(): Report {
-  const findings = fixtureFindings();
+  const findings = marked(fixtureFindings());
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     executionId: 'exec_123456789012_20261125T060000Z_4f3a9c1e',
@@ -142,7 +156,7 @@ export function fixtureReport(): Report {
     period: { start: '2026-11-01', end: '2026-11-25' },
     costs: costs(SERVICES, '2026-11-25', dailySeries()),
     findings,
-    potentialMonthlySavings: sum(findings.map((f) => f.estimatedMonthlySavings)),
+    potentialMonthlySavings: FIXTURE_POTENTIAL_SAVINGS,
     tasks: TASKS.map((t) => ({ ...t })),
     breakers: {
       'aws:cloudwatch': { state: 'open', consecutiveFailures: 3, openedAt: '2026-11-25T06:12:02.000Z', lastError: 'ThrottlingException: Rate exceeded' },
@@ -159,7 +173,10 @@ export function fixtureReport(): Report {
   };
 }
 
-/** The previous scheduled run of the same account: one day less of the month, two findings since fixed. */
+/**
+ * The previous scheduled run of the same account: one day less of the month, two findings since
+ * fixed, and neither the cost spike nor the gp3 alternative on the unattached volume yet.
+ */
 export function baselineReport(): Report {
   const current = fixtureReport();
   const services = SERVICES.filter(([s]) => s !== 'Amazon CloudFront').map(([s, c, p]): [string, number, number] => {
@@ -168,11 +185,12 @@ export function baselineReport(): Report {
   });
   services.push(['AWS Glue', 42.17, 39.8]);
   const gone = new Set(['ec2-idle', 'rds-idle', 'cost-spike']);
-  const findings: Finding[] = [
-    ...current.findings.filter((f) => !gone.has(f.check)).map((f) => (f.check === 'nat-idle' ? { ...f, estimatedMonthlySavings: 32.85 } : f)),
+  const findings: Finding[] = marked([
+    ...current.findings
+      .filter((f) => !gone.has(f.check) && !(f.check === 'ebs-gp2-to-gp3' && f.resourceId === 'vol-0a9b8c7d6e5f40312')).map((f) => (f.check === 'nat-idle' ? { ...f, estimatedMonthlySavings: 32.85 } : f)),
     finding({ check: 'ec2-stopped-long', resourceId: 'i-0c0ffee0c0ffee001', resourceType: 'ec2-instance', region: 'us-east-1', title: 'Stopped for 64 days, still paying for 300 GiB of EBS', evidence: { stoppedDays: 64, ebsGiB: 300 }, estimatedMonthlySavings: 30, severity: 'medium' }),
     finding({ check: 'ec2-previous-generation', resourceId: 'i-0deadbeef00000001', resourceType: 'ec2-instance', region: 'eu-west-1', title: 'm4.large: m6i.large is current generation and cheaper', evidence: { instanceType: 'm4.large', suggested: 'm6i.large' }, estimatedMonthlySavings: 7.3, severity: 'low' }),
-  ];
+  ]);
   return {
     ...current,
     executionId: 'exec_123456789012_20261124T060000Z_9b2e71d0',
@@ -181,7 +199,7 @@ export function baselineReport(): Report {
     period: { start: '2026-11-01', end: '2026-11-24' },
     costs: costs(services, '2026-11-24', dailySeries().slice(0, 29)),
     findings,
-    potentialMonthlySavings: sum(findings.map((f) => f.estimatedMonthlySavings)),
+    potentialMonthlySavings: countedSavingsTotal(findings),
     tasks: TASKS.map((t) => ({ ...t, status: 'succeeded', error: null })),
     breakers: {},
     pending: [],

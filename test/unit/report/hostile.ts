@@ -31,6 +31,17 @@ export function hostileFinding(): Finding {
   };
 }
 
+/** An alternative whose recorded counted check (from a stored report, so not trusted) is hostile too. */
+export function hostileAlternative(): Finding {
+  return {
+    ...hostileFinding(),
+    check: 'ebs-gp2-to-gp3',
+    estimatedMonthlySavings: 1,
+    countedInSavings: false,
+    alternativeTo: `${HOSTILE.pipe} ${HOSTILE.script}`,
+  };
+}
+
 /** The fixture report with hostile strings in findings, services, gaps, breakers and tasks. */
 export function hostileReport(): Report {
   const report = fixtureReport();
@@ -44,7 +55,7 @@ export function hostileReport(): Report {
       movers: [evilService, ...costs.movers],
       byRegion: [{ region: HOSTILE.link, amount: 1 }],
     },
-    findings: [hostileFinding(), ...report.findings],
+    findings: [{ ...hostileFinding(), countedInSavings: true }, hostileAlternative(), ...report.findings],
     gaps: [{ taskId: HOSTILE.marker, reason: `${HOSTILE.link} ${HOSTILE.script}` }],
     breakers: { [HOSTILE.script]: { state: 'open', consecutiveFailures: 3, lastError: HOSTILE.link } },
     tasks: [...report.tasks, { id: HOSTILE.marker, type: 'x', status: 'failed', attempts: 2, durationMs: 1, error: HOSTILE.script }],

@@ -55,7 +55,7 @@ describe('renderHtml', () => {
     expect(html).toContain('<div class="value">$10,010.32</div>');
     expect(html).toContain('range $11,900.00 – $13,050.00');
     expect(html).toContain('<strong>Partial run.</strong>');
-    expect(html).toContain('<h2>Findings (13 · $1,082.56 / month)</h2>');
+    expect(html).toContain('<h2>Findings (14 · $1,266.52 / month)</h2>');
     expect(html).toContain('<li><strong>compute-optimizer</strong>: Not enrolled in AWS Compute Optimizer');
     expect(html).toContain(
       'aws:cloudwatch: open after 3 consecutive failures since 2026-11-25 06:12 UTC; last error: ThrottlingException: Rate exceeded',

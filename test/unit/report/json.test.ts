@@ -42,6 +42,7 @@ describe('renderReportJson', () => {
       'title',
       'severity',
       'estimatedMonthlySavings',
+      'countedInSavings',
       'recommendation',
       'priceSource',
       'evidence',
@@ -81,6 +82,25 @@ describe('reportSchema', () => {
   it('never throws on text that is not JSON', () => {
     expect(readReportJson('{not json')).toMatchObject({ ok: false, error: expect.stringContaining('not JSON') });
     expect(readReportJson('null')).toMatchObject({ ok: false });
+  });
+
+  it('reads a report written before findings were marked as counted or alternatives', () => {
+    const report = fixtureReport();
+    const old = { ...report, findings: report.findings.map(({ countedInSavings: _c, alternativeTo: _a, ...rest }) => rest) };
+    const parsed = readReportJson(JSON.stringify(old));
+    expect(parsed).toEqual({ ok: true, report: old });
+  });
+
+  it('keeps the marks of a finding and rejects a malformed one', () => {
+    const parsed = readReportJson(renderReportJson(fixtureReport()));
+    const marks = parsed.ok ? parsed.report.findings.map((f) => [f.countedInSavings, f.alternativeTo ?? null]) : [];
+    expect(marks.filter(([counted]) => counted === true)).toHaveLength(12);
+    expect(marks.filter(([, to]) => to !== null).map(([, to]) => to)).toEqual(
+      expect.arrayContaining(['aws-compute-optimizer', 'ebs-unattached']),
+    );
+    const report = fixtureReport();
+    const bad = parseReport({ ...report, findings: [{ ...report.findings[0], countedInSavings: 'yes' }] });
+    expect(bad).toMatchObject({ ok: false, error: expect.stringContaining('findings.0.countedInSavings') });
   });
 
   it('drops unknown keys of a newer writer of the same version', () => {

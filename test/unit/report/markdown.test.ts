@@ -21,11 +21,11 @@ describe('renderSummaryMarkdown', () => {
 
   it('has the headline, chart, movers, findings, gaps and health of the run', () => {
     const md = renderSummaryMarkdown(fixtureReport());
-    expect(md).toContain('| **$10,010.32** | +$889.44 (+9.8%) | $12,480.00 | **$1,082.56** / month |');
+    expect(md).toContain('| **$10,010.32** | +$889.44 (+9.8%) | $11,874.33 | +$471.46 (+4.1%) | $12,480.00 | **$1,266.52** / month |');
     expect(md).toContain('```mermaid\nxychart-beta\n');
     expect(md).toMatch(/line \[(\d+(\.\d+)?, ){29}\d+(\.\d+)?\]/);
     expect(md).toContain('### Top movers');
-    expect(md).toContain('### Findings: 13 · $1,082.56 / month');
+    expect(md).toContain('### Findings: 14 · $1,266.52 / month');
     expect(md).toContain('- **compute-optimizer**: Not enrolled in AWS Compute Optimizer');
     expect(md).toContain('| 16 | 10 | 2 | 2 | 2 | 6 |');
     expect(md).toContain('**aws:cloudwatch** open after 3 consecutive failures');
@@ -33,17 +33,26 @@ describe('renderSummaryMarkdown', () => {
     expect(md).not.toContain('ec2-inventory** closed');
   });
 
-  it('lists findings largest saving first', () => {
+  it('lists resources largest saving first, each counted finding followed by its alternatives', () => {
     const md = renderSummaryMarkdown(fixtureReport());
-    const savings = [...md.matchAll(/^\| \$([\d,.]+) \| (?:🔴|🟠|🟡)/gm)].map((m) => Number(m[1]!.replace(/,/g, '')));
-    expect(savings.length).toBe(13);
-    expect(savings).toEqual([...savings].sort((a, b) => b - a));
+    const rows = [...md.matchAll(/^\| (↳ )?\$([\d,.]+) \| (?:🔴|🟠|🟡)[^|]*\| [^|]* \| ([^|]*) \|/gm)].map((m) => ({
+      alternative: m[1] !== undefined,
+      usd: Number(m[2]!.replace(/,/g, '')),
+      resource: m[3]!,
+    }));
+    expect(rows).toHaveLength(14);
+    const counted = rows.filter((r) => !r.alternative).map((r) => r.usd);
+    expect(counted).toHaveLength(12);
+    expect(counted).toEqual([...counted].sort((a, b) => b - a));
+    rows.forEach((row, i) => {
+      if (row.alternative) expect(row.resource, `row ${i}`).toBe(rows[i - 1]!.resource);
+    });
   });
 
   it('caps the findings table and says how many more the artifact has', () => {
     const md = renderSummaryMarkdown(fixtureReport(), { maxFindings: 5, artifactUrl: 'https://github.com/o/r/actions/runs/1/artifacts/2' });
     expect(md).toContain(
-      '_Showing the 5 largest of 13 findings; 8 more in the [artifact report](https://github.com/o/r/actions/runs/1/artifacts/2) (report.html, findings.csv)._',
+      '_Showing the 5 largest of 14 findings; 9 more in the [artifact report](https://github.com/o/r/actions/runs/1/artifacts/2) (report.html, findings.csv)._',
     );
   });
 
@@ -112,7 +121,9 @@ describe('renderSummaryMarkdown', () => {
     expect(md).not.toContain('@octo-org');
     expect(md).not.toContain('![x]');
     // Every table row keeps its column count: no cell broke out.
-    for (const line of md.split('\n').filter((l) => l.startsWith('| $'))) {
+    const rows = md.split('\n').filter((l) => l.startsWith('| $') || l.startsWith('| ↳ $'));
+    expect(rows.some((l) => l.includes('*Alternative to a \\| b'))).toBe(true);
+    for (const line of rows) {
       expect(line.replace(/\\\|/g, '').split('|').length).toBe(8);
     }
   });
@@ -127,7 +138,8 @@ describe('renderReportMarkdown', () => {
     expect(md).toContain('### Cost by region');
     expect(md).toContain('### Cost by tag team');
     expect(md).toContain('| *(untagged)* | $1,311.80 |');
-    expect(md).toContain('### Anomalies');
+    expect(md).toContain('### ⚠️ Cost spikes and anomalies');
+    expect(md).toContain('| EC2 - Other | 2026-11-18 | ongoing | $143.20 |');
     expect(md).toContain(
       '| ec2-inventory:ap-southeast-2 | failed | 1 | 312 ms | UnauthorizedOperation: You are not authorized to perform this operation. |',
     );
