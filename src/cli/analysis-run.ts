@@ -3,6 +3,7 @@ import { analyse, type AnalyseResult } from '../operations/analyse.js';
 import { writeReportFiles } from '../operations/report-files.js';
 import { savingRole } from '../records/counted-savings.js';
 import { sanitizeText } from '../report/escape.js';
+import { lastFullMonth } from '../report/headline-numbers.js';
 import { ALTERNATIVE_MARK, topResources } from '../report/savings-rows.js';
 import { formatDuration, formatUsd, formatUsdChange, plural } from '../report/format.js';
 import type { ManifestHandle, StateStore } from '../state/state-store.js';
@@ -122,10 +123,15 @@ function printResult(request: AnalysisRequest, result: AnalyseResult, files: str
       `  Month to date  ${formatUsd(costs.current.total)}, ${formatUsdChange(costs.change, costs.previous.total)} vs the same days last month`,
     );
     if (costs.forecast) out.line(`  Forecast       ${formatUsd(costs.forecast.total)} by the end of the month`);
+    const last = lastFullMonth(report);
+    if (last) out.line(`  Last month     ${formatUsd(last.total)}, ${formatUsdChange(last.change, last.priorTotal)} vs the month before`);
   } else {
     out.line('  Costs          not available in this run (see the report\'s "Not analysed")');
   }
-  out.line(`  Savings        ${formatUsd(report.potentialMonthlySavings)} / month from ${plural(report.findings.length, 'finding')}`);
+  const counted = report.findings.filter((f) => savingRole(f) === 'counted').length;
+  out.line(
+    `  Savings        ${formatUsd(report.potentialMonthlySavings)} / month from ${plural(counted, 'resource')}, each counted once (${plural(report.findings.length, 'finding')})`,
+  );
   const top = topResources(report.findings, TOP_FINDINGS);
   if (top.length > 0) {
     out.line(`Top findings (each resource counted once; ${ALTERNATIVE_MARK} alternatives on the same resource are not added):`);

@@ -19,7 +19,8 @@ describe.each(BACKENDS)('run on the %s store', (_name, makeBackend) => {
     expect((await readdir(reportDir)).sort()).toEqual(['findings.csv', 'report.html', 'report.json', 'report.md']);
     expect(result.stdout).toMatch(/^Execution exec_123456789012_\d{8}T\d{6}Z_[0-9a-f]{8} completed/);
     expect(result.stdout).toMatch(/Month to date +\$[\d,]+\.\d\d/);
-    expect(result.stdout).toMatch(/Savings +\$[\d,]+\.\d\d \/ month from \d+ findings/);
+    expect(result.stdout).toMatch(/Savings +\$[\d,]+\.\d\d \/ month from \d+ resources, each counted once \(\d+ findings\)/);
+    expect(result.stdout).toMatch(/Last month +\$[\d,]+\.\d\d, [+−-]\$[\d,]+\.\d\d .* vs the month before/);
     // Top findings group each resource: the counted finding, then its alternatives, marked.
     expect(result.stdout).toContain('Top findings (each resource counted once; ↳ alternatives on the same resource are not added):');
     expect(result.stdout).toMatch(
