@@ -21,6 +21,7 @@ import { registerRun } from './commands/run.js';
 import { registerShow } from './commands/show.js';
 import { CliError, ExitCode, type CliDeps, type CliIo, type CommandOutcome, type ExitCodeValue } from './context.js';
 import { describeLease } from '../operations/account-lease.js';
+import { MIN_NODE_VERSION } from './node-version.js';
 import { Runtime } from './runtime.js';
 
 export { ExitCode, type CliDeps, type CliIo } from './context.js';
@@ -30,6 +31,7 @@ Exit codes:
   0  ok (a run that completed, or stopped at the time budget with tasks left for resume)
   1  the execution failed or was cancelled, or the command could not complete (AWS, storage)
   2  usage: bad flag or argument, unknown command, or a command that does not apply
+     (or Node.js older than ${MIN_NODE_VERSION})
   3  no such execution
   4  another run holds the account's lease (or changed the execution meanwhile)
   130 interrupted (Ctrl-C); the execution is left partial for resume`;
