@@ -23,6 +23,7 @@ import { CliError, ExitCode, type CliDeps, type CliIo, type CommandOutcome, type
 import { describeLease } from '../operations/account-lease.js';
 import { MIN_NODE_VERSION } from './node-version.js';
 import { Runtime } from './runtime.js';
+import { CLI_VERSION } from './version.js';
 
 export { ExitCode, type CliDeps, type CliIo } from './context.js';
 
@@ -47,6 +48,7 @@ const EXIT_CODE_OF: Record<CommandOutcome, ExitCodeValue> = {
 export function buildProgram(runtime: Runtime): Command {
   const program = new Command('finops-aws')
     .description('FinOps for AWS: run the analysis and monitor its executions (same engine and state as the GitHub Action)')
+    .version(CLI_VERSION, '-V, --version', 'print the version of finops-aws')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => runtime.io.stdout.write(text),
