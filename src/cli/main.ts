@@ -58,10 +58,7 @@ export function buildProgram(runtime: Runtime): Command {
     .showHelpAfterError('(add --help for usage)')
     .showSuggestionAfterError(true)
     .allowExcessArguments(false)
-    .addHelpText(
-      'after',
-      `${EXIT_CODES_HELP}\n\nQuick start:\n  $ finops-aws run --demo\n  $ finops-aws list\n  $ finops-aws show <exec-id>`,
-    );
+    .addHelpText('after', `${EXIT_CODES_HELP}\n\nQuick start:\n  $ finops-aws run --demo\n  $ finops-aws list\n  $ finops-aws show latest`);
   for (const register of [
     registerRun,
     registerList,
