@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// First, so the Node.js version is checked before any other module is evaluated.
+import './cli/require-node.js';
 import { main } from './cli/main.js';
 
 // Ctrl-C or SIGTERM stops a run cleanly (tasks back to pending, checkpoint, lease released);

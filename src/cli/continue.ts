@@ -4,7 +4,7 @@ import { analysisFlags, type AnalysisFlags } from './analysis-flags.js';
 import type { AwsTarget } from './context.js';
 import { assertSameAccount, regionsToContinue } from '../operations/continue-execution.js';
 import { loadOrNotFound } from '../operations/executions.js';
-import { parseExecIdArgument } from './arguments.js';
+import { parseExecIdArgument, resolveExecId } from './arguments.js';
 import type { Flags } from './options.js';
 import type { Runtime } from './runtime.js';
 
@@ -18,11 +18,12 @@ export interface Continuation {
   handle: ManifestHandle;
 }
 
-/** Validates the id and every flag, then loads the execution (exit 3 when it does not exist). */
+/** Validates the id and every flag, resolves `latest`, then loads the execution (exit 3 when it does not exist). */
 export async function openContinuation(runtime: Runtime, rawId: string, flags: Flags, command: Command): Promise<Continuation> {
-  const { executionId, accountId } = parseExecIdArgument(rawId);
+  const argument = parseExecIdArgument(rawId);
   const parsed = await analysisFlags(flags, command, runtime.io.env);
   const store = runtime.store(parsed.settings);
+  const { executionId, accountId } = await resolveExecId(argument, store, runtime.signal);
   const handle = await loadOrNotFound(store, executionId, runtime.signal);
   return { executionId, accountId, flags: parsed, store, handle };
 }

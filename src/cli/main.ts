@@ -21,7 +21,9 @@ import { registerRun } from './commands/run.js';
 import { registerShow } from './commands/show.js';
 import { CliError, ExitCode, type CliDeps, type CliIo, type CommandOutcome, type ExitCodeValue } from './context.js';
 import { describeLease } from '../operations/account-lease.js';
+import { MIN_NODE_VERSION } from './node-version.js';
 import { Runtime } from './runtime.js';
+import { CLI_VERSION } from './version.js';
 
 export { ExitCode, type CliDeps, type CliIo } from './context.js';
 
@@ -30,6 +32,7 @@ Exit codes:
   0  ok (a run that completed, or stopped at the time budget with tasks left for resume)
   1  the execution failed or was cancelled, or the command could not complete (AWS, storage)
   2  usage: bad flag or argument, unknown command, or a command that does not apply
+     (or Node.js older than ${MIN_NODE_VERSION})
   3  no such execution
   4  another run holds the account's lease (or changed the execution meanwhile)
   130 interrupted (Ctrl-C); the execution is left partial for resume`;
@@ -45,6 +48,7 @@ const EXIT_CODE_OF: Record<CommandOutcome, ExitCodeValue> = {
 export function buildProgram(runtime: Runtime): Command {
   const program = new Command('finops-aws')
     .description('FinOps for AWS: run the analysis and monitor its executions (same engine and state as the GitHub Action)')
+    .version(CLI_VERSION, '-V, --version', 'print the version of finops-aws')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => runtime.io.stdout.write(text),
@@ -54,10 +58,7 @@ export function buildProgram(runtime: Runtime): Command {
     .showHelpAfterError('(add --help for usage)')
     .showSuggestionAfterError(true)
     .allowExcessArguments(false)
-    .addHelpText(
-      'after',
-      `${EXIT_CODES_HELP}\n\nQuick start:\n  $ finops-aws run --demo\n  $ finops-aws list\n  $ finops-aws show <exec-id>`,
-    );
+    .addHelpText('after', `${EXIT_CODES_HELP}\n\nQuick start:\n  $ finops-aws run --demo\n  $ finops-aws list\n  $ finops-aws show latest`);
   for (const register of [
     registerRun,
     registerList,

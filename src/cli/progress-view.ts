@@ -18,11 +18,20 @@ export interface ProgressView {
   finish(): void;
 }
 
-/** `[######......] 12/40 done · 4 running · 1 failed · ETA 12.0 s` */
+/**
+ * `12/40 done`, or `12/40 done (10 stored)` while finished tasks' results wait for the next
+ * checkpoint: a task is done when it finishes, and stored when its checkpoint lands.
+ */
+export function doneText(p: ProgressSnapshot): string {
+  const done = p.succeeded + p.storing;
+  return `${done}/${p.total} done${p.storing > 0 ? ` (${p.succeeded} stored)` : ''}`;
+}
+
+/** `[######......] 12/40 done (10 stored) · 1 running · 1 failed · ETA 12.0 s` */
 export function progressLine(p: ProgressSnapshot, width = 20): string {
-  const finished = p.succeeded + p.failed + p.skipped + p.cancelled;
+  const finished = p.succeeded + p.storing + p.failed + p.skipped + p.cancelled;
   const filled = p.total === 0 ? 0 : Math.round((finished / p.total) * width);
-  const parts = [`[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.succeeded}/${p.total} done`, `${p.running} running`];
+  const parts = [`[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${doneText(p)}`, `${p.running} running`];
   if (p.failed > 0) parts.push(`${p.failed} failed`);
   if (p.skipped > 0) parts.push(`${p.skipped} skipped`);
   if (p.etaMs !== undefined && p.etaMs > 0) parts.push(`ETA ${formatDuration(p.etaMs)}`);
@@ -69,12 +78,7 @@ export function createProgressView(options: { io: CliIo; clock: Clock; level: Lo
       if (RANK[record.level] >= threshold) {
         const counted = event.type === 'taskSucceeded' || event.type === 'taskFailed' || event.type === 'taskSkipped';
         const snapshot = tracker.snapshot();
-        print(
-          record.level,
-          counted && !tty
-            ? `${record.message} [${snapshot.succeeded}/${snapshot.total} done, ${snapshot.running} running]`
-            : record.message,
-        );
+        print(record.level, counted && !tty ? `${record.message} [${doneText(snapshot)}, ${snapshot.running} running]` : record.message);
       }
       if (tty) draw(event.type === 'executionStarted' || event.type === 'executionFinished');
     },

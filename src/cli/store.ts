@@ -3,7 +3,9 @@ import type { Clock } from '../primitives/clock.js';
 import type { Settings } from '../settings/settings.js';
 import { S3ObjectStore } from '../state/s3-store.js';
 import { StateStore } from '../state/state-store.js';
-import type { CliDeps, CliIo } from './context.js';
+import { SettingsError } from '../settings/validators.js';
+import { CliError, ExitCode, type CliDeps, type CliIo } from './context.js';
+import { relabel } from './options.js';
 
 /** Keys given in the CLI's environment, used as they are; otherwise the SDK's default chain applies. */
 function envCredentials(env: CliIo['env']) {
@@ -16,6 +18,7 @@ function envCredentials(env: CliIo['env']) {
 /**
  * The state store the flags chose (the engine's factory: S3 when a bucket is given, path-style
  * under an endpoint override, else the local directory). Tests may hand in the S3 client.
+ * @throws CliError (usage) when `--state-dir` exists and is not a directory
  */
 export function openStore(settings: Settings, io: CliIo, deps: CliDeps, clock: Clock, onWarning: (message: string) => void): StateStore {
   const { state } = settings;
@@ -29,5 +32,10 @@ export function openStore(settings: Settings, io: CliIo, deps: CliDeps, clock: C
     });
     return new StateStore(objects, { clock, onWarning });
   }
-  return openStateStore(state, { region: settings.awsRegion, credentials: envCredentials(io.env), clock, onWarning, env: { ...io.env } });
+  try {
+    return openStateStore(state, { region: settings.awsRegion, credentials: envCredentials(io.env), clock, onWarning, env: { ...io.env } });
+  } catch (error) {
+    if (!(error instanceof SettingsError)) throw error;
+    throw new CliError(ExitCode.Usage, error.errors.map((e) => relabel(e, `--${e.input}`)).join('\n'));
+  }
 }

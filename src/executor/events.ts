@@ -13,6 +13,12 @@ export type ExecutorEvent =
       previously?: { failed: number; skipped: number };
     }
   | { type: 'taskStarted'; taskId: string; taskType: string; attempt: number; at: number }
+  /**
+   * A task returned its result: it no longer runs, and its dependants may start. Its result is
+   * stored with the next checkpoint, and `taskSucceeded` follows then (at once when it already is).
+   */
+  | { type: 'taskFinished'; taskId: string; taskType: string; attempt: number; durationMs: number; at: number }
+  /** A task's result is stored: a crash can no longer make it run again. */
   | { type: 'taskSucceeded'; taskId: string; taskType: string; attempt: number; durationMs: number; at: number }
   | { type: 'taskRetrying'; taskId: string; taskType: string; attempt: number; delayMs: number; error: TaskError; at: number }
   | { type: 'taskFailed'; taskId: string; taskType: string; attempt: number; error: TaskError; at: number }

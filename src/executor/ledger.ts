@@ -61,14 +61,16 @@ export class TaskLedger {
   }
 
   /**
-   * Call once the journal has the result. `taskSucceeded` is emitted when `stored` settles:
-   * the journal stores the result no later than the checkpoint that records the success, and
-   * a success is reported only once a crash could no longer make the task run again.
+   * Call once the journal has the result. `taskFinished` is emitted now (the task no longer
+   * runs) and `taskSucceeded` when `stored` settles: the journal stores the result no later than
+   * the checkpoint that records the success, and a success is reported only once a crash could
+   * no longer make the task run again.
    */
   succeed(task: Task, stored?: Promise<void>): number {
     const record = this.finish(task, 'succeeded');
     const durationMs = record.durationMs ?? 0;
     const { attempts } = record;
+    this.emit({ type: 'taskFinished', taskId: task.id, taskType: task.type, attempt: attempts, durationMs, at: this.clock.now() });
     const report = () =>
       this.emit({ type: 'taskSucceeded', taskId: task.id, taskType: task.type, attempt: attempts, durationMs, at: this.clock.now() });
     if (stored) void stored.then(report);

@@ -3,11 +3,14 @@ import type { ExecutorEvent } from './events.js';
 /** Where an execution stands, as derived from its events. */
 export interface ProgressSnapshot {
   total: number;
-  /** Succeeded in this run or reused from an earlier one. */
+  /** Succeeded with its result stored, in this run or an earlier one (reused). */
   succeeded: number;
+  /** Finished with a result the next checkpoint stores (`taskFinished`, no `taskSucceeded` yet): done, not running. */
+  storing: number;
   failed: number;
   skipped: number;
   cancelled: number;
+  /** Started and not finished: never more than the executor runs at once. */
   running: number;
   /** Neither finished nor running. */
   pending: number;
@@ -31,8 +34,13 @@ export function createProgressTracker(options: { concurrency?: number } = {}): P
   let total = 0;
   const counts = { succeeded: 0, failed: 0, skipped: 0, cancelled: 0 };
   const running = new Set<string>();
+  const storing = new Set<string>();
   let durationSum = 0;
   let durationCount = 0;
+  const finished = (durationMs: number) => {
+    durationSum += durationMs;
+    durationCount += 1;
+  };
 
   const onEvent = (event: ExecutorEvent): void => {
     switch (event.type) {
@@ -47,11 +55,17 @@ export function createProgressTracker(options: { concurrency?: number } = {}): P
       case 'taskStarted':
         running.add(event.taskId);
         return;
-      case 'taskSucceeded':
+      case 'taskFinished':
         running.delete(event.taskId);
+        storing.add(event.taskId);
+        finished(event.durationMs);
+        return;
+      case 'taskSucceeded':
         counts.succeeded += 1;
-        durationSum += event.durationMs;
-        durationCount += 1;
+        // A log written before `taskFinished` existed has only this event.
+        if (storing.delete(event.taskId)) return;
+        running.delete(event.taskId);
+        finished(event.durationMs);
         return;
       case 'taskFailed':
         running.delete(event.taskId);
@@ -70,7 +84,7 @@ export function createProgressTracker(options: { concurrency?: number } = {}): P
         return;
       case 'executionCancelled':
         // Every task not finished by now was cancelled.
-        counts.cancelled = total - counts.succeeded - counts.failed - counts.skipped;
+        counts.cancelled = total - counts.succeeded - storing.size - counts.failed - counts.skipped;
         running.clear();
         return;
       default:
@@ -79,10 +93,11 @@ export function createProgressTracker(options: { concurrency?: number } = {}): P
   };
 
   const snapshot = (): ProgressSnapshot => {
-    const pending = Math.max(0, total - counts.succeeded - counts.failed - counts.skipped - counts.cancelled - running.size);
+    const finishedCount = counts.succeeded + storing.size + counts.failed + counts.skipped + counts.cancelled;
+    const pending = Math.max(0, total - finishedCount - running.size);
     const remaining = pending + running.size;
     const etaMs = durationCount === 0 ? undefined : remaining === 0 ? 0 : ((durationSum / durationCount) * remaining) / concurrency;
-    return { total, ...counts, running: running.size, pending, etaMs };
+    return { total, ...counts, storing: storing.size, running: running.size, pending, etaMs };
   };
 
   return {
@@ -93,6 +108,9 @@ export function createProgressTracker(options: { concurrency?: number } = {}): P
     },
     get succeeded() {
       return counts.succeeded;
+    },
+    get storing() {
+      return storing.size;
     },
     get failed() {
       return counts.failed;

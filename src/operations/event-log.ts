@@ -24,6 +24,13 @@ export function describeEvent(event: ExecutorEvent): LogRecord {
         taskType: event.taskType,
         attempt: event.attempt,
       });
+    case 'taskFinished':
+      return debug(`finished ${event.taskId} in ${formatDuration(event.durationMs)}; its result is stored with the next checkpoint`, {
+        taskId: event.taskId,
+        taskType: event.taskType,
+        attempt: event.attempt,
+        durationMs: event.durationMs,
+      });
     case 'taskSucceeded':
       return info(`done ${event.taskId} in ${formatDuration(event.durationMs)}`, {
         taskId: event.taskId,

@@ -63,6 +63,13 @@ describe('the finops-aws process', () => {
     expect([held.code, held.stderr]).toEqual([4, expect.stringContaining('error: account 123456789012 is locked by other-runner until')]);
   });
 
+  it("--version and -V print package.json's version (exit 0)", async () => {
+    const { version } = JSON.parse(await readFile(join(CLI_ENTRY, '../../package.json'), 'utf8'));
+    const cwd = await tempDir('cwd');
+    expect(await finopsAws(['--version'], { cwd })).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    expect(await finopsAws(['-V'], { cwd })).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
   it('Ctrl-C (SIGINT) while waiting for a held lease stops at once with exit 130', async () => {
     const dir = await tempDir('state');
     await new StateStore(new LocalObjectStore(dir)).acquireLease('123456789012', 'long-run', 600_000);

@@ -156,6 +156,31 @@ describe('run: flags, environment and output modes', () => {
     expect(result.stderr.endsWith('\r\x1b[2K')).toBe(true);
   });
 
+  it('log lines with one task at a time: never more than 1 running, never more stored than done, and every task done and stored at the end', async () => {
+    const result = await cli([
+      'run',
+      '--demo',
+      '--max-concurrent-tasks',
+      '1',
+      '--state-dir',
+      await tempDir('s'),
+      '--report-dir',
+      await tempDir('r'),
+    ]);
+    expect(result.code).toBe(0);
+    const counts = [...result.stderr.matchAll(/\[(\d+)\/(\d+) done(?: \((\d+) stored\))?, (\d+) running\]/g)].map((m) => ({
+      done: Number(m[1]),
+      total: Number(m[2]),
+      stored: m[3] === undefined ? Number(m[1]) : Number(m[3]),
+      running: Number(m[4]),
+    }));
+    // One line per task that ended: every task but the demo's one skip is done.
+    const total = counts[0]!.total;
+    expect(counts).toHaveLength(total);
+    for (const c of counts) expect([c.running <= 1, c.stored <= c.done]).toEqual([true, true]);
+    expect(counts.at(-1)).toEqual({ done: total - 1, total, stored: total - 1, running: 0 });
+  });
+
   it('bad flag values: exit 2, every bad flag named with what it accepts, before any AWS call or state write', async () => {
     const dir = await tempDir('state');
     const aws = instrumentedDemo();

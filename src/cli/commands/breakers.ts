@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { readBreakers, resetBreakers } from '../../operations/reset-breakers.js';
 import { OperationNotApplicableError } from '../../primitives/errors.js';
 import type { BreakerState } from '../../records/state.js';
-import { parseExecIdArgument } from '../arguments.js';
+import { EXEC_ID_HELP, parseExecIdArgument, resolveExecId } from '../arguments.js';
 import { CliError, ExitCode } from '../context.js';
 import { cliHolder } from '../holder.js';
 import { addStoreOptions, settingsFrom, type Flags } from '../options.js';
@@ -31,7 +31,7 @@ function rows(breakers: Record<string, BreakerState>): string[][] {
 export function registerBreakers(program: Command, runtime: Runtime): void {
   const command = program
     .command('breakers')
-    .argument('<exec-id>', 'execution id')
+    .argument('<exec-id>', EXEC_ID_HELP)
     .description("show an execution's circuit breakers (per task type and AWS service); --reset closes one, --reset-all every one")
     .option('--reset <key>', 'close this breaker, e.g. ec2-inventory or aws:cloudwatch')
     .addOption(new Option('--reset-all', 'close every breaker').conflicts('reset'));
@@ -44,15 +44,17 @@ overwrites it; the next run or \`resume\` lets the tasks behind the breaker run 
 
 Examples:
   $ finops-aws breakers exec_123456789012_20261125T060000Z_4f3a9c1e
+  $ finops-aws breakers latest
   $ finops-aws breakers exec_123456789012_20261125T060000Z_4f3a9c1e --reset aws:cloudwatch
   $ finops-aws breakers exec_123456789012_20261125T060000Z_4f3a9c1e --reset-all --json`,
     )
     .action(async (rawId: string, flags: Flags, self: Command) => {
-      const { executionId } = parseExecIdArgument(rawId);
+      const argument = parseExecIdArgument(rawId);
       const key = typeof flags['reset'] === 'string' ? flags['reset'].trim() : undefined;
       const resetAll = flags['resetAll'] === true;
       const store = runtime.store(settingsFrom(flags, runtime.io.env, self));
       const { out, signal } = runtime;
+      const { executionId } = await resolveExecId(argument, store, signal);
       const deps = { store, clock: runtime.clock, signal, holder: cliHolder('breakers') };
       let result;
       try {

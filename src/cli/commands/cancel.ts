@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { describeLease } from '../../operations/account-lease.js';
 import { cancelExecution, isFinished } from '../../operations/cancel-execution.js';
-import { parseExecIdArgument } from '../arguments.js';
+import { EXEC_ID_HELP, parseExecIdArgument, resolveExecId } from '../arguments.js';
 import { cliHolder } from '../holder.js';
 import { addStoreOptions, settingsFrom, type Flags } from '../options.js';
 import type { Runtime } from '../runtime.js';
@@ -10,7 +10,7 @@ import type { Runtime } from '../runtime.js';
 export function registerCancel(program: Command, runtime: Runtime): void {
   const command = program
     .command('cancel')
-    .argument('<exec-id>', 'execution id')
+    .argument('<exec-id>', EXEC_ID_HELP)
     .description('cancel an execution: it ends `cancelled` and is never resumed')
     .addHelpText(
       'after',
@@ -23,12 +23,14 @@ stops scheduling and ends the execution cancelled. Finished executions are left 
 
 Examples:
   $ finops-aws cancel exec_123456789012_20261125T060000Z_4f3a9c1e
+  $ finops-aws cancel latest:123456789012
   $ finops-aws cancel exec_123456789012_20261125T060000Z_4f3a9c1e --state-bucket my-finops-state --json`,
     );
   addStoreOptions(command).action(async (rawId: string, flags: Flags, self: Command) => {
-    const { executionId, accountId } = parseExecIdArgument(rawId);
+    const argument = parseExecIdArgument(rawId);
     const store = runtime.store(settingsFrom(flags, runtime.io.env, self));
     const { clock, signal, out } = runtime;
+    const { executionId, accountId } = await resolveExecId(argument, store, signal);
     const result = await cancelExecution({ store, clock, signal, holder: cliHolder('cancel') }, { executionId });
     const { action, before, lease } = result;
     if (flags['json']) {

@@ -3,7 +3,7 @@ import { progressOf, watchProgress, type ExecutionProgress } from '../../operati
 import { loadOrNotFound } from '../../operations/executions.js';
 import type { ExecutionManifest } from '../../records/state.js';
 import { formatDuration } from '../../report/format.js';
-import { parseExecIdArgument } from '../arguments.js';
+import { EXEC_ID_HELP, parseExecIdArgument, resolveExecId } from '../arguments.js';
 import { CliError, ExitCode } from '../context.js';
 import { statusText } from '../execution-text.js';
 import { addStoreOptions, integerFlag, settingsFrom, type Flags } from '../options.js';
@@ -22,7 +22,7 @@ export function progressText(manifest: ExecutionManifest, p: ExecutionProgress):
 export function registerProgress(program: Command, runtime: Runtime): void {
   const command = program
     .command('progress')
-    .argument('<exec-id>', 'execution id')
+    .argument('<exec-id>', EXEC_ID_HELP)
     .description('done/total, running, pending, failed and an ETA; --watch follows a running execution until it ends')
     .option('--watch', 'poll until the execution is no longer running; exit 1 if it ends failed or cancelled')
     .option('--interval-seconds <n>', 'pause between two polls with --watch, 1-3600', '2');
@@ -32,14 +32,16 @@ export function registerProgress(program: Command, runtime: Runtime): void {
       `
 Examples:
   $ finops-aws progress exec_123456789012_20261125T060000Z_4f3a9c1e
+  $ finops-aws progress latest --watch
   $ finops-aws progress exec_123456789012_20261125T060000Z_4f3a9c1e --watch --interval-seconds 5
   $ finops-aws progress exec_123456789012_20261125T060000Z_4f3a9c1e --watch --json   # one JSON line per change`,
     )
     .action(async (rawId: string, flags: Flags, self: Command) => {
-      const { executionId, accountId } = parseExecIdArgument(rawId);
+      const argument = parseExecIdArgument(rawId);
       const intervalMs = integerFlag('--interval-seconds', flags['intervalSeconds'], 1, 3600) * 1000;
       const store = runtime.store(settingsFrom(flags, runtime.io.env, self));
       const { out, signal } = runtime;
+      const { executionId, accountId } = await resolveExecId(argument, store, signal);
       if (!flags['watch']) {
         const { manifest } = await loadOrNotFound(store, executionId, signal);
         const progress = progressOf(manifest);

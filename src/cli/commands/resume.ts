@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { runAnalysis } from '../analysis-run.js';
 import { resumability } from '../../operations/continue-execution.js';
+import { EXEC_ID_HELP } from '../arguments.js';
 import { CliError, ExitCode } from '../context.js';
 import { openContinuation, regionsFor, targetFor } from '../continue.js';
 import { addAnalysisOptions, addStoreOptions, type Flags } from '../options.js';
@@ -10,7 +11,7 @@ import type { Runtime } from '../runtime.js';
 export function registerResume(program: Command, runtime: Runtime): void {
   const command = program
     .command('resume')
-    .argument('<exec-id>', 'execution id')
+    .argument('<exec-id>', EXEC_ID_HELP)
     .description('run the pending tasks of a partial or interrupted execution now; succeeded tasks are reused, never re-run');
   addAnalysisOptions(addStoreOptions(command), { resumeWindow: false })
     .addHelpText(
@@ -23,6 +24,7 @@ with (flags that differ only warn); the regions default to those it was built fo
 
 Examples:
   $ finops-aws resume exec_123456789012_20261125T060000Z_4f3a9c1e
+  $ finops-aws resume latest --demo
   $ finops-aws resume exec_123456789012_20261125T060000Z_4f3a9c1e --demo --time-budget-minutes 5`,
     )
     .action(async (rawId: string, flags: Flags, self: Command) => {

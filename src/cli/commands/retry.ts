@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { pendingIds } from '../../operations/executions.js';
 import { markForRetry } from '../../operations/retry-execution.js';
 import { runAnalysis } from '../analysis-run.js';
+import { EXEC_ID_HELP } from '../arguments.js';
 import type { AwsTarget } from '../context.js';
 import { openContinuation, regionsFor, targetFor } from '../continue.js';
 import { cliHolder } from '../holder.js';
@@ -12,7 +13,7 @@ import type { Runtime } from '../runtime.js';
 export function registerRetry(program: Command, runtime: Runtime): void {
   const command = program
     .command('retry')
-    .argument('<exec-id>', 'execution id')
+    .argument('<exec-id>', EXEC_ID_HELP)
     .description('put failed, cancelled and breaker-skipped tasks (and what they blocked or fed) back to pending, then run them')
     .option('--no-run', 'only mark the tasks pending; the next run or `resume` runs them')
     .option('--reset-breakers', "also close the execution's circuit breakers, so tasks behind an open one run now");
@@ -27,6 +28,7 @@ is un-cancelled. Attempts stay counted.
 
 Examples:
   $ finops-aws retry exec_123456789012_20261125T060000Z_4f3a9c1e
+  $ finops-aws retry latest
   $ finops-aws retry exec_123456789012_20261125T060000Z_4f3a9c1e --no-run
   $ finops-aws retry exec_123456789012_20261125T060000Z_4f3a9c1e --reset-breakers --demo`,
     )

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { ExecutionManifest, Lease } from '../../records/state.js';
 import { countTasks, executionDurationMs, executionSummary, taskProblem } from '../../operations/executions.js';
 import { showExecution } from '../../operations/show-execution.js';
-import { parseExecIdArgument } from '../arguments.js';
+import { EXEC_ID_HELP, parseExecIdArgument, resolveExecId } from '../arguments.js';
 import { statusText } from '../execution-text.js';
 import { addStoreOptions, settingsFrom, type Flags } from '../options.js';
 import { duration, renderTable, when } from '../output.js';
@@ -37,7 +37,7 @@ export function statusHint(manifest: ExecutionManifest, lease: Lease | undefined
 export function registerShow(program: Command, runtime: Runtime): void {
   const command = program
     .command('show')
-    .argument('<exec-id>', 'execution id, e.g. exec_123456789012_20261125T060000Z_4f3a9c1e')
+    .argument('<exec-id>', EXEC_ID_HELP)
     .description('one execution: its task table (status, attempts, duration, error), breakers and pending tasks');
   addStoreOptions(command)
     .addHelpText(
@@ -45,11 +45,14 @@ export function registerShow(program: Command, runtime: Runtime): void {
       `
 Examples:
   $ finops-aws show exec_123456789012_20261125T060000Z_4f3a9c1e
+  $ finops-aws show latest
+  $ finops-aws show latest:123456789012 --state-bucket my-finops-state
   $ finops-aws show exec_123456789012_20261125T060000Z_4f3a9c1e --json | jq '.tasks[] | select(.status == "failed")'`,
     )
     .action(async (rawId: string, flags: Flags, self: Command) => {
-      const { executionId } = parseExecIdArgument(rawId);
+      const argument = parseExecIdArgument(rawId);
       const store = runtime.store(settingsFrom(flags, runtime.io.env, self));
+      const { executionId } = await resolveExecId(argument, store, runtime.signal);
       const { manifest, lease, pending } = await showExecution({ store, signal: runtime.signal }, { executionId });
       const { out } = runtime;
       if (flags['json']) {

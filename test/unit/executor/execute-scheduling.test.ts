@@ -162,8 +162,10 @@ describe('executeGraph scheduling', () => {
     expect(h.events.map((e) => ('taskId' in e ? `${e.type}:${e.taskId}` : e.type))).toEqual([
       'executionStarted',
       'taskStarted:a',
+      'taskFinished:a',
       'taskSucceeded:a',
       'taskStarted:b',
+      'taskFinished:b',
       'taskSucceeded:b',
       'checkpointWritten',
       'executionFinished',
