@@ -67,9 +67,8 @@ describe.each(BACKENDS)('resume on the %s store', (_name, makeBackend) => {
     const backend = await makeBackend();
     const partial = await interruptedRun(backend);
     const done = succeededTasks(partial);
-    // The stop may catch a Cost Explorer task after it cached its answer (closed months, anomalies)
-    // but before it returned; how far it got depends on the machine's load. The resume would read
-    // that answer instead of asking, as it should, so empty the cache: each pending task asks once.
+    // With the cache empty, every Cost Explorer task that runs asks once: one that ran again after
+    // it succeeded cannot hide behind the answer it cached (closed months, anomalies).
     await emptyCache(backend);
     const aws = instrumentedDemo();
     const result = await cli(['resume', partial.executionId, '--demo', ...backend.args, '--report-dir', await tempDir('r')], {

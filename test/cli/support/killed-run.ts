@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { inject } from 'vitest';
+import { DEMO_ACCOUNT_ID } from '../../../src/demo/index.js';
 import type { ExecutionManifest } from '../../../src/records/state.js';
 import { tempDir, type Backend } from './harness.js';
+import { whenOnlyHungTaskRuns } from './scenarios.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 export const TS_HOOKS = join(here, '../../support/ts-hooks.mjs');
@@ -60,17 +62,12 @@ export async function killedRun(backend: Backend): Promise<ExecutionManifest> {
       child.on('exit', (code) => reject(new Error(`child exited ${code} before hanging: ${stderr}`)));
     });
     const store = backend.store();
-    for (const deadline = Date.now() + 30_000; Date.now() < deadline;) {
-      const [execution] = await store.listExecutions();
-      const running = Object.values(execution?.tasks ?? {}).filter((t) => t.status === 'running');
-      if (execution && running.length === 1 && running[0]!.id === 'metrics:us-east-1') {
-        child.kill('SIGKILL');
-        await exited;
-        return (await store.loadExecution(execution.executionId))!.manifest;
-      }
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`the child never checkpointed metrics:us-east-1 as its only running task: ${stderr}`);
+    const execution = await whenOnlyHungTaskRuns(store, DEMO_ACCOUNT_ID, exited).catch((error: unknown) => {
+      throw new Error(`${String(error)}: ${stderr}`);
+    });
+    child.kill('SIGKILL');
+    await exited;
+    return (await store.loadExecution(execution.executionId))!.manifest;
   } finally {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }
