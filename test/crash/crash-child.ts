@@ -1,5 +1,6 @@
 // A run of the 50-task crash graph against a local state directory; the crash test kills it.
-// argv: stateDir logDir
+// argv: stateDir logDir. With a kill point in the environment it halts at that step (0: the
+// executor's start; n: the end of the n-th task body it runs) until it is killed.
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runExecution } from '../../src/operations/run-execution.js';
@@ -7,9 +8,11 @@ import { systemClock } from '../../src/primitives/clock.js';
 import { LocalObjectStore } from '../../src/state/local-store.js';
 import type { ObjectStore, WriteCondition } from '../../src/state/object-store.js';
 import { StateStore } from '../../src/state/state-store.js';
+import { killPointFromEnv } from '../support/kill-point.js';
 import { crashGraph } from './graph.js';
 
 const [stateDir, logDir] = process.argv.slice(2) as [string, string];
+const step = killPointFromEnv();
 // A killed child can leave a per-key lock file behind; take it over sooner than the 10 s default.
 const local = new LocalObjectStore(stateDir, { staleLockMs: 1000 });
 
@@ -41,9 +44,17 @@ const result = await runExecution({
   leaseTtlMs: 600,
   leaseWaitMs: 10_000,
   maxConcurrentTasks: 4,
+  // Called synchronously by the executor: a halt here stops the run as it starts.
+  onEvent: (event) => {
+    if (event.type === 'executionStarted') step('start');
+  },
   tasks: () =>
     crashGraph({
-      ran: (taskId, nonce) => appendFileSync(join(logDir, 'runs.log'), `${taskId} ${nonce}\n`),
+      // At the end of the body, before the executor has its result: a halt here stops the run there.
+      ran: (taskId, nonce) => {
+        appendFileSync(join(logDir, 'runs.log'), `${taskId} ${nonce}\n`);
+        step(`ran ${taskId}`);
+      },
       durationMs: () => 5 + Math.floor(Math.random() * 40),
       sleep: (ms, signal) => systemClock.sleep(ms, signal),
     }),

@@ -6,11 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LocalObjectStore } from '../../src/state/local-store.js';
 import { StateStore } from '../../src/state/state-store.js';
+import { killAtStep, killPointEnv } from '../support/kill-point.js';
 import { crashGraphSpec, expectedValues } from './graph.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const hooks = join(here, '../support/ts-hooks.mjs');
 const dirs: string[] = [];
+let children = 0;
 afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 
 interface ChildEnd {
@@ -21,40 +23,30 @@ interface ChildEnd {
 }
 
 /**
- * Runs the child; with `killAfterRuns`, kills it with SIGKILL as soon as that many more task
- * bodies have finished (0: during start-up), so crash points follow progress, not timing.
+ * Runs the child; with `killAt`, until it halts at that step and is killed there with SIGKILL:
+ * 0 as it starts, n at the end of the n-th task body it runs. Crash points follow progress, not
+ * timing: however slow the machine, the child does nothing between its step and the kill.
  */
-async function runChild(stateDir: string, logDir: string, killAfterRuns?: number): Promise<ChildEnd> {
-  const before = (await lines(join(logDir, 'runs.log'))).length;
+async function runChild(stateDir: string, logDir: string, killAt?: number): Promise<ChildEnd> {
+  const steps = join(logDir, `steps-${++children}.log`);
   const child = spawn(
     process.execPath,
     ['--no-warnings', '--experimental-transform-types', '--import', hooks, join(here, 'crash-child.ts'), stateDir, logDir],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...(killAt === undefined ? {} : killPointEnv(steps, killAt)) },
     },
   );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  let watching = killAfterRuns !== undefined;
-  const watch = async () => {
-    while (watching) {
-      if ((await lines(join(logDir, 'runs.log'))).length - before >= (killAfterRuns ?? 0)) {
-        child.kill('SIGKILL');
-        return;
-      }
-      await new Promise((r) => setTimeout(r, 2));
-    }
-  };
-  if (killAfterRuns === 0) setTimeout(() => child.kill('SIGKILL'), 120);
-  else void watch();
-  return new Promise((resolve) => {
-    child.on('exit', (code, signal) => {
-      watching = false;
-      resolve({ code, signal, stdout, stderr });
-    });
-  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const sentKill = killAt !== undefined && (await killAtStep(child, steps, killAt));
+  const { code, signal } = await exited;
+  return { code, signal: sentKill ? signal : null, stdout, stderr };
 }
 
 async function lines(path: string): Promise<string[]> {
@@ -65,8 +57,10 @@ async function lines(path: string): Promise<string[]> {
   }
 }
 
-// Kill points, in task bodies finished since the child started: before the first checkpoint,
-// between checkpoints, while results are being written, and just before the end.
+// Kill points, in task bodies finished since the child started (0: as it starts): before the
+// first checkpoint, between checkpoints, while results are being written, and just before the
+// end. Each child has at least 50 minus the earlier kill points' sum of bodies to run, so every
+// kill point is reached.
 const scenarios: Array<{ name: string; kills: number[] }> = [
   { name: 'killed during start-up', kills: [0] },
   { name: 'killed after the first tasks', kills: [3] },
@@ -81,11 +75,14 @@ describe('crash recovery of a 50-task execution (SIGKILL)', () => {
     const base = await mkdtemp(join(tmpdir(), 'finops-crash-'));
     dirs.push(base);
     const stateDir = join(base, 'state');
-    const killedMidRun: boolean[] = [];
-    for (const killAfterRuns of kills) {
-      const end = await runChild(stateDir, base, killAfterRuns);
-      expect(end.signal, `the run finished before the kill point ${killAfterRuns}: ${end.stdout}`).toBe('SIGKILL');
-      killedMidRun.push(true);
+    const killedMidRun: string[] = [];
+    for (const killAt of kills) {
+      const end = await runChild(stateDir, base, killAt);
+      expect(end.signal, `the run exited before its kill point ${killAt}: ${end.stdout}${end.stderr}`).toBe('SIGKILL');
+      // The kill landed mid-run: the one execution is left running for the next run to resume.
+      const left = await new StateStore(new LocalObjectStore(stateDir)).listExecutions('123456789012');
+      expect(left.map((e) => e.status)).toEqual(['running']);
+      killedMidRun.push(left[0]!.executionId);
     }
     const final = await runChild(stateDir, base);
     expect(final.code, final.stderr).toBe(0);
@@ -113,6 +110,6 @@ describe('crash recovery of a 50-task execution (SIGKILL)', () => {
     }
     const stored = await store.loadResults(manifest);
     expect(new Set([...stored.recorded.keys(), ...stored.unrecorded.keys()]).size).toBe(specs.length);
-    expect(killedMidRun).toHaveLength(kills.length);
+    expect(killedMidRun).toEqual(kills.map(() => summary.executionId));
   });
 });

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalObjectStore } from '../../src/state/local-store.js';
 import { StateStore } from '../../src/state/state-store.js';
+import { killAtStep, killPointEnv, lineCount } from '../support/kill-point.js';
 import { demoClockEnv } from '../support/shifted-clock.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -17,39 +18,29 @@ beforeAll(async () => {
 });
 afterAll(async () => rm(base, { recursive: true, force: true }));
 
-async function lineCount(path: string): Promise<number> {
-  return (await readFile(path, 'utf8').catch(() => '')).split('\n').filter(Boolean).length;
-}
-
-/** Runs the child; kills it with SIGKILL once `killAfterEvents` more events are logged. */
-async function run(dir: string, killAfterEvents?: number): Promise<{ killed: boolean; code: number | null; stderr: string }> {
+/**
+ * Runs the child to the end; with `killAt`, until it halts at that step (0: the executor's start,
+ * n: its n-th task event) and is killed there with SIGKILL.
+ */
+async function run(dir: string, killAt?: number): Promise<{ killed: boolean; code: number | null; stderr: string }> {
   const log = join(dir, 'events.log');
-  const before = await lineCount(log);
+  const steps = join(dir, 'steps.log');
   const proc = spawn(
     process.execPath,
     ['--no-warnings', '--experimental-transform-types', '--import', hooks, child, join(dir, 'state'), log, join(dir, 'result.json')],
     {
       stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, ...demoClockEnv },
+      env: { ...process.env, ...demoClockEnv, ...(killAt === undefined ? {} : killPointEnv(steps, killAt)) },
     },
   );
   let stderr = '';
   proc.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  let running = true;
-  if (killAfterEvents !== undefined) {
-    void (async () => {
-      while (running) {
-        if ((await lineCount(log)) - before >= killAfterEvents) proc.kill('SIGKILL');
-        await new Promise((r) => setTimeout(r, 2));
-      }
-    })();
-  }
-  return new Promise((resolve) =>
-    proc.on('exit', (code, signal) => {
-      running = false;
-      resolve({ killed: signal === 'SIGKILL', code, stderr });
-    }),
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    proc.on('exit', (code, signal) => resolve({ code, signal })),
   );
+  const sentKill = killAt !== undefined && (await killAtStep(proc, steps, killAt));
+  const { code, signal } = await exited;
+  return { killed: sentKill && signal === 'SIGKILL', code, stderr };
 }
 
 /** Mulberry32: fixed seeds give the same kill points on every machine. */
@@ -80,10 +71,13 @@ describe('crash suite: the full analysis killed with SIGKILL at 30 pseudo-random
     async (seed) => {
       const dir = await mkdtemp(join(base, `seed-${seed}-`));
       const random = seeded(seed);
-      // Kill somewhere in the first 90% of a run's events (0 = during start-up).
+      // Kill somewhere in the first 90% of a run's events (0 = during start-up): a step every run reaches.
       const killAt = Math.floor(random() * reference.events * 0.9);
       const crashed = await run(dir, killAt);
-      expect(crashed.killed, `seed ${seed} finished before its kill point ${killAt}`).toBe(true);
+      expect(crashed.killed, `seed ${seed} exited before its kill point ${killAt}: ${crashed.stderr}`).toBe(true);
+      const store = new StateStore(new LocalObjectStore(join(dir, 'state')));
+      // The kill landed mid-run: the execution is left running, so the re-run has something to resume.
+      expect((await store.listExecutions()).map((e) => e.status)).toEqual(['running']);
       const end = await run(dir);
       expect(end.code, end.stderr).toBe(0);
 
@@ -94,7 +88,6 @@ describe('crash suite: the full analysis killed with SIGKILL at 30 pseudo-random
       };
       expect(result.status).toBe('completed');
       expect(result.content).toEqual(reference.content);
-      const store = new StateStore(new LocalObjectStore(join(dir, 'state')));
       expect((await store.listExecutions()).map((e) => e.executionId)).toEqual([result.executionId]);
 
       const events = (await readFile(join(dir, 'events.log'), 'utf8')).split('\n').filter(Boolean);

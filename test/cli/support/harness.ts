@@ -5,6 +5,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { afterAll } from 'vitest';
 import { main, type CliDeps } from '../../../src/cli/main.js';
 import { LocalObjectStore } from '../../../src/state/local-store.js';
+import type { ObjectStore } from '../../../src/state/object-store.js';
 import { S3ObjectStore } from '../../../src/state/s3-store.js';
 import { StateStore } from '../../../src/state/state-store.js';
 import type { Clock } from '../../../src/primitives/clock.js';
@@ -60,6 +61,8 @@ export interface Backend {
   deps: CliDeps;
   /** The same state, for seeding and asserting; `clock` for stores that must see time as the CLI does. */
   store(clock?: Clock): StateStore;
+  /** The objects under that state, keys as the store names them (`cache/…`, `executions/…`). */
+  objects(): ObjectStore;
   client?: S3Client;
   bucket?: string;
 }
@@ -71,6 +74,7 @@ export async function localBackend(): Promise<Backend> {
     args: ['--state-dir', dir],
     deps: {},
     store: (clock) => new StateStore(new LocalObjectStore(dir), clock ? { clock } : {}),
+    objects: () => new LocalObjectStore(dir),
   };
 }
 
@@ -82,6 +86,7 @@ export async function s3Backend(): Promise<Backend> {
     args: ['--state-bucket', bucket],
     deps: { s3Client: () => client },
     store: (clock) => new StateStore(new S3ObjectStore({ client, bucket, prefix: 'finops/' }), clock ? { clock } : {}),
+    objects: () => new S3ObjectStore({ client, bucket, prefix: 'finops/' }),
     client,
     bucket,
   };
@@ -92,6 +97,12 @@ export const BACKENDS = [
   ['local', localBackend],
   ['s3', s3Backend],
 ] as const;
+
+/** Removes every cache entry (Cost Explorer months and anomalies, prices) from the backend's state. */
+export async function emptyCache(backend: Backend): Promise<void> {
+  const objects = backend.objects();
+  for await (const key of objects.list('cache/')) await objects.delete(key);
+}
 
 /** A clock `offsetMs` ahead of real time (a lease left by a killed run has lapsed by then). */
 export function clockAhead(offsetMs: number): Clock {

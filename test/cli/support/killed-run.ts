@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { inject } from 'vitest';
+import { DEMO_ACCOUNT_ID } from '../../../src/demo/index.js';
 import type { ExecutionManifest } from '../../../src/records/state.js';
 import { tempDir, type Backend } from './harness.js';
+import { whenOnlyHungTaskRuns } from './scenarios.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 export const TS_HOOKS = join(here, '../../support/ts-hooks.mjs');
@@ -25,9 +27,13 @@ export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 }
 
 /**
- * Starts `run --demo` in a child process, waits until it is stuck in a task and its manifest
- * shows that task running, then kills it with SIGKILL: the execution is left `running`, with
- * some tasks succeeded, some running, some pending, and the account lease live.
+ * Starts `run --demo` in a child process whose CloudWatch call for us-east-1 never returns,
+ * waits until its manifest shows that task running and every other task settled or waiting on
+ * it, then kills it with SIGKILL: the execution is left `running`, with the other tasks
+ * succeeded (but the demo's one skip), the hung one running, its dependants pending, and the
+ * account lease live. The kill waits for that state rather than for the first checkpoint with
+ * the task running, in which a task slowed by a loaded machine (a cache write) could still show
+ * running too: what the killed run finished does not depend on the machine's speed.
  * @returns the execution as the killed process left it
  */
 export async function killedRun(backend: Backend): Promise<ExecutionManifest> {
@@ -56,16 +62,12 @@ export async function killedRun(backend: Backend): Promise<ExecutionManifest> {
       child.on('exit', (code) => reject(new Error(`child exited ${code} before hanging: ${stderr}`)));
     });
     const store = backend.store();
-    for (let i = 0; i < 200; i++) {
-      const [execution] = await store.listExecutions();
-      if (execution?.tasks['metrics:us-east-1']?.status === 'running') {
-        child.kill('SIGKILL');
-        await exited;
-        return (await store.loadExecution(execution.executionId))!.manifest;
-      }
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`the child never checkpointed metrics:us-east-1 as running: ${stderr}`);
+    const execution = await whenOnlyHungTaskRuns(store, DEMO_ACCOUNT_ID, exited).catch((error: unknown) => {
+      throw new Error(`${String(error)}: ${stderr}`);
+    });
+    child.kill('SIGKILL');
+    await exited;
+    return (await store.loadExecution(execution.executionId))!.manifest;
   } finally {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }

@@ -1,15 +1,18 @@
 // One run of the full demo analysis on a local state directory, for the crash suite to kill.
-// argv: stateDir logFile resultFile
+// argv: stateDir logFile resultFile. With a kill point in the environment it halts at that step
+// (0: the executor's start; n: the n-th taskStarted or taskSucceeded event) until it is killed.
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { LocalObjectStore } from '../../../src/state/local-store.js';
 import { StateStore } from '../../../src/state/state-store.js';
 import { analyse } from '../../../src/operations/analyse.js';
 import { defaultChecksConfig } from '../../../src/analysis/config.js';
 import { DEMO_ACCOUNT_ID, DEMO_REGIONS } from '../../../src/demo/index.js';
+import { killPointFromEnv } from '../../support/kill-point.js';
 import { demoClock } from '../../support/shifted-clock.js';
 import { slowDemoAdapters } from './slow-demo.js';
 
 const [stateDir, logFile, resultFile] = process.argv.slice(2) as [string, string, string];
+const step = killPointFromEnv();
 // A killed run leaves its lock files and lease behind: take them over quickly.
 const store = new StateStore(new LocalObjectStore(stateDir, { staleLockMs: 500 }));
 const result = await analyse(
@@ -18,8 +21,13 @@ const result = await analyse(
     clock: demoClock,
     target: { accountId: DEMO_ACCOUNT_ID, adapters: slowDemoAdapters(4) },
     holder: `crash-${process.pid}`,
+    // The executor calls listeners synchronously: a halt here stops the run at this very event.
     onEvent: (event) => {
-      if (event.type === 'taskStarted' || event.type === 'taskSucceeded') appendFileSync(logFile, `${event.type} ${event.taskId}\n`);
+      if (event.type === 'executionStarted') step(event.type);
+      if (event.type === 'taskStarted' || event.type === 'taskSucceeded') {
+        appendFileSync(logFile, `${event.type} ${event.taskId}\n`);
+        step(`${event.type} ${event.taskId}`);
+      }
     },
   },
   {
