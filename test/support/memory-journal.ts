@@ -23,7 +23,10 @@ export function newManifest(overrides: Partial<ExecutionManifest> = {}): Executi
 /** An in-memory ExecutionJournal that records what the executor did to it. */
 export interface MemoryJournal extends ExecutionJournal {
   readonly manifest: ExecutionManifest;
-  /** Stored results by task id (as JSON would give them back). */
+  /**
+   * Stored results by task id: the value saved itself, as the store's journal keeps it in memory
+   * (the scheduler has checked and deep-frozen it), never a copy that a dependant could change.
+   */
   readonly results: Map<string, unknown>;
   /** Every saveResult call, in order, including no-op second writes. */
   readonly saves: Array<{ taskId: string; data: unknown }>;
@@ -77,7 +80,7 @@ function fromManifest(manifest: ExecutionManifest, results: Map<string, unknown>
       // Within a run the first save stands; a later one is a no-op, never an overwrite.
       if (!savedThisRun.has(taskId)) {
         savedThisRun.add(taskId);
-        results.set(taskId, JSON.parse(JSON.stringify(data)) as unknown);
+        results.set(taskId, data);
       }
       return { result: results.get(taskId) };
     },

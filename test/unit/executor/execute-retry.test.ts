@@ -162,11 +162,34 @@ describe('executeGraph results', () => {
     expect(h.journal.manifest.tasks.report?.status).toBe('skipped');
   });
 
-  it('hands dependants the stored JSON form of a result', async () => {
+  it('hands dependants the checked, deep-frozen result itself, not a copy', async () => {
     const h = harness();
-    const producer = taskOf('a', async () => ({ keep: 1, drop: undefined }));
+    const returned = { keep: 1, drop: undefined, rows: [{ n: 1 }] };
+    const producer = taskOf('a', async () => returned);
     const consumer = taskOf('b', async (ctx) => ctx.inputs.get('a'), { dependsOn: ['a'] });
     const outcome = await h.execute({ tasks: [producer, consumer] });
-    expect(outcome.results.get('b')).toStrictEqual({ keep: 1 });
+    const seen = outcome.results.get('b') as typeof returned;
+    expect(seen).toBe(returned);
+    expect(h.journal.results.get('a')).toBe(returned);
+    expect([Object.isFrozen(seen), Object.isFrozen(seen.rows), Object.isFrozen(seen.rows[0])]).toEqual([true, true, true]);
+  });
+
+  it('fails a dependant that changes its input, and keeps the input as its task returned it', async () => {
+    const h = harness();
+    const producer = taskOf('a', async () => ({ rows: [{ n: 1 }] }));
+    const mutating = taskOf(
+      'b',
+      async (ctx) => {
+        const input = ctx.inputs.get('a') as { rows: Array<{ n: number }> };
+        input.rows[0]!.n = 2;
+        return input;
+      },
+      { dependsOn: ['a'] },
+    );
+    const outcome = await h.execute({ tasks: [producer, mutating] });
+    expect(outcome.status).toBe('failed');
+    expect(h.journal.manifest.tasks.b).toMatchObject({ status: 'failed', error: { name: 'TypeError' } });
+    expect(h.journal.results.get('a')).toEqual({ rows: [{ n: 1 }] });
+    expect(h.journal.results.has('b')).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { toStoredResult } from '../../../../src/executor/json.js';
 import { TaskSkippedError } from '../../../../src/primitives/errors.js';
 import type { TaskContext, TaskDefinition, TaskStatus } from '../../../../src/executor/types.js';
 
@@ -10,7 +11,9 @@ export interface GraphRun {
 /**
  * A minimal, sequential stand-in for the executor, so analysis tests do not depend on it:
  * dependency order, required vs optional dependencies, skipped on TaskSkippedError, failed on
- * anything else, results round-tripped through JSON as the store would.
+ * anything else. Results go through the executor's own `toStoredResult`: checked to store as
+ * they are, then deep-frozen and handed on as they are, so a task that changes its input fails
+ * here as it does in a run.
  */
 export async function runGraph(tasks: readonly TaskDefinition[], options: { failFast?: boolean; now?: Date } = {}): Promise<GraphRun> {
   // Tasks may read the clock (the forecast does): a fixed one keeps tests independent of the day they run.
@@ -46,9 +49,7 @@ export async function runGraph(tasks: readonly TaskDefinition[], options: { fail
       clock: { now: () => nowMs, sleep: async () => {} },
     };
     try {
-      const result = await task.run(ctx);
-      assertPlainJson(result, task.id);
-      run.results.set(task.id, JSON.parse(JSON.stringify(result ?? null)));
+      run.results.set(task.id, toStoredResult(task.id, await task.run(ctx)));
       run.status.set(task.id, 'succeeded');
     } catch (error) {
       if (options.failFast && !(error instanceof TaskSkippedError)) throw error;
@@ -58,31 +59,4 @@ export async function runGraph(tasks: readonly TaskDefinition[], options: { fail
   };
   for (const task of tasks) await execute(task);
   return run;
-}
-
-/**
- * Throws unless `value` survives JSON as it is: plain objects, arrays, strings, finite numbers,
- * booleans and null only (no Date, class instance, undefined in arrays, NaN).
- */
-export function assertPlainJson(value: unknown, path: string): void {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error(`${path} is ${value}, not JSON`);
-    return;
-  }
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => {
-      if (item === undefined) throw new Error(`${path}[${i}] is undefined`);
-      assertPlainJson(item, `${path}[${i}]`);
-    });
-    return;
-  }
-  if (typeof value === 'object') {
-    const proto = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null)
-      throw new Error(`${path} is a ${proto?.constructor?.name ?? 'non-plain object'}, not plain JSON`);
-    for (const [key, item] of Object.entries(value)) if (item !== undefined) assertPlainJson(item, `${path}.${key}`);
-    return;
-  }
-  throw new Error(`${path} is a ${typeof value}, not JSON`);
 }
