@@ -65,6 +65,25 @@ export function demoSpend(now: Date) {
   return { today, firstDay, spikeStart, lines: LINES, amount };
 }
 
+/**
+ * What each Cost Explorer metric makes of the demo's usage: a fixed factor per metric. The demo
+ * models no discount or upfront fee line by line, yet a run in another metric must show other
+ * numbers, as it would on a real account. One account, so blended rates are the unblended ones.
+ */
+const METRIC_FACTORS: Record<string, number> = {
+  UnblendedCost: 1,
+  BlendedCost: 1,
+  AmortizedCost: 0.92,
+  NetUnblendedCost: 0.97,
+  NetAmortizedCost: 0.8924,
+};
+
+function metricFactor(metric: string): number {
+  const factor = METRIC_FACTORS[metric];
+  if (factor === undefined) throw new RangeError(`The demo account has no cost metric ${metric}`);
+  return factor;
+}
+
 function keyOf(line: CostLine, group: CostQuery['groupBy'][number]): string {
   if (group.type === 'TAG') return `${group.key}$${group.key === 'team' ? line.team : ''}`;
   switch (group.key) {
@@ -85,6 +104,7 @@ export function demoCostExplorer(now: Date): CostExplorerPort {
   const estimatedFrom = addDays(spend.today, -2);
   return {
     async getCostAndUsage(query) {
+      const factor = metricFactor(query.metric);
       const periods: CostPeriod[] = [];
       for (let start = query.start; start < query.end;) {
         const next = query.granularity === 'DAILY' ? addDays(start, 1) : addMonths(start, 1);
@@ -93,7 +113,7 @@ export function demoCostExplorer(now: Date): CostExplorerPort {
         for (const line of spend.lines) {
           const keys = query.groupBy.map((g) => keyOf(line, g));
           let usd = 0;
-          for (let day = start; day < end; day = addDays(day, 1)) usd += spend.amount(line, day);
+          for (let day = start; day < end; day = addDays(day, 1)) usd += spend.amount(line, day) * factor;
           if (usd === 0) continue;
           const id = keys.join('\u0000');
           const group = groups.get(id) ?? { keys, amount: 0 };
@@ -112,12 +132,13 @@ export function demoCostExplorer(now: Date): CostExplorerPort {
       }
       return periods;
     },
-    async getCostForecast({ start, end }) {
+    async getCostForecast({ start, end, metric }) {
+      const factor = metricFactor(metric);
       let lastWeek = 0;
       for (let day = addDays(spend.today, -7); day < spend.today; day = addDays(day, 1))
         for (const line of spend.lines) lastWeek += spend.amount(line, day);
       const days = Math.round((Date.parse(end) - Date.parse(start)) / 86_400_000);
-      const mean = (lastWeek / 7) * days;
+      const mean = (lastWeek / 7) * days * factor;
       return { mean, lower: mean * 0.93, upper: mean * 1.07 };
     },
     async getAnomalies({ start, end }): Promise<CostAnomaly[]> {

@@ -9,6 +9,7 @@ import { LocalObjectStore } from '../../src/state/local-store.js';
 import { StateStore } from '../../src/state/state-store.js';
 import { startFakeAws, type FakeAws } from '../support/fake-aws/index.js';
 import { STATIC_CREDENTIALS, useFakeAwsEndpoint } from '../support/fake-aws/sdk-env.js';
+import { demoClock } from '../support/shifted-clock.js';
 import { reportContent, runDemoAnalysis } from './support/demo-analysis.js';
 
 // The real SDK adapters against a fake AWS on loopback serving the demo account: faults arrive
@@ -26,7 +27,7 @@ describe('faults: throttling, 5xx and a service down for the whole run', () => {
 
   beforeAll(async () => {
     base = await mkdtemp(join(tmpdir(), 'finops-faults-'));
-    fake = await startFakeAws({ data: createDemoAdapters({ now: DEMO_NOW }) });
+    fake = await startFakeAws({ data: createDemoAdapters({ now: DEMO_NOW }), now: demoClock.now });
     restore = useFakeAwsEndpoint(fake.endpoint);
     reference = await run('reference');
   });

@@ -44,7 +44,8 @@ describe('fake AWS serving the demo account', () => {
   let viaWire: AnalysisResult;
 
   beforeAll(async () => {
-    fake = await startFakeAws({ data: demo });
+    // The analysis runs on the demo's day: so does the fake's Cost Explorer.
+    fake = await startFakeAws({ data: demo, now: shiftedClock(DEMO_NOW.getTime()).now });
     restore = useFakeAwsEndpoint(fake.endpoint);
     const recorded = recordCalls(createAwsAdapters({ region: 'us-east-1', credentials: STATIC_CREDENTIALS }));
     viaWire = await analyse(recorded.adapters);

@@ -32,6 +32,11 @@ export interface FakeAwsOptions {
   pageSizes?: Partial<PageSizes>;
   /** AssumeRoleWithWebIdentity accepts a token only when this says it was issued. @default none is */
   isIssuedIdToken?: (token: string) => boolean;
+  /**
+   * The fake's clock, in epoch ms: Cost Explorer refuses a forecast that starts before its today.
+   * Pass the clock the analysis runs on when that is not real time. @default Date.now
+   */
+  now?: () => number;
 }
 
 export interface RecordedRequest {
@@ -164,6 +169,7 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
       pageSizes,
       isIssuedIdToken: options.isIssuedIdToken ?? (() => false),
       issued,
+      now: options.now ?? Date.now,
     };
     try {
       return await handler(routed.input, ctx);

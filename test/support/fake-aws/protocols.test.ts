@@ -15,12 +15,12 @@ const q = (query: Partial<CostQuery>): CostQuery => ({
   groupBy: [],
   ...query,
 });
-const metric = (key: string, metricName: string, periodSeconds = 86_400) => ({
+const metric = (key: string, metricName: string, stat = 'Maximum') => ({
   key,
   namespace: 'AWS/EC2',
   metricName,
-  stat: 'Maximum',
-  periodSeconds,
+  stat,
+  periodSeconds: 86_400,
   dimensions: [{ name: 'InstanceId', value: key }],
 });
 
@@ -74,7 +74,7 @@ const CALLS: PortCall[] = [
     path: ['cloudwatch', 'us-east-1', 'getMetricData'],
     args: [
       {
-        queries: [metric('i-1', 'CPUUtilization'), metric('i-2', 'NetworkIn', 3600), metric('i-3', 'Missing')],
+        queries: [metric('i-1', 'CPUUtilization'), metric('i-2', 'NetworkIn', 'Sum'), metric('i-3', 'Missing')],
         start: '2026-11-11T00:00:00.000Z',
         end: '2026-11-25T00:00:00.000Z',
       },
@@ -91,6 +91,8 @@ describe('fake AWS speaks each protocol to the real SDK clients', () => {
   beforeAll(async () => {
     fake = await startFakeAws({
       data: source,
+      // The day the calls above are written for (the forecast starts on it).
+      now: () => Date.parse('2026-11-25T06:00:00Z'),
       pageSizes: { ec2: 2, elb: 2, elbv2: 2, rds: 2, costGroups: 7, anomalies: 1, pricing: 2, metricPoints: 4, computeOptimizer: 1 },
     });
     restore = useFakeAwsEndpoint(fake.endpoint);

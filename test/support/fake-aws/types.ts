@@ -52,6 +52,8 @@ export interface HandlerContext {
   /** AssumeRoleWithWebIdentity accepts only tokens this says were issued (the fake GitHub's). */
   isIssuedIdToken: (token: string) => boolean;
   issued: IssuedCredentials[];
+  /** The fake's clock, in epoch ms: what "today" is to Cost Explorer's forecast. */
+  now: () => number;
 }
 
 export type QueryHandler = (params: Record<string, string>, ctx: HandlerContext) => Promise<WireReply>;

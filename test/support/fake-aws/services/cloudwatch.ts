@@ -1,4 +1,5 @@
-import type { MetricQuery } from '../../../../src/aws/ports/index.js';
+import type { MetricQuery, MetricSeries } from '../../../../src/aws/ports/index.js';
+import { dailyQuery, noData, servedAs, toPeriod, validateMetricStat } from '../cloudwatch-metrics.js';
 import { encodeToken, tokenOffset } from '../paging.js';
 import { fromSource, type ServiceDefinition } from '../types.js';
 import { FakeAwsError, jsonReply } from '../wire.js';
@@ -42,6 +43,8 @@ function toPortQuery(query: WireQuery): MetricQuery {
 
 /**
  * CloudWatch (awsJson1_0 with query-compatible errors, `GraniteServiceVersion20100801`).
+ * Each query is answered by its namespace, metric, dimension, statistic and period (see
+ * `cloudwatch-metrics.ts`): a misspelt namespace gets no data, as from CloudWatch.
  * GetMetricData pages by datapoints: each page carries up to `metricPoints` points of every
  * series, `PartialData` while more follow, as CloudWatch does for long series.
  */
@@ -61,12 +64,20 @@ export const cloudwatch: ServiceDefinition = {
         );
       }
       const queries = wireQueries.map(toPortQuery);
+      queries.forEach((q, i) => validateMetricStat(q, i + 1));
       if (new Set(queries.map((q) => q.key)).size !== queries.length)
         throw new FakeAwsError('ValidationError', 'The values for parameter id in MetricDataQueries are not unique.');
       const start = isoOf(input.StartTime, 'StartTime');
       const end = isoOf(input.EndTime, 'EndTime');
       if (!(start < end)) throw new FakeAwsError('ValidationError', 'The parameter StartTime must be less than the parameter EndTime.');
-      const series = await fromSource(() => ctx.data.cloudwatch(ctx.region).getMetricData({ queries, start, end }));
+      // Only what CloudWatch publishes and the data can say is asked of the source, one value a day.
+      const served = queries.filter((q) => servedAs(q) === 'daily');
+      const daily =
+        served.length === 0
+          ? {}
+          : await fromSource(() => ctx.data.cloudwatch(ctx.region).getMetricData({ queries: served.map(dailyQuery), start, end }));
+      const series: Record<string, MetricSeries> = {};
+      for (const q of queries) series[q.key] = daily[q.key] ? toPeriod(daily[q.key]!, q, start, end) : noData(q, start, end);
 
       const scope = { op: 'GetMetricData', region: ctx.region, queries: wireQueries, start, end, scanBy: input.ScanBy ?? null };
       const token = input.NextToken as string | undefined;

@@ -12,8 +12,22 @@ const FORECAST_METRICS: Record<string, string> = {
   NET_AMORTIZED_COST: 'NetAmortizedCost',
 };
 
+/** The cost metrics of GetCostAndUsage (the usage metrics count units, not dollars: the data source has none). */
+const COST_METRICS = new Set(Object.values(FORECAST_METRICS));
+
 const usd = (amount: number) => ({ Amount: String(amount), Unit: 'USD' });
 const invalid = (message: string) => new FakeAwsError('ValidationException', message);
+
+/**
+ * The product sends no `Filter`. Answering a filtered query with unfiltered data would let a
+ * filter the product started sending pass unnoticed, so the fake refuses it until it applies it.
+ */
+function refuseFilter(input: Record<string, unknown>): void {
+  if (input.Filter !== undefined) throw invalid('The fake Cost Explorer does not apply Filter: teach it to before sending one');
+}
+
+/** Today (UTC) by the fake's clock: Cost Explorer forecasts from today on, never from a past day. */
+const todayOf = (ctx: { now: () => number }) => new Date(ctx.now()).toISOString().slice(0, 10);
 
 /** One page unit: a period, with one of its groups (grouped queries) or its total. */
 interface Unit {
@@ -35,6 +49,10 @@ export const costExplorer: ServiceDefinition = {
       if (!(start < end)) throw invalid('Start date (inclusive) must be before end date (exclusive)');
       const metrics = Array.isArray(input.Metrics) ? (input.Metrics as string[]) : [];
       if (metrics.length === 0) throw invalid('Metrics must not be empty');
+      const unknown = metrics.filter((m) => !COST_METRICS.has(m));
+      if (unknown.length > 0)
+        throw invalid(`Unsupported metrics: ${unknown.join(', ')} (the fake answers ${[...COST_METRICS].join(', ')})`);
+      refuseFilter(input);
       const groupBy = ((input.GroupBy as Array<{ Type?: string; Key?: string }> | undefined) ?? []).map(
         (g) => ({ type: g.Type, key: g.Key }) as CostGroupBy,
       );
@@ -91,6 +109,11 @@ export const costExplorer: ServiceDefinition = {
       const end = requireString(input, 'TimePeriod.End');
       const metric = FORECAST_METRICS[requireString(input, 'Metric')];
       if (!metric) throw invalid(`Metric ${String(input.Metric)} is not a forecast metric`);
+      refuseFilter(input);
+      if (!(start < end)) throw invalid(`Requested Start: ${start} must be before requested End: ${end}`);
+      // Cost Explorer forecasts what is still to come: a start before its current (UTC) day is refused.
+      const today = todayOf(ctx);
+      if (start < today) throw invalid(`Start date (${start}) must be the current date (${today}) or later`);
       const forecast = await fromSource(() => ctx.data.costExplorer.getCostForecast({ start, end, metric }));
       return jsonReply('json1.1', {
         Total: usd(forecast.mean),
