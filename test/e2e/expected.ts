@@ -18,9 +18,14 @@ export async function analyseDirectly(data: AwsAdapters, createdAt: string, regi
   return outcome.results.get(ANALYSIS_TASK_ID) as AnalysisResult;
 }
 
-/** `check|resource|region → saving`, the identity of a finding and its value. */
+/**
+ * `check|resource|region → saving and evidence`: the identity of a finding, its value and what
+ * it was measured from (so a metric read wrong shows even where the finding stays).
+ */
 export function findingIndex(
-  findings: ReadonlyArray<{ check: string; resourceId: string; region: string; estimatedMonthlySavings: number }>,
-): Record<string, number> {
-  return Object.fromEntries(findings.map((f) => [`${f.check}|${f.resourceId}|${f.region}`, f.estimatedMonthlySavings]));
+  findings: ReadonlyArray<{ check: string; resourceId: string; region: string; estimatedMonthlySavings: number; evidence: unknown }>,
+): Record<string, { saving: number; evidence: unknown }> {
+  return Object.fromEntries(
+    findings.map((f) => [`${f.check}|${f.resourceId}|${f.region}`, { saving: f.estimatedMonthlySavings, evidence: f.evidence }]),
+  );
 }
