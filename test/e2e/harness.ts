@@ -164,6 +164,57 @@ export function newServiceMonthToDate(): number {
   return daysBetween(from > start ? from : start, today) * NEW_SERVICE.usdPerDay;
 }
 
+/**
+ * An account with nothing to say: the demo's regions, prices and metrics, but no resource, no
+ * advice, no anomaly, and two services billing a flat $10 a day each. Two runs on it find
+ * nothing and no cost change.
+ */
+export function quietAccount(data: AwsAdapters): AwsAdapters {
+  const lines = [
+    { service: 'Amazon Simple Storage Service', team: 'data' },
+    { service: 'AWS Lambda', team: 'platform' },
+  ];
+  const key = (line: (typeof lines)[number], g: CostGroupBy) =>
+    g.type === 'TAG' ? `${g.key}$${line.team}` : g.key === 'SERVICE' ? line.service : g.key === 'REGION' ? 'us-east-1' : ACCOUNT;
+  const none = async () => [];
+  const noAdvice = async () => ({ recommendations: [], errors: [] });
+  return {
+    ...data,
+    costExplorer: {
+      getCostAndUsage: async (query) => {
+        const today = utcDay(new Date());
+        const periods = [];
+        for (let start = query.start; start < query.end;) {
+          const next = query.granularity === 'DAILY' ? addDays(start, 1) : addMonths(start, 1);
+          const end = next < query.end ? next : query.end;
+          const billed = Math.max(0, daysBetween(start, end < today ? end : today)) * 10;
+          const groups =
+            billed === 0 || query.groupBy.length === 0
+              ? []
+              : lines.map((l) => ({ keys: query.groupBy.map((g) => key(l, g)), amount: billed }));
+          periods.push({ start, end, estimated: false, groups, ...(query.groupBy.length === 0 ? { total: billed * lines.length } : {}) });
+          start = end;
+        }
+        return periods;
+      },
+      getCostForecast: async ({ start, end }) => ({ mean: daysBetween(start, end) * 10 * lines.length }),
+      getAnomalies: none,
+    },
+    ec2: () => ({
+      listInstances: none,
+      listVolumes: none,
+      listSnapshots: none,
+      listImages: none,
+      listAddresses: none,
+      listNatGateways: none,
+    }),
+    elb: () => ({ listLoadBalancers: none, listTargetGroups: none, targetHealth: async () => ({ healthy: 0, unhealthy: 0, total: 0 }) }),
+    elbClassic: () => ({ listLoadBalancers: none, instanceHealth: async () => null }),
+    rds: () => ({ listDbInstances: none }),
+    computeOptimizer: () => ({ ec2InstanceRecommendations: noAdvice, ebsVolumeRecommendations: noAdvice, idleRecommendations: noAdvice }),
+  };
+}
+
 /** Requests per `service:operation` that the fake answered (faults excluded). */
 export function requestCounts(aws: FakeAws, from = 0): Map<string, number> {
   const counts = new Map<string, number>();
