@@ -3,6 +3,10 @@ import { inject } from 'vitest';
 import { addDays, addMonths, daysBetween, monthStart, utcDay } from '../../src/analysis/dates.js';
 import type { AwsAdapters, CostGroupBy, EbsVolume } from '../../src/aws/ports/index.js';
 import { createDemoAdapters } from '../../src/demo/index.js';
+import type { ExecutionManifest } from '../../src/records/state.js';
+import { S3ObjectStore } from '../../src/state/s3-store.js';
+import { StateStore } from '../../src/state/state-store.js';
+import { manifest } from '../contract/fixtures.js';
 import { startFakeAws, type FakeAws } from '../support/fake-aws/index.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 import { runAction, startAction, type ActionRun, type RunActionOptions } from '../support/run-action.js';
@@ -32,6 +36,8 @@ export interface E2E {
   /** A state object (under the prefix) as JSON, or undefined. */
   readState<T = Record<string, unknown>>(key: string): Promise<T | undefined>;
   stateKeys(): Promise<string[]>;
+  /** The state store the action uses (the bucket, under the prefix), for seeding state. */
+  store: StateStore;
   stop(): Promise<void>;
 }
 
@@ -88,6 +94,7 @@ export async function startE2E(label: string, data: AwsAdapters = createDemoAdap
     start: (options) => startAction(wire(options)),
     readState,
     stateKeys,
+    store: new StateStore(new S3ObjectStore({ client: s3, bucket, prefix: PREFIX })),
     stop: async () => {
       s3.destroy();
       await Promise.all([aws.stop(), github.stop()]);
@@ -213,6 +220,18 @@ export function quietAccount(data: AwsAdapters): AwsAdapters {
     rds: () => ({ listDbInstances: none }),
     computeOptimizer: () => ({ ec2InstanceRecommendations: noAdvice, ebsVolumeRecommendations: noAdvice, idleRecommendations: noAdvice }),
   };
+}
+
+/**
+ * Puts an execution of the account, created and last updated `daysAgo` days ago, into the state
+ * (its manifest and one result batch), as a run of that day would have left it. Returns its id.
+ */
+export async function seedExecution(e: E2E, daysAgo: number, overrides: Partial<ExecutionManifest> = {}): Promise<string> {
+  const at = Date.now() - daysAgo * 86_400_000;
+  const seeded = manifest(ACCOUNT, at, { status: 'completed', finishedAt: new Date(at).toISOString(), ...overrides });
+  await e.store.createExecution(seeded);
+  await e.store.putResultBatch(seeded.executionId, 'r0001-000001', new Map([['cost-analysis', { total: 1 }]]));
+  return seeded.executionId;
 }
 
 /** Requests per `service:operation` that the fake answered (faults excluded). */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { explain, startE2E, type E2E } from './harness.js';
+import { ACCOUNT, explain, seedExecution, startE2E, type E2E } from './harness.js';
 
 interface Manifest {
   status: string;
@@ -35,16 +35,31 @@ describe('the action beyond `run`', () => {
     expect(records.some((r) => typeof r.taskId === 'string' && typeof r.executionId === 'string')).toBe(true);
   });
 
-  it('command: progress shows the execution; reset-breakers closes its breakers', async () => {
+  it('command: progress shows the execution', async () => {
     const progress = await e.run({ event: dispatch, inputs: { command: 'progress', 'execution-id': executionId } });
     expect(progress.exitCode, explain(progress)).toBe(0);
     expect(progress.summary).toContain('finops-aws progress');
     expect(progress.stdout).toContain(executionId);
+  });
 
-    const reset = await e.run({ event: dispatch, inputs: { command: 'reset-breakers', 'execution-id': executionId } });
+  it('command: reset-breakers closes the open breakers of an execution, and only its own', async () => {
+    const openedAt = new Date(Date.now() - 60_000).toISOString();
+    const open = { state: 'open' as const, consecutiveFailures: 3, openedAt, lastError: 'ce:GetCostAndUsage: service unavailable' };
+    const failed = await seedExecution(e, 0, {
+      status: 'failed',
+      breakers: { 'aws:ce': open, 'cost-daily': { state: 'closed', consecutiveFailures: 1 } },
+    });
+    const other = await seedExecution(e, 0, {
+      status: 'failed',
+      breakers: { 'aws:ce': open },
+      executionId: `${failed.slice(0, -8)}0000beef`,
+    });
+    const reset = await e.run({ event: dispatch, inputs: { command: 'reset-breakers', 'execution-id': failed } });
     expect(reset.exitCode, explain(reset)).toBe(0);
-    const manifest = await e.readState<Manifest>(`executions/${executionId}/manifest.json`);
-    expect(Object.values(manifest!.breakers).every((b) => b.state === 'closed')).toBe(true);
+    expect(reset.summary).toContain('aws:ce');
+    const manifest = await e.readState<Manifest>(`executions/${failed}/manifest.json`);
+    expect(Object.entries(manifest!.breakers).map(([id, b]) => `${id}:${b.state}`)).toEqual(['aws:ce:closed', 'cost-daily:closed']);
+    expect((await e.readState<Manifest>(`executions/${other}/manifest.json`))!.breakers['aws:ce']!.state).toBe('open');
   });
 
   it('command: retry of a completed execution re-runs nothing and keeps it completed', async () => {
@@ -73,12 +88,29 @@ describe('the action beyond `run`', () => {
   });
 
   it('command: cleanup removes only executions older than retention-days', async () => {
-    const keep = await e.run({ event: dispatch, inputs: { command: 'cleanup', 'retention-days': '30' } });
-    expect(keep.exitCode, explain(keep)).toBe(0);
+    const old = await seedExecution(e, 40);
+    const recent = await seedExecution(e, 20);
+    const cleanup = await e.run({ event: dispatch, inputs: { command: 'cleanup', 'retention-days': '30' } });
+    expect(cleanup.exitCode, explain(cleanup)).toBe(0);
+    const keys = await e.stateKeys();
+    expect(keys.filter((k) => k.includes(old))).toEqual([]);
+    expect(keys.filter((k) => k.includes(recent))).toHaveLength(2);
     expect(await e.readState(`executions/${executionId}/manifest.json`)).toBeDefined();
     const missingDays = await e.run({ event: dispatch, inputs: { command: 'cleanup' } });
     expect(missingDays.exitCode).toBe(1);
     expect(missingDays.annotations.error.join('\n')).toContain('Input "retention-days" is required with command "cleanup"');
+  });
+
+  it('retention-days on a run: after the run, executions not updated for that long are gone; the new one stays', async () => {
+    const old = await seedExecution(e, 8);
+    const run = await e.run({ inputs: { 'retention-days': '7' } });
+    expect(run.exitCode, explain(run)).toBe(0);
+    const fresh = run.outputs['execution-id']!;
+    const keys = await e.stateKeys();
+    expect(keys.filter((k) => k.includes(old))).toEqual([]);
+    expect(keys).toContain(`finops/executions/${fresh}/manifest.json`);
+    expect(keys).toContain(`finops/executions/${executionId}/manifest.json`);
+    expect(await e.readState(`accounts/${ACCOUNT}/latest.json`)).toMatchObject({ executionId: fresh });
   });
 
   it('fail-on-cost-increase-percent fails the step on purpose, saying why, after publishing', async () => {
