@@ -1,6 +1,7 @@
 import type { Clock } from '../primitives/clock.js';
 import type { ExecutorEvent } from './events.js';
 import type { ExecutionJournal } from './journal.js';
+import { toStoredResult } from './json.js';
 import type { TaskLedger } from './ledger.js';
 import type { TaskDefinition } from './types.js';
 
@@ -72,7 +73,8 @@ export async function prepareRecords(options: {
       ledger.toPending(task);
       note(task, 'succeeded earlier but its stored result is missing or unreadable; running it again');
     } else {
-      results.set(task.id, value);
+      // Frozen like this run's own results, so a dependant that changes its input fails the same way resumed or not.
+      results.set(task.id, toStoredResult(task.id, value));
       events.push({ type: 'taskReused', taskId: task.id, taskType: task.type, at: clock.now() });
     }
   }

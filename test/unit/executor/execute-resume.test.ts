@@ -39,6 +39,19 @@ describe('executeGraph resume', () => {
     expect(h.of('executionStarted')[0]?.resumed).toBe(true);
   });
 
+  it('hands a dependant the stored result of an earlier run deep-frozen, as it would this run', async () => {
+    // A store's journal parses results from JSON: plain, mutable objects.
+    const stored = new Map<string, unknown>([['a', { rows: [1, 2] }]]);
+    const h = harness(createMemoryJournal({ tasks: { a: record('a', 'succeeded') } }, stored));
+    const a = sleeper('a', 10);
+    const b = taskOf('b', async (ctx) => (ctx.inputs.get('a') as { rows: number[] }).rows.push(3), { dependsOn: ['a'] });
+    const outcome = await h.execute({ tasks: [a, b] });
+    expect(a.calls).toHaveLength(0);
+    expect(h.journal.manifest.tasks.b).toMatchObject({ status: 'failed', error: { name: 'TypeError' } });
+    expect(outcome.status).toBe('failed');
+    expect(stored.get('a')).toEqual({ rows: [1, 2] });
+  });
+
   it('never runs a succeeded task again and hands its stored result to dependants', async () => {
     const h = harness();
     const a = sleeper('a', 10, { rows: [1, 2] });
