@@ -1,20 +1,21 @@
-// A run of the 50-task crash graph against a local state directory; the crash test kills it.
+// A run of the 50-task crash graph, for the crash test to kill: on a local state directory, or
+// on a bucket of the S3 test server when the environment names one (then stateDir is unused).
 // argv: stateDir logDir. With a kill point in the environment it halts at that step (0: the
 // executor's start; n: the end of the n-th task body it runs) until it is killed.
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runExecution } from '../../src/operations/run-execution.js';
 import { systemClock } from '../../src/primitives/clock.js';
-import { LocalObjectStore } from '../../src/state/local-store.js';
 import type { ObjectStore, WriteCondition } from '../../src/state/object-store.js';
 import { StateStore } from '../../src/state/state-store.js';
+import { childObjectStore } from '../support/crash-store.js';
 import { killPointFromEnv } from '../support/kill-point.js';
 import { crashGraph } from './graph.js';
 
 const [stateDir, logDir] = process.argv.slice(2) as [string, string];
 const step = killPointFromEnv();
-// A killed child can leave a per-key lock file behind; take it over sooner than the 10 s default.
-const local = new LocalObjectStore(stateDir, { staleLockMs: 1000 });
+// A killed child can leave a per-key lock file (on a directory) behind; take it over sooner than the 10 s default.
+const local = childObjectStore(stateDir, 1000);
 
 // Records the task ids of each result batch that a put really created, after the fact, so the
 // test can prove no result was written twice.

@@ -3,17 +3,28 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LocalObjectStore } from '../../src/state/local-store.js';
+import type { ObjectStore } from '../../src/state/object-store.js';
 import { StateStore } from '../../src/state/state-store.js';
+import { s3CrashStore, s3StoreEnv, type CrashStoreKind } from '../support/crash-store.js';
 import { killAtStep, killPointEnv } from '../support/kill-point.js';
+import { createTestBucket, testS3Client } from '../support/s3-client.js';
 import { crashGraphSpec, expectedValues } from './graph.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const hooks = join(here, '../support/ts-hooks.mjs');
 const dirs: string[] = [];
 let children = 0;
-afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+let s3: S3Client;
+beforeAll(() => {
+  s3 = testS3Client();
+});
+afterAll(async () => {
+  s3.destroy();
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+});
 
 interface ChildEnd {
   code: number | null;
@@ -27,14 +38,14 @@ interface ChildEnd {
  * 0 as it starts, n at the end of the n-th task body it runs. Crash points follow progress, not
  * timing: however slow the machine, the child does nothing between its step and the kill.
  */
-async function runChild(stateDir: string, logDir: string, killAt?: number): Promise<ChildEnd> {
+async function runChild(stateDir: string, logDir: string, storeEnv: Record<string, string>, killAt?: number): Promise<ChildEnd> {
   const steps = join(logDir, `steps-${++children}.log`);
   const child = spawn(
     process.execPath,
     ['--no-warnings', '--experimental-transform-types', '--import', hooks, join(here, 'crash-child.ts'), stateDir, logDir],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...(killAt === undefined ? {} : killPointEnv(steps, killAt)) },
+      env: { ...process.env, ...storeEnv, ...(killAt === undefined ? {} : killPointEnv(steps, killAt)) },
     },
   );
   let stdout = '';
@@ -70,26 +81,34 @@ const scenarios: Array<{ name: string; kills: number[] }> = [
   { name: 'killed at many points', kills: [4, 15, 7, 11, 9] },
 ];
 
-describe('crash recovery of a 50-task execution (SIGKILL)', () => {
+describe.each(['directory', 's3'] as CrashStoreKind[])('crash recovery of a 50-task execution on the %s store (SIGKILL)', (kind) => {
   it.each(scenarios)('$name: the re-run completes, results are written once, no succeeded task runs twice', async ({ kills }) => {
     const base = await mkdtemp(join(tmpdir(), 'finops-crash-'));
     dirs.push(base);
     const stateDir = join(base, 'state');
+    // On S3, each scenario has a bucket of its own.
+    let objects: ObjectStore = new LocalObjectStore(stateDir);
+    let storeEnv: Record<string, string> = {};
+    if (kind === 's3') {
+      const bucket = await createTestBucket(s3, 'crash-graph');
+      objects = s3CrashStore(s3, bucket);
+      storeEnv = s3StoreEnv(inject('s3Endpoint'), bucket);
+    }
     const killedMidRun: string[] = [];
     for (const killAt of kills) {
-      const end = await runChild(stateDir, base, killAt);
+      const end = await runChild(stateDir, base, storeEnv, killAt);
       expect(end.signal, `the run exited before its kill point ${killAt}: ${end.stdout}${end.stderr}`).toBe('SIGKILL');
       // The kill landed mid-run: the one execution is left running for the next run to resume.
-      const left = await new StateStore(new LocalObjectStore(stateDir)).listExecutions('123456789012');
+      const left = await new StateStore(objects).listExecutions('123456789012');
       expect(left.map((e) => e.status)).toEqual(['running']);
       killedMidRun.push(left[0]!.executionId);
     }
-    const final = await runChild(stateDir, base);
+    const final = await runChild(stateDir, base, storeEnv);
     expect(final.code, final.stderr).toBe(0);
     const summary = JSON.parse(final.stdout.trim().split('\n').at(-1) as string) as { executionId: string; status: string };
     expect(summary.status).toBe('completed');
 
-    const store = new StateStore(new LocalObjectStore(stateDir));
+    const store = new StateStore(objects);
     const executions = await store.listExecutions('123456789012');
     // Every run resumed the one execution the first run created.
     expect(executions.map((e) => e.executionId)).toEqual([summary.executionId]);

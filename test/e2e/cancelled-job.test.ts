@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServiceName } from '../support/fake-aws/index.js';
 import { ACCOUNT, explain, startE2E, type E2E } from './harness.js';
 
 interface Manifest {
@@ -28,19 +29,26 @@ describe.each(['SIGINT', 'SIGTERM'] as const)('%s to dist/index.js mid-run', (si
   });
 
   it('checkpoints a partial execution that the next run resumes without redoing finished tasks', async () => {
-    // Slow inventories keep the run going for many seconds after its first tasks succeed.
-    e.aws.setFaults({ latencyMs: { ec2: 3_000, elbv2: 3_000, rds: 3_000 } });
-    const started = e.start({ env: { GITHUB_RUN_ID: '8001' } });
+    // Every regional request is held: once the cost tasks have succeeded the run is stuck mid-way
+    // until the signal, however fast or slow the machine. Enough slots that the held tasks never
+    // keep the cost tasks from starting.
+    const regional: ServiceName[] = ['ec2', 'elb', 'elbv2', 'rds', 'cloudwatch', 'pricing', 'compute-optimizer'];
+    const gate = e.aws.hold(...regional.map((service) => ({ service })));
+    const started = e.start({ env: { GITHUB_RUN_ID: '8001' }, inputs: { 'max-concurrent-tasks': '64' } });
+    let exited = false;
+    void started.done.then(() => (exited = true));
     let executionId: string | undefined;
-    for (let i = 0; i < 600 && !executionId; i++) {
+    while (!executionId && !exited) {
       const latest = await e.readState<{ executionId: string }>(`accounts/${ACCOUNT}/latest.json`);
       const manifest = latest && (await e.readState<Manifest>(`executions/${latest.executionId}/manifest.json`));
-      if (manifest && Object.values(manifest.tasks).some((t) => t.status === 'succeeded')) executionId = manifest.executionId;
+      const costs = Object.entries(manifest ? manifest.tasks : {}).filter(([id]) => id.startsWith('cost-'));
+      if (gate.held > 0 && costs.length > 1 && costs.every(([, t]) => t.status === 'succeeded')) executionId = manifest!.executionId;
       else await sleep(50);
     }
-    expect(executionId, 'no task succeeded before the signal').toBeDefined();
+    expect(executionId, 'the run ended before its cost tasks were checkpointed').toBeDefined();
     started.child.kill(signal);
     const stopped = await started.done;
+    gate.release();
 
     expect(stopped.exitCode, explain(stopped)).toBe(0);
     expect(stopped.outputs).toMatchObject({ 'execution-id': executionId, status: 'partial' });
@@ -52,7 +60,6 @@ describe.each(['SIGINT', 'SIGTERM'] as const)('%s to dist/index.js mid-run', (si
     const lease = await e.readState<Lease>(`accounts/${ACCOUNT}/lease.json`);
     expect(Date.parse(lease!.expiresAt)).toBeLessThanOrEqual(Date.now());
 
-    e.aws.setFaults({});
     const next = await e.run({ env: { GITHUB_RUN_ID: '8002' } });
     expect(next.exitCode, explain(next)).toBe(0);
     expect(next.outputs).toMatchObject({ 'execution-id': executionId, status: 'completed' });

@@ -1,20 +1,21 @@
-// One run of the full demo analysis on a local state directory, for the crash suite to kill.
+// One run of the full demo analysis, for the crash suite to kill: on a local state directory, or
+// on a bucket of the S3 test server when the environment names one (then stateDir is unused).
 // argv: stateDir logFile resultFile. With a kill point in the environment it halts at that step
 // (0: the executor's start; n: the n-th taskStarted or taskSucceeded event) until it is killed.
 import { appendFileSync, writeFileSync } from 'node:fs';
-import { LocalObjectStore } from '../../../src/state/local-store.js';
 import { StateStore } from '../../../src/state/state-store.js';
 import { analyse } from '../../../src/operations/analyse.js';
 import { defaultChecksConfig } from '../../../src/analysis/config.js';
 import { DEMO_ACCOUNT_ID, DEMO_REGIONS } from '../../../src/demo/index.js';
+import { childObjectStore } from '../../support/crash-store.js';
 import { killPointFromEnv } from '../../support/kill-point.js';
 import { demoClock } from '../../support/shifted-clock.js';
 import { slowDemoAdapters } from './slow-demo.js';
 
 const [stateDir, logFile, resultFile] = process.argv.slice(2) as [string, string, string];
 const step = killPointFromEnv();
-// A killed run leaves its lock files and lease behind: take them over quickly.
-const store = new StateStore(new LocalObjectStore(stateDir, { staleLockMs: 500 }));
+// A killed run leaves its lock files (on a directory) and lease behind: take them over quickly.
+const store = new StateStore(childObjectStore(stateDir, 500));
 const result = await analyse(
   {
     store,

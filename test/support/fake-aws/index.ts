@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AwsAdapters } from '../../../src/aws/ports/index.js';
 import { Faults, type FaultOptions } from './faults.js';
+import { Gates, type Gate, type GateMatch } from './gates.js';
 import { cloudwatch } from './services/cloudwatch.js';
 import { computeOptimizer } from './services/compute-optimizer.js';
 import { costExplorer } from './services/cost-explorer.js';
@@ -22,6 +23,7 @@ import {
 import { errorReply, FakeAwsError, parseForm, type WireReply } from './wire.js';
 
 export type { FaultOptions } from './faults.js';
+export type { Gate, GateMatch } from './gates.js';
 export type { IssuedCredentials, PageSizes, ServiceName } from './types.js';
 
 export interface FakeAwsOptions {
@@ -58,6 +60,11 @@ export interface FakeAws {
   /** Role credentials STS handed out. */
   issued: IssuedCredentials[];
   setFaults(faults: FaultOptions): void;
+  /**
+   * Holds every request matching one of `matches` (before latency and faults) until the gate is
+   * released: the client is then stuck at a known point. Stopping the fake releases its gates.
+   */
+  hold(...matches: GateMatch[]): Gate;
   /** Serve another account state from now on (e.g. a volume added between two runs). */
   setData(data: AwsAdapters): void;
   /** Answered (non-fault) requests of a service, optionally of one operation. */
@@ -119,6 +126,7 @@ function route(target: string | undefined, body: string): Routed {
 export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
   let data = options.data;
   const faults = new Faults();
+  const gates = new Gates();
   const requests: RecordedRequest[] = [];
   const issued: IssuedCredentials[] = [];
   const pageSizes = { ...DEFAULT_PAGE_SIZES, ...options.pageSizes };
@@ -144,6 +152,7 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
         ),
       );
     record.service = service.name;
+    await gates.pass(service.name, operation, record.region);
     const render = (error: FakeAwsError) =>
       errorReply(service.protocol, error, {
         namespace: service.namespace,
@@ -212,6 +221,7 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
     requests,
     issued,
     setFaults: (f) => faults.set(f),
+    hold: (...matches) => gates.hold(matches),
     setData: (next) => {
       data = next;
     },
@@ -219,6 +229,7 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
       requests.filter((r) => r.service === service && (operation === undefined || r.operation === operation) && !r.fault).length,
     stop: () =>
       new Promise<void>((resolve, reject) => {
+        gates.releaseAll();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),
