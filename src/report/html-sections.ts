@@ -174,7 +174,7 @@ export function gapsHtml(report: Report): string {
   return `<h2>Not analysed</h2>\n<ul class="gaps">\n${items.join('\n')}\n</ul>`;
 }
 
-/** Task counts, breakers and the task table. */
+/** Task counts, breakers, pending tasks and the task table. */
 export function healthHtml(report: Report, health: ExecutionHealth): string {
   const t = health.tasks;
   const counts = htmlTable(
@@ -195,9 +195,14 @@ export function healthHtml(report: Report, health: ExecutionHealth): string {
       `<ul class="breakers">\n${items.join('\n')}\n</ul>`,
     );
   }
+  if (health.pending.length > 0) {
+    const resume = health.resumable ? ' The next run resumes them.' : '';
+    out.push(`<p><strong>Pending tasks</strong>: ${escapeHtml(`${health.pending.join(', ')}.${resume}`)}</p>`);
+  }
   if (report.tasks.length > 0) {
     const tasks = [...report.tasks].sort((a, b) => compareText(a.id, b.id));
     out.push(
+      '<h2>Tasks</h2>',
       htmlTable(
         [c('Task'), c('Status'), c('Attempts', 'num'), c('Duration', 'num'), c('Error')],
         tasks.map((task) => [

@@ -7,6 +7,7 @@ import { escapeHtml } from './escape.js';
 import { formatCount, formatDate, formatPeriod, formatUsd } from './format.js';
 import { executionHealth, statusLabel } from './health.js';
 import { bannersSection, findingsHtml, gapsHtml, healthHtml, kpiSection, moversHtml, servicesHtml } from './html-sections.js';
+import { breakdownsHtml } from './html-breakdowns.js';
 import { costSignalsHtml } from './html-signals.js';
 import { HTML_STYLE } from './html-style.js';
 import type { Report } from '../records/report.js';
@@ -34,6 +35,7 @@ function costSections(report: Report): string[] {
     servicesHtml(report),
     '<h2>Top movers</h2>',
     moversHtml(report),
+    breakdownsHtml(report),
   ];
 }
 
