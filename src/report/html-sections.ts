@@ -24,11 +24,12 @@ function td(cell: Cell, tag: 'td' | 'th' = 'td'): string {
   return `<${tag}${cls}>${escapeHtml(cell.text)}</${tag}>`;
 }
 
-/** A table from a header row and body rows of text cells. */
+/** A table from a header row and body rows of text cells, in a box that scrolls sideways when it is too wide. */
 export function htmlTable(headers: readonly Cell[], rows: readonly (readonly Cell[])[]): string {
   const head = `<thead><tr>${headers.map((h) => td(h, 'th')).join('')}</tr></thead>`;
   const body = rows.map((r) => `<tr>${r.map((cell) => td(cell)).join('')}</tr>`).join('\n');
-  return `<table>\n${head}\n<tbody>\n${body}\n</tbody>\n</table>`;
+  // A wide table scrolls inside its own box on a narrow screen instead of widening the page.
+  return `<div class="table-wrap">\n<table>\n${head}\n<tbody>\n${body}\n</tbody>\n</table>\n</div>`;
 }
 
 const changeClass = (change: number): string => (change > 0 ? 'num up' : change < 0 ? 'num down' : 'num');
