@@ -24,11 +24,12 @@ function td(cell: Cell, tag: 'td' | 'th' = 'td'): string {
   return `<${tag}${cls}>${escapeHtml(cell.text)}</${tag}>`;
 }
 
-/** A table from a header row and body rows of text cells. */
+/** A table from a header row and body rows of text cells, in a box that scrolls sideways when it is too wide. */
 export function htmlTable(headers: readonly Cell[], rows: readonly (readonly Cell[])[]): string {
   const head = `<thead><tr>${headers.map((h) => td(h, 'th')).join('')}</tr></thead>`;
   const body = rows.map((r) => `<tr>${r.map((cell) => td(cell)).join('')}</tr>`).join('\n');
-  return `<table>\n${head}\n<tbody>\n${body}\n</tbody>\n</table>`;
+  // A wide table scrolls inside its own box on a narrow screen instead of widening the page.
+  return `<div class="table-wrap">\n<table>\n${head}\n<tbody>\n${body}\n</tbody>\n</table>\n</div>`;
 }
 
 const changeClass = (change: number): string => (change > 0 ? 'num up' : change < 0 ? 'num down' : 'num');
@@ -174,7 +175,7 @@ export function gapsHtml(report: Report): string {
   return `<h2>Not analysed</h2>\n<ul class="gaps">\n${items.join('\n')}\n</ul>`;
 }
 
-/** Task counts, breakers and the task table. */
+/** Task counts, breakers, pending tasks and the task table. */
 export function healthHtml(report: Report, health: ExecutionHealth): string {
   const t = health.tasks;
   const counts = htmlTable(
@@ -195,9 +196,14 @@ export function healthHtml(report: Report, health: ExecutionHealth): string {
       `<ul class="breakers">\n${items.join('\n')}\n</ul>`,
     );
   }
+  if (health.pending.length > 0) {
+    const resume = health.resumable ? ' The next run resumes them.' : '';
+    out.push(`<p><strong>Pending tasks</strong>: ${escapeHtml(`${health.pending.join(', ')}.${resume}`)}</p>`);
+  }
   if (report.tasks.length > 0) {
     const tasks = [...report.tasks].sort((a, b) => compareText(a.id, b.id));
     out.push(
+      '<h2>Tasks</h2>',
       htmlTable(
         [c('Task'), c('Status'), c('Attempts', 'num'), c('Duration', 'num'), c('Error')],
         tasks.map((task) => [

@@ -1,6 +1,7 @@
 /**
  * The stylesheet inlined into report.html: system fonts only (nothing to fetch), light and dark
- * schemes, and a print layout.
+ * schemes, a phone layout (no sideways page scroll: wide tables scroll in their own box, and
+ * each chart's narrow layout replaces the wide one) and a print layout.
  */
 export const HTML_STYLE = `
 :root { color-scheme: light dark; --fg: #1f2328; --muted: #59636e; --bg: #ffffff; --panel: #f6f8fa; --border: #d1d9e0;
@@ -11,7 +12,7 @@ export const HTML_STYLE = `
 }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 1180px; padding: 24px; color: var(--fg); background: var(--bg);
-  font: 14px/1.5 -apple-system, BlinkMacSystemFont, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif; }
+  font: 14px/1.5 -apple-system, BlinkMacSystemFont, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif; overflow-wrap: break-word; }
 h1 { font-size: 24px; margin: 0 0 4px; }
 h2 { font-size: 18px; margin: 32px 0 12px; padding-bottom: 6px; border-bottom: 1px solid var(--border); }
 .meta, .note, figcaption { color: var(--muted); }
@@ -24,7 +25,8 @@ h2 { font-size: 18px; margin: 32px 0 12px; padding-bottom: 6px; border-bottom: 1
 .banner { border: 1px solid var(--border); border-left: 4px solid var(--warn); border-radius: 6px; padding: 10px 14px; margin: 12px 0; background: var(--panel); }
 .banner.failed { border-left-color: var(--up); }
 .banner.info { border-left-color: var(--accent); }
-table { border-collapse: collapse; width: 100%; margin: 8px 0; font-variant-numeric: tabular-nums; }
+.table-wrap { overflow-x: auto; margin: 8px 0; }
+table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
 th, td { border: 1px solid var(--border); padding: 6px 10px; text-align: left; vertical-align: top; }
 th { background: var(--panel); font-weight: 600; }
 td.num, th.num { text-align: right; white-space: nowrap; }
@@ -42,10 +44,23 @@ svg.chart path.series.line { fill: none; stroke: var(--accent); stroke-width: 2;
 svg.chart circle.point { fill: var(--accent); }
 svg.chart rect.bar { fill: var(--accent); }
 svg.chart rect.bar.previous { fill: var(--prev); }
-.legend { display: flex; gap: 16px; color: var(--muted); font-size: 12px; margin-top: 6px; }
+svg.chart.narrow { display: none; }
+.legend { display: flex; flex-wrap: wrap; gap: 4px 16px; color: var(--muted); font-size: 12px; margin-top: 6px; }
 .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 4px; vertical-align: middle; }
 .swatch.current { background: var(--accent); } .swatch.previous { background: var(--prev); }
 ul.gaps li, ul.breakers li { margin: 4px 0; }
 footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
+@media screen and (max-width: 760px) {
+  body { padding: 12px; }
+  h1 { font-size: 20px; }
+  .kpi .value { font-size: 20px; }
+  th, td { padding: 4px 6px; }
+  th { white-space: nowrap; }
+  svg.chart:not(.narrow) { display: none; }
+  svg.chart.narrow { display: block; }
+  svg.chart.narrow text { font-size: 12px; }
+  svg.chart.narrow text.label { font-size: 13px; }
+  svg.chart.narrow path.series.line { stroke-width: 3; }
+}
 @media print { body { max-width: none; padding: 0; } h2 { break-after: avoid; } tr, figure { break-inside: avoid; } }
 `;

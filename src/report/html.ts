@@ -7,6 +7,7 @@ import { escapeHtml } from './escape.js';
 import { formatCount, formatDate, formatPeriod, formatUsd } from './format.js';
 import { executionHealth, statusLabel } from './health.js';
 import { bannersSection, findingsHtml, gapsHtml, healthHtml, kpiSection, moversHtml, servicesHtml } from './html-sections.js';
+import { breakdownsHtml } from './html-breakdowns.js';
 import { costSignalsHtml } from './html-signals.js';
 import { HTML_STYLE } from './html-style.js';
 import type { Report } from '../records/report.js';
@@ -28,12 +29,13 @@ function costSections(report: Report): string[] {
     '<div class="legend"><span><span class="swatch current"></span>Month to date</span><span><span class="swatch previous"></span>Same days last month</span></div>';
   return [
     '<h2>Daily cost</h2>',
-    `<figure>\n${dailyCostSvg(costs.daily)}\n<figcaption>${escapeHtml(`Daily ${costs.metric}, in USD.`)}</figcaption>\n</figure>`,
+    `<figure>\n${dailyCostSvg(costs.daily)}\n${dailyCostSvg(costs.daily, 'narrow')}\n<figcaption>${escapeHtml(`Daily ${costs.metric}, in USD.`)}</figcaption>\n</figure>`,
     '<h2>Cost by service</h2>',
-    `<figure>\n${serviceCostSvg(costs.byService)}\n${legend}\n</figure>`,
+    `<figure>\n${serviceCostSvg(costs.byService)}\n${serviceCostSvg(costs.byService, 'narrow')}\n${legend}\n</figure>`,
     servicesHtml(report),
     '<h2>Top movers</h2>',
     moversHtml(report),
+    breakdownsHtml(report),
   ];
 }
 

@@ -24,16 +24,18 @@ export interface LineChart {
 /**
  * Finds the area + line chart by its fill colour and follows the line over it, column by
  * column. The area is the first band of rows mostly in the fill colour (grid lines under it
- * make 1–3 row gaps); stray pixels of that colour (anti-aliased bar edges) do not count.
+ * make 1–3 row gaps); stray pixels of that colour (anti-aliased bar edges) do not count. A row
+ * counts with at least `minRowPixels` of the fill: lower it for a narrow screen, where a peak's
+ * rows are narrow too.
  */
-export function measureLineChart(image: Image, colours: { area: Rgb; line: Rgb }): LineChart | undefined {
+export function measureLineChart(image: Image, colours: { area: Rgb; line: Rgb }, minRowPixels = 100): LineChart | undefined {
   const isArea = (x: number, y: number) => near(image.pixel(x, y), colours.area, 6);
   const box = { left: Infinity, right: -1, top: -1, bottom: -1 };
   let areaPixels = 0;
   for (let y = 0, gap = 0; y < image.height; y++) {
     const xs: number[] = [];
     for (let x = 0; x < image.width; x++) if (isArea(x, y)) xs.push(x);
-    if (xs.length < 100) {
+    if (xs.length < minRowPixels) {
       if (box.top >= 0 && ++gap > 3) break;
       continue;
     }

@@ -7,6 +7,7 @@ import { explain, startE2E, type E2E } from '../e2e/harness.js';
 import { REPO_ROOT } from '../support/run-action.js';
 import { blend, measureBars, measureLineChart, type Rgb } from './charts.js';
 import { dumpDom, findChromium, screenshot } from './chromium.js';
+import { inspectPage } from './devtools.js';
 import { decodePng } from './png.js';
 
 // report.html's light palette (html-style.ts): what the charts must be painted in.
@@ -15,6 +16,28 @@ const PANEL: Rgb = [0xf6, 0xf8, 0xfa];
 const PREVIOUS: Rgb = [0x8c, 0x95, 0x9f];
 const AREA = blend(ACCENT, 0.15, PANEL);
 const SIZE = { width: 1280, height: 2000 };
+/** An iPhone 12–15's width in CSS px, laid out as a phone does (the page's viewport meta applies). */
+const PHONE = { width: 390, height: 2400, mobile: true };
+/** Rendered height, in CSS px, a chart label needs at least to be read (an 11 px font's text box). */
+const READABLE_TEXT_PX = 11;
+
+/** Measures what a reader of the page sees: its width against the viewport, and the chart labels shown. */
+const LAYOUT = `(() => {
+  const shown = (e) => e.getClientRects().length > 0;
+  const labels = [...document.querySelectorAll('svg.chart text')].filter(shown).map((t) => {
+    const r = t.getBoundingClientRect();
+    return { text: t.textContent, height: r.height, left: r.left, right: r.right };
+  });
+  const charts = [...document.querySelectorAll('svg.chart')].filter(shown).map((c) => c.id);
+  return { viewport: innerWidth, scrollWidth: document.documentElement.scrollWidth, labels, charts };
+})()`;
+
+interface Layout {
+  viewport: number;
+  scrollWidth: number;
+  labels: Array<{ text: string; height: number; left: number; right: number }>;
+  charts: string[];
+}
 
 const binary = findChromium();
 const skip = binary === undefined && !process.env.CI;
@@ -99,6 +122,29 @@ describe.skipIf(skip || binary === undefined)(
       const previous = measureBars(image, PREVIOUS, { fromY: box.bottom + 1, minRows: 3 });
       expect(previous.length, 'same-days-last-month bars').toBe(expected.filter((s) => s.previous > 0).length);
     });
+    for (const viewport of [PHONE, { ...SIZE, mobile: false }]) {
+      it(`at ${viewport.width} px the page does not scroll sideways, and every chart label is readable`, async () => {
+        const { value, png } = await inspectPage<Layout>(binary!, html, viewport, LAYOUT);
+        const file = join(REPO_ROOT, '.tmp/screenshots', `report-${viewport.width}.png`);
+        mkdirSync(join(REPO_ROOT, '.tmp/screenshots'), { recursive: true });
+        writeFileSync(file, png);
+        expect(value.viewport).toBe(viewport.width);
+        expect(value.scrollWidth, `page width at ${viewport.width} px (see ${file})`).toBe(viewport.width);
+        // One layout of each chart is shown: both charts, each once.
+        expect(value.charts.map((id) => id.replace(/-narrow$/, ''))).toEqual(['daily-cost-chart', 'service-cost-chart']);
+        expect(value.labels.length, 'chart labels shown').toBeGreaterThan(15);
+        const small = value.labels.filter((l) => l.height < READABLE_TEXT_PX);
+        expect(small, `chart labels under ${READABLE_TEXT_PX} px high (see ${file})`).toEqual([]);
+        const outside = value.labels.filter((l) => l.left < 0 || l.right > viewport.width);
+        expect(outside, 'chart labels cut by the screen edge').toEqual([]);
+        // The chart drawn at this width shows the area with its line across it.
+        const chart = measureLineChart(decodePng(png), { area: AREA, line: ACCENT }, viewport.width / 10);
+        expect(chart, `daily chart at ${viewport.width} px (see ${file})`).toBeDefined();
+        expect(chart!.box.right - chart!.box.left, 'daily chart width').toBeGreaterThan(viewport.width * 0.6);
+        expect(chart!.lineCoverage, 'line present across the chart').toBeGreaterThan(0.95);
+      });
+    }
+
     it('the same measures find nothing when the charts are blanked (the check can fail)', () => {
       const dir = join(REPO_ROOT, '.tmp/screenshots');
       const blanked = join(dir, 'report-blanked.html');

@@ -4,6 +4,9 @@ import { renderHtml } from '../../../src/report/html.js';
 import { fixtureReport, largeReport } from './fixture-report.js';
 import { hostileReport } from './hostile.js';
 
+/** One chart's markup, by its id. */
+const svgById = (html: string, id: string): string => new RegExp(`<svg id="${id}"[\\s\\S]*?</svg>`).exec(html)?.[0] ?? '';
+
 describe('renderHtml', () => {
   it('is one self-contained document: no script, no external resource', () => {
     const html = renderHtml(fixtureReport());
@@ -20,8 +23,21 @@ describe('renderHtml', () => {
     expect(html).toMatch(/<path class="series line" d="M[\d.]+,[\d.]+( L[\d.]+,[\d.]+){29}"\/>/);
     expect(html.match(/<circle class="point"/g)).toHaveLength(30);
     expect(html).toMatch(/<svg id="service-cost-chart" class="chart"[^>]*>/);
-    expect(html.match(/<rect class="bar" /g)).toHaveLength(11);
+    expect(svgById(html, 'service-cost-chart').match(/<rect class="bar" /g)).toHaveLength(11);
     expect(html).toContain('<title>2026-11-24: $444.57</title>');
+  });
+
+  it('draws each chart a second time in a narrow layout, for phones', () => {
+    const html = renderHtml(fixtureReport());
+    const daily = svgById(html, 'daily-cost-chart-narrow');
+    expect(daily).toMatch(/^<svg id="daily-cost-chart-narrow" class="chart narrow" viewBox="0 0 360 /);
+    expect(daily).toMatch(/<path class="series line" d="M[\d.]+,[\d.]+( L[\d.]+,[\d.]+){29}"\/>/);
+    const services = svgById(html, 'service-cost-chart-narrow');
+    expect(services).toMatch(/^<svg id="service-cost-chart-narrow" class="chart narrow" viewBox="0 0 360 /);
+    expect(services.match(/<rect class="bar" /g)).toHaveLength(11);
+    // The name (cut to fit beside the value) on its own line above the bar, the value at the right edge.
+    expect(services).toContain('<text class="label" x="0" y="20">Amazon Elastic Compute Cloud - Co…</text>');
+    expect(services).toContain('<text x="358" y="20" text-anchor="end">$4,812.40</text>');
   });
 
   it('a service with a cent of spend still shows a bar; one with none draws nothing', () => {
@@ -32,13 +48,16 @@ describe('renderHtml', () => {
       { service: 'AWS Config', current: 0, previous: 0.5, change: -0.5, changePercent: -100 },
     ];
     const html = renderHtml({ ...report, costs: { ...report.costs!, byService } });
-    const widths = (cls: string) =>
-      [...html.matchAll(new RegExp(`<rect class="${cls}" x="[^"]*" y="[^"]*" width="([^"]*)"`, 'g'))].map((m) => Number(m[1]));
+    const widths = (cls: string, id = 'service-cost-chart') =>
+      [...svgById(html, id).matchAll(new RegExp(`<rect class="${cls}" x="[^"]*" y="[^"]*" width="([^"]*)"`, 'g'))].map((m) => Number(m[1]));
     const [ec2, kms, config] = widths('bar');
     expect(ec2).toBeGreaterThan(300);
     expect(kms).toBeGreaterThanOrEqual(2);
     expect(config).toBe(0);
     expect(widths('bar previous')).toEqual([expect.any(Number), 0, 2]);
+    const [, kmsNarrow, configNarrow] = widths('bar', 'service-cost-chart-narrow');
+    expect(kmsNarrow).toBeGreaterThanOrEqual(2);
+    expect(configNarrow).toBe(0);
   });
 
   it('shows an empty chart rather than a broken one without data', () => {

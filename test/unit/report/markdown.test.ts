@@ -22,7 +22,7 @@ describe('renderSummaryMarkdown', () => {
   it('has the headline, chart, movers, findings, gaps and health of the run', () => {
     const md = renderSummaryMarkdown(fixtureReport());
     expect(md).toContain('| **$10,010.32** | +$889.44 (+9.8%) | $11,874.33 | +$471.46 (+4.1%) | $12,480.00 | **$1,266.52** / month |');
-    expect(md).toContain('```mermaid\nxychart-beta\n');
+    expect(md).toMatch(/```mermaid\n%%\{init: .*\}%%\nxychart-beta\n/);
     expect(md).toMatch(/line \[(\d+(\.\d+)?, ){29}\d+(\.\d+)?\]/);
     expect(md).toContain('### Top movers');
     expect(md).toContain('### Findings: 14 · $1,266.52 / month');
