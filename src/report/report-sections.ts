@@ -4,7 +4,7 @@
  */
 import { markdownCell } from './escape.js';
 import { compareText } from '../records/findings.js';
-import { formatDuration, formatUsd, formatUsdChange } from './format.js';
+import { formatDuration, formatPeriod, formatUsd, formatUsdChange } from './format.js';
 import { markdownTable } from './md-table.js';
 import type { Report } from '../records/report.js';
 
@@ -30,18 +30,15 @@ export function breakdownSections(report: Report): string {
       .map((r) => [markdownCell(r.region, 40), formatUsd(r.amount)]);
     out.push('### Cost by region', '', markdownTable(['Region', 'Month to date'], ['left', 'right'], rows), '');
   }
+  // Cost Explorer groups by linked account and tag over the last full month, not the month to date.
+  const breakdown = formatPeriod(costs.breakdownPeriod ?? costs.current.period);
   if (costs.byAccount && costs.byAccount.length > 0) {
     const rows = costs.byAccount.map((a) => [markdownCell(a.accountId, 40), formatUsd(a.amount)]);
-    out.push('### Cost by linked account', '', markdownTable(['Account', 'Month to date'], ['left', 'right'], rows), '');
+    out.push('### Cost by linked account', '', markdownTable(['Account', breakdown], ['left', 'right'], rows), '');
   }
   if (costs.byTag && costs.byTag.values.length > 0) {
     const rows = costs.byTag.values.map((v) => [v.value === '' ? '*(untagged)*' : markdownCell(v.value, 120), formatUsd(v.amount)]);
-    out.push(
-      `### Cost by tag ${markdownCell(costs.byTag.key, 120)}`,
-      '',
-      markdownTable(['Value', 'Month to date'], ['left', 'right'], rows),
-      '',
-    );
+    out.push(`### Cost by tag ${markdownCell(costs.byTag.key, 120)}`, '', markdownTable(['Value', breakdown], ['left', 'right'], rows), '');
   }
   return out.join('\n').trimEnd();
 }

@@ -83,7 +83,7 @@ describe('scheduled run, then pull request runs', () => {
 
     // Job summary: headline, tables, chart, health.
     expect(scheduled.summary).toContain(`AWS cost report · account ${ACCOUNT}`);
-    expect(scheduled.summary).toMatch(/```mermaid\s+xychart-beta[\s\S]+line \[[\d., ]+\]/);
+    expect(scheduled.summary).toMatch(/```mermaid\s+%%\{init:[^\n]*\}%%\s+xychart-beta[\s\S]+line \[[\d., ]+\]/);
     for (const heading of ['### Top movers', '### Findings', '### Execution health']) expect(scheduled.summary).toContain(heading);
     expect(scheduled.summary).toContain(`$${Number(out['total-cost']).toLocaleString('en-US', { minimumFractionDigits: 2 })}`);
 
