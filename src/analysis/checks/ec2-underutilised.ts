@@ -15,8 +15,8 @@ import { defineRegionCheck, param } from './types.js';
  * price in the region: from the Price List, or the bundled snapshot when the Price List is not
  * available. A type with no price there is taken not to exist there (g4dn starts at xlarge, m5
  * at large), so no suggestion is ever made without a price. When the family has no smaller
- * priced size in reach, the instance is not reported: this check's advice is a smaller size of
- * the same family, and a finding without it would have no saving.
+ * priced size in reach, the instance is still reported, at $0 and saying so: it is idle
+ * capacity a reader should know about, but resizing within its family saves nothing here.
  */
 export const ec2Underutilised = defineRegionCheck({
   id: 'ec2-underutilised',
@@ -37,30 +37,42 @@ export const ec2Underutilised = defineRegionCheck({
   run({ region, inventory, metrics, prices }, params) {
     return (inventory.instances ?? []).flatMap((instance) => {
       if (instance.state !== 'running') return [];
-      const target = smallerPricedSize(instance.instanceType, prices);
-      if (!target) return [];
       const use = ec2Utilisation(metrics, instance.instanceId, params.lookbackDays);
       if (!use || use.daysOfData < params.lookbackDays || use.peakCpuPercent >= params.maxCpuPercent) return [];
+      const target = smallerPricedSize(instance.instanceType, prices);
       const current = prices.get(priceKeys.ec2(instance.instanceType));
+      const family = instance.instanceType.split('.')[0];
+      const evidence = {
+        instanceType: instance.instanceType,
+        ...ec2PricingBasis(instance),
+        suggestedType: target?.type ?? null,
+        peakCpuPercent: roundMeasurement(use.peakCpuPercent),
+        averageCpuPercent: roundMeasurement(use.averageCpuPercent),
+        lookbackDays: params.lookbackDays,
+        daysOfData: use.daysOfData,
+        currentHourlyUsd: current?.usd ?? null,
+        suggestedHourlyUsd: target?.price.usd ?? null,
+      };
+      const base = { check: 'ec2-underutilised', resourceId: instance.instanceId, resourceType: 'ec2-instance', region } as const;
+      if (!target) {
+        return [
+          makeFinding(
+            {
+              ...base,
+              title: `Underutilised ${instance.instanceType} instance ${label(instance.instanceId, instance.name)}: no smaller ${family} size in ${region}`,
+              evidence: { ...evidence, noSmallerSize: true },
+              recommendation: `No smaller ${family} size is offered here: consider a smaller type of another family, or stopping it when it is not needed.`,
+            },
+            current ? { usd: 0, prices: [current] } : undefined,
+          ),
+        ];
+      }
       return [
         makeFinding(
           {
-            check: 'ec2-underutilised',
-            resourceId: instance.instanceId,
-            resourceType: 'ec2-instance',
-            region,
+            ...base,
             title: `Underutilised ${instance.instanceType} instance ${label(instance.instanceId, instance.name)}: ${target.type} would do`,
-            evidence: {
-              instanceType: instance.instanceType,
-              ...ec2PricingBasis(instance),
-              suggestedType: target.type,
-              peakCpuPercent: roundMeasurement(use.peakCpuPercent),
-              averageCpuPercent: roundMeasurement(use.averageCpuPercent),
-              lookbackDays: params.lookbackDays,
-              daysOfData: use.daysOfData,
-              currentHourlyUsd: current?.usd ?? null,
-              suggestedHourlyUsd: target.price.usd,
-            },
+            evidence,
             recommendation: `Resize to ${target.type} (stop, change type, start) and watch the peak CPU.`,
           },
           current ? { usd: (current.usd - target.price.usd) * HOURS_PER_MONTH, prices: [current, target.price] } : undefined,

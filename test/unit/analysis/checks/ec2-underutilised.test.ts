@@ -3,6 +3,7 @@ import { ec2Underutilised } from '../../../../src/analysis/checks/ec2-underutili
 import { PriceLookup, resolvePrices } from '../../../../src/analysis/pricing/price-book.js';
 import type { PriceListProduct, PricingPort } from '../../../../src/aws/ports/index.js';
 import { TaskSkippedError } from '../../../../src/primitives/errors.js';
+import type { Finding } from '../../../../src/records/report.js';
 import { memoryCache } from '../../../../src/state/cache.js';
 import { input, instance, metrics, params, prices, repeat } from '../support/builders.js';
 
@@ -15,6 +16,18 @@ function cpu(id: string, max: number[]) {
 
 /** g4dn's on-demand Linux rates: the family starts at xlarge, there is no g4dn.large. */
 const G4DN = { 'ec2:g4dn.xlarge': 0.526, 'ec2:g4dn.2xlarge': 0.752 };
+
+/** An underutilised instance with no smaller size in reach: reported at $0, saying so, never with a made-up size. */
+function expectNoSmallerSize(findings: readonly Finding[], type: string, region = 'us-east-1'): void {
+  expect(findings).toHaveLength(1);
+  const [finding] = findings;
+  expect(finding).toMatchObject({
+    estimatedMonthlySavings: 0,
+    evidence: { suggestedType: null, suggestedHourlyUsd: null, noSmallerSize: true },
+  });
+  expect(finding!.title).toContain(`no smaller ${type.split('.')[0]} size in ${region}`);
+  expect(finding!.title).not.toContain('would do');
+}
 
 describe('ec2-underutilised', () => {
   const run = (type: string, max: number[], p = params('ec2-underutilised'), lookup = prices()) =>
@@ -56,14 +69,14 @@ describe('ec2-underutilised', () => {
     // c5 has no 8xlarge or 6xlarge; its 4xlarge is three rungs down, beyond reach
     ['c5.9xlarge'],
     ['t3.nano'],
-  ])('%s: no smaller size with a price in the region, no finding', (type) => {
-    expect(run(type, repeat(5, 14), params('ec2-underutilised'), prices('us-east-1', G4DN))).toEqual([]);
+  ])('%s: no smaller size with a price in the region, reported at $0 saying so', (type) => {
+    expectNoSmallerSize(run(type, repeat(5, 14), params('ec2-underutilised'), prices('us-east-1', G4DN)), type);
   });
 
   it('a size is offered only in a region where it has a price', () => {
     // The bundled snapshot prices t2.nano in us-east-1 but not in eu-central-1.
     expect(run('t2.micro', repeat(5, 14), params('ec2-underutilised'), prices('us-east-1'))[0]!.evidence.suggestedType).toBe('t2.nano');
-    expect(run('t2.micro', repeat(5, 14), params('ec2-underutilised'), prices('eu-central-1'))).toEqual([]);
+    expectNoSmallerSize(run('t2.micro', repeat(5, 14), params('ec2-underutilised'), prices('eu-central-1')), 't2.micro');
   });
 
   it('ignores busy instances', () => {
@@ -118,7 +131,7 @@ describe('ec2-underutilised on the prices the prices task resolved', () => {
 
   it('g4dn.xlarge: the Price List has no g4dn.large in the region, so no g4dn.large is suggested', async () => {
     const pricing = priceList({ 'us-east-1': { 'g4dn.xlarge': 0.526, 'g4dn.2xlarge': 0.752 } });
-    expect(await analyse('g4dn.xlarge', pricing)).toEqual([]);
+    expectNoSmallerSize(await analyse('g4dn.xlarge', pricing), 'g4dn.xlarge');
     const [finding] = await analyse('g4dn.2xlarge', pricing);
     expect(finding).toMatchObject({
       estimatedMonthlySavings: 164.98,
@@ -133,7 +146,7 @@ describe('ec2-underutilised on the prices the prices task resolved', () => {
       'ap-southeast-2': { 'g4dn.2xlarge': 1.052 },
     });
     expect((await analyse('g4dn.2xlarge', pricing, 'us-east-1'))[0]!.evidence.suggestedType).toBe('g4dn.xlarge');
-    expect(await analyse('g4dn.2xlarge', pricing, 'ap-southeast-2')).toEqual([]);
+    expectNoSmallerSize(await analyse('g4dn.2xlarge', pricing, 'ap-southeast-2'), 'g4dn.2xlarge', 'ap-southeast-2');
   });
 
   it('with the Price List denied, the bundled snapshot decides what exists the same way', async () => {
@@ -142,7 +155,7 @@ describe('ec2-underutilised on the prices the prices task resolved', () => {
         throw new TaskSkippedError('access denied to pricing:GetProducts in us-east-1');
       },
     };
-    expect(await analyse('g4dn.xlarge', denied)).toEqual([]);
+    expectNoSmallerSize(await analyse('g4dn.xlarge', denied), 'g4dn.xlarge');
     const [finding] = await analyse('m5.2xlarge', denied);
     expect(finding).toMatchObject({ estimatedMonthlySavings: 140.16, priceSource: 'bundled', evidence: { suggestedType: 'm5.xlarge' } });
   });
