@@ -17,31 +17,35 @@ export function findChromium(): string | undefined {
 }
 
 /**
+ * Flags of every headless Chromium the tests start: a throwaway profile is added by the caller;
+ * no network services of its own (sync, component updates, QUIC...), so it loads only local files.
+ */
+export const ISOLATED_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-extensions',
+  '--hide-scrollbars',
+];
+
+/**
  * Headless Chromium, isolated: a throwaway profile, no network services of its own (sync,
  * component updates, QUIC...), so the only thing it loads is the local file.
  */
 function chromium(binary: string, args: string[]): { stdout: string; stderr: string } {
   const profile = mkdtempSync(join(tmpdir(), 'finops-chromium-'));
   try {
-    const result = spawnSync(
-      binary,
-      [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-extensions',
-        '--hide-scrollbars',
-        '--force-device-scale-factor=1',
-        `--user-data-dir=${profile}`,
-        ...args,
-      ],
-      { encoding: 'utf8', timeout: 90_000, maxBuffer: 64 * 1024 * 1024, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: profile } },
-    );
+    const result = spawnSync(binary, [...ISOLATED_FLAGS, '--force-device-scale-factor=1', `--user-data-dir=${profile}`, ...args], {
+      encoding: 'utf8',
+      timeout: 90_000,
+      maxBuffer: 64 * 1024 * 1024,
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: profile },
+    });
     if (result.error) throw result.error;
     if (result.status !== 0) throw new Error(`chromium exited ${result.status ?? result.signal}: ${result.stderr.slice(-2000)}`);
     return { stdout: result.stdout, stderr: result.stderr };

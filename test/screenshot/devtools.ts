@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
+import { ISOLATED_FLAGS } from './chromium.js';
 
 /** A viewport as a device shows it: `mobile` honours the page's `<meta name="viewport">`, as a phone does. */
 export interface Viewport {
@@ -29,25 +30,10 @@ type Message = { id?: number; method?: string; sessionId?: string; result?: Reco
  */
 export async function inspectPage<T>(binary: string, htmlFile: string, viewport: Viewport, expression: string): Promise<Inspection<T>> {
   const profile = mkdtempSync(join(tmpdir(), 'finops-chromium-'));
-  const child = spawn(
-    binary,
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-extensions',
-      '--hide-scrollbars',
-      '--remote-debugging-pipe',
-      `--user-data-dir=${profile}`,
-      'about:blank',
-    ],
-    { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: profile } },
-  );
+  const child = spawn(binary, [...ISOLATED_FLAGS, '--remote-debugging-pipe', `--user-data-dir=${profile}`, 'about:blank'], {
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: profile },
+  });
   const toBrowser = child.stdio[3] as Writable;
   const fromBrowser = child.stdio[4] as Readable;
   let stderr = '';
