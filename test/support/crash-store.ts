@@ -1,10 +1,11 @@
 // Where a crash suite's child keeps its state: a local directory, or a bucket on the S3 test
 // server. The parent picks the store and passes it to the child through the environment, and
 // reads the same state back afterwards. No vitest import: the children load this file too.
-import { S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { LocalObjectStore } from '../../src/state/local-store.js';
 import type { ObjectStore } from '../../src/state/object-store.js';
 import { S3ObjectStore } from '../../src/state/s3-store.js';
+import { loopbackS3Client } from './loopback-s3.js';
 
 const ENDPOINT = 'FINOPS_TEST_S3_ENDPOINT';
 const BUCKET = 'FINOPS_TEST_S3_BUCKET';
@@ -17,18 +18,6 @@ export type CrashStoreKind = 'directory' | 's3';
 /** The environment that makes a child keep its state in `bucket` on the S3 test server at `endpoint`. */
 export function s3StoreEnv(endpoint: string, bucket: string): Record<string, string> {
   return { [ENDPOINT]: endpoint, [BUCKET]: bucket };
-}
-
-/** A client for the S3 test server: loopback only, so nothing can send it elsewhere. */
-export function loopbackS3Client(endpoint: string): S3Client {
-  if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(endpoint)) throw new Error(`refusing a non-loopback S3 endpoint: ${endpoint}`);
-  return new S3Client({
-    endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    maxAttempts: 1,
-  });
 }
 
 /** The state bucket on the S3 test server, under the crash suites' prefix. */

@@ -1,20 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { inject } from 'vitest';
+import { loopbackS3Client } from './loopback-s3.js';
 
-/**
- * An S3 client for the test server on 127.0.0.1 (path-style, us-east-1, dummy
- * credentials). Explicit settings so nothing from the environment can send it elsewhere.
- */
+/** An S3 client for the test server on 127.0.0.1 (see {@link loopbackS3Client}). */
 export function testS3Client(endpoint: string = inject('s3Endpoint')): S3Client {
-  if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(endpoint)) throw new Error(`refusing a non-loopback S3 endpoint: ${endpoint}`);
-  return new S3Client({
-    endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    maxAttempts: 1,
-  });
+  return loopbackS3Client(endpoint);
 }
 
 /** Creates a bucket with a unique name (one per suite keeps suites independent). */
